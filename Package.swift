@@ -1,0 +1,82 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 mode plus the upcoming features the
+/// swift-server ecosystem enables (see STYLE.md §5.2).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+]
+
+let package = Package(
+    name: "seekdb-swift",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SeekDB", targets: ["SeekDB"]),
+        .library(name: "SeekDBEmbeddings", targets: ["SeekDBEmbeddings"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // MariaDB Connector/C (Debian: libmariadb-dev). Only SeekDBDriver imports it.
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"]), .brew(["mariadb-connector-c"])]
+        ),
+        // CBLAS from OpenBLAS (Debian: libopenblas-dev), for the embedding model's matrix products.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
+        // The only code that touches C pointers: connections, statements, values, pool.
+        .target(
+            name: "SeekDBDriver",
+            dependencies: [
+                "CMariaDB",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // all-MiniLM-L6-v2 in Swift: WordPiece tokenizer, BERT forward pass, mean pooling.
+        .target(
+            name: "SeekDBEmbeddings",
+            dependencies: ["CBLAS"],
+            swiftSettings: swiftSettings
+        ),
+        // Public API: SeekDBClient, SeekDBAdminClient, SeekDBCollection, filters, errors.
+        .target(
+            name: "SeekDB",
+            dependencies: [
+                "SeekDBDriver",
+                "SeekDBEmbeddings",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SeekDBDriverTests",
+            dependencies: ["SeekDBDriver"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SeekDBTests",
+            dependencies: ["SeekDB"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SeekDBEmbeddingsTests",
+            dependencies: ["SeekDBEmbeddings"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SeekDBIntegrationTests",
+            dependencies: ["SeekDB", "SeekDBDriver"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
