@@ -1,0 +1,115 @@
+public import Logging
+import SeekDBDriver
+
+/// A client for one seekdb (or OceanBase MySQL-mode) database: collections and raw SQL.
+///
+/// The client owns a pool of connections; it is `Sendable`, so share one instance across
+/// tasks. Each connection runs its blocking libmariadb calls on its own serial queue, never on
+/// Swift's cooperative thread pool.
+///
+/// ```swift
+/// let client = try await SeekDBClient(configuration: .init(host: "127.0.0.1", port: 2881, database: "test"))
+/// let books = try await client.getOrCreateCollection(name: "books", configuration: .init(dimension: 3))
+/// try await books.add(ids: ["a"], embeddings: [[0.1, 0.2, 0.3]], documents: ["A book"])
+/// await client.close()
+/// ```
+public final class SeekDBClient: Sendable {
+    /// The configuration the client was created with.
+    public let configuration: Configuration
+    let pool: ConnectionPool
+    let logger: Logger
+
+    /// Connects to the server and checks the credentials by opening the first connection.
+    ///
+    /// - Parameters:
+    ///   - configuration: where and how to connect.
+    ///   - logger: where the client logs (at debug and trace level). Default: no logging.
+    /// - Throws: ``SeekDBError`` with ``SeekDBError/Code/connectionFailed``,
+    ///   ``SeekDBError/Code/authenticationFailed``, ``SeekDBError/Code/databaseNotFound`` or
+    ///   ``SeekDBError/Code/tlsFailed``, carrying the server or client error number.
+    public init(configuration: Configuration, logger: Logger? = nil) async throws {
+        self.configuration = configuration
+        self.logger = logger ?? Logger(label: "seekdb", factory: { _ in SwiftLogNoOpLogHandler() })
+        self.pool = ConnectionPool(
+            options: configuration.connectionOptions,
+            settings: .init(maximumConnections: configuration.pool.maximumConnections,
+                            validateAfterIdle: configuration.pool.validateAfterIdle),
+            logger: self.logger
+        )
+        do {
+            let first = try await pool.lease(logger: self.logger)
+            await pool.release(first)
+        } catch let error as DriverError {
+            throw SeekDBError(error)
+        }
+    }
+
+    /// Creates a client, runs `body` with it, and closes it, also when `body` throws.
+    public static func withClient<R>(
+        configuration: Configuration, logger: Logger? = nil,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (SeekDBClient) async throws -> sending R
+    ) async throws -> sending R {
+        let client = try await SeekDBClient(configuration: configuration, logger: logger)
+        do {
+            let result = try await body(client)
+            await client.close()
+            return result
+        } catch {
+            await client.close()
+            throw error
+        }
+    }
+
+    /// Closes every connection. Calls made afterwards fail with ``SeekDBError/Code/clientClosed``.
+    public func close() async {
+        await pool.close()
+    }
+
+    /// Connections open right now (leased or idle).
+    public var openConnections: Int {
+        get async { await pool.openConnections }
+    }
+
+    /// Runs `body` on one pooled connection, translating driver errors.
+    func withDriverConnection<R: Sendable>(
+        logger: Logger?, collection: String? = nil, table: String? = nil,
+        _ body: (MariaDBConnection, Logger) async throws -> R
+    ) async throws -> R {
+        let logger = logger ?? self.logger
+        do {
+            let connection = try await pool.lease(logger: logger)
+            do {
+                let result = try await body(connection, logger)
+                await pool.release(connection)
+                return result
+            } catch {
+                await pool.release(connection)
+                throw error
+            }
+        } catch let error as DriverError {
+            throw SeekDBError(error, collection: collection, table: table)
+        }
+    }
+
+    /// Runs `body` inside one transaction on one connection: committed when `body` returns,
+    /// rolled back when it throws (and the connection dropped if it broke).
+    func withDriverTransaction<R: Sendable>(
+        logger: Logger?, collection: String? = nil, table: String? = nil,
+        _ body: (MariaDBConnection, Logger) async throws -> R
+    ) async throws -> R {
+        try await withDriverConnection(logger: logger, collection: collection, table: table) { connection, logger in
+            _ = try await connection.query("START TRANSACTION", logger: logger)
+            do {
+                let result = try await body(connection, logger)
+                _ = try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                if !(await connection.isBroken) {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                }
+                throw error
+            }
+        }
+    }
+}

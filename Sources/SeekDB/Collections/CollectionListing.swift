@@ -1,0 +1,78 @@
+import SeekDBDriver
+import Logging
+
+/// Lists collections with a constant number of statements: the catalog, the `embedding`
+/// columns of every collection table (dimension, and proof the table exists), and the vector
+/// indexes' parameters (distance).
+enum CollectionListing {
+    struct Entry: Sendable {
+        var name: String
+        var id: String?
+        var table: String
+        var dimension: Int
+        var distance: DistanceMetric?
+        var settings: CollectionSettings
+    }
+
+    static func read(on connection: MariaDBConnection, logger: Logger) async throws -> [Entry] {
+        var catalog: [(id: String, name: String, settings: CollectionSettings)] = []
+        do {
+            let rows = try await connection.query(
+                "SELECT collection_id, collection_name, settings FROM `sdk_collections` ORDER BY created_at, collection_id",
+                logger: logger).rows
+            for row in rows {
+                guard let id = row[0].stringValue, let name = row[1].stringValue else { continue }
+                let settings = CollectionSettings(json: row[2].stringValue)
+                if !settings.usesNamespace { catalog.append((id, name, settings)) }
+            }
+        } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
+            catalog = []
+        }
+
+        var dimensions: [String: Int] = [:]
+        let columns = try await connection.query(
+            "SELECT TABLE_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'embedding' AND TABLE_NAME LIKE 'c$v%'",
+            logger: logger).rows
+        for row in columns {
+            if let table = row[0].stringValue?.lowercased(), let type = row[1].stringValue,
+               let dimension = TableDefinition.dimension(fromColumnType: type) {
+                dimensions[table] = dimension
+            }
+        }
+        let distances = await readDistances(on: connection, logger: logger)
+
+        var entries: [Entry] = []
+        for row in catalog {
+            let table = TableDefinition.v2TableName(id: row.id)
+            guard let dimension = dimensions[table.lowercased()] else { continue }
+            entries.append(Entry(name: row.name, id: row.id, table: table, dimension: dimension,
+                                 distance: distances[table.lowercased()], settings: row.settings))
+        }
+        for (table, dimension) in dimensions.sorted(by: { $0.key < $1.key }) where table.hasPrefix("c$v1$") {
+            entries.append(Entry(name: String(table.dropFirst(5)), id: nil, table: table, dimension: dimension,
+                                 distance: distances[table], settings: CollectionSettings(embeddingFunctionName: nil)))
+        }
+        return entries
+    }
+
+    /// Distance of every `idx_vec` index in the current database, keyed by lower-cased table
+    /// name. Reads seekdb's table dictionary; an empty answer (e.g. a user who may not read it)
+    /// leaves distances unknown rather than failing the listing.
+    private static func readDistances(on connection: MariaDBConnection, logger: Logger) async -> [String: DistanceMetric] {
+        let sql = """
+            SELECT t.table_name, i.index_params FROM oceanbase.__all_table i
+            JOIN oceanbase.__all_table t ON i.data_table_id = t.table_id
+            JOIN oceanbase.__all_database d ON t.database_id = d.database_id
+            WHERE d.database_name = DATABASE() AND i.table_name LIKE '\\_\\_idx\\_%\\_idx\\_vec'
+            """
+        guard let rows = try? await connection.query(sql, logger: logger).rows else { return [:] }
+        var distances: [String: DistanceMetric] = [:]
+        for row in rows {
+            if let table = row[0].stringValue?.lowercased(), let params = row[1].stringValue,
+               let distance = TableDefinition.distance(fromIndexParameters: params) {
+                distances[table] = distance
+            }
+        }
+        return distances
+    }
+}

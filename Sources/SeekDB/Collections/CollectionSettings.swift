@@ -1,0 +1,27 @@
+/// The `settings` JSON of an `sdk_collections` row, as pyseekdb writes and reads it.
+struct CollectionSettings: Sendable {
+    /// `settings.embedding_function.name`, e.g. `"default"`.
+    var embeddingFunctionName: String?
+    /// Namespace collections (LakeBase) are not collections this SDK (or pyseekdb on seekdb) serves.
+    var usesNamespace = false
+
+    init(embeddingFunctionName: String?) {
+        self.embeddingFunctionName = embeddingFunctionName
+    }
+
+    /// Reads the stored JSON; unreadable settings count as `{"version": 2}`.
+    init(json text: String?) {
+        guard let text, let value = try? JSONReader.parse(text) else { return }
+        if case .string(let name)? = value["embedding_function"]?["name"] { embeddingFunctionName = name }
+        if case .bool(true)? = value["use_namespace"] { usesNamespace = true }
+    }
+
+    /// `{"version": 2}` or `{"version": 2, "embedding_function": {"name": …, "properties": {}}}`.
+    var json: String {
+        var members: [(key: String, value: JSONValue)] = [("version", .int(2))]
+        if let embeddingFunctionName {
+            members.append(("embedding_function", .object([("name", .string(embeddingFunctionName)), ("properties", .object([]))])))
+        }
+        return (try? JSONWriter.string(.object(members))) ?? #"{"version":2}"#
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+public import Logging
+import SeekDBDriver
+
+extension SeekDBClient {
+    /// Creates a collection in pyseekdb's v2 layout (a catalog row in `sdk_collections` and a
+    /// `c$v2$<id>` table with a vector and a full-text index), readable by pyseekdb.
+    ///
+    /// - Parameters:
+    ///   - name: 1…512 characters from `[A-Za-z0-9_]`. Names are case-insensitive on the server.
+    ///   - configuration: dimension, distance and HNSW options. `nil` takes the embedding
+    ///     function's dimension with cosine distance.
+    ///   - embeddingFunction: computes embeddings from documents; `nil` for none. If it has a
+    ///     ``EmbeddingFunction/persistedName`` known to pyseekdb, that name is stored.
+    /// - Returns: the new collection.
+    /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` (bad name or
+    ///   configuration, dimension differing from the embedding function's, neither given),
+    ///   ``SeekDBError/Code/collectionExists``, ``SeekDBError/Code/permissionDenied``.
+    public func createCollection(
+        name: String, configuration: HNSWConfiguration? = nil,
+        embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
+        let configuration = try Self.resolveConfiguration(configuration, embeddingFunction: embeddingFunction)
+        let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let table = TableDefinition.v2TableName(id: id)
+        let settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
+        try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+            _ = try await connection.query(TableDefinition.createCatalog, logger: logger)
+            let catalogued = try await Self.findCatalogEntry(name, on: connection, logger: logger) != nil
+            let legacy = try await Self.showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
+            if catalogued || legacy {
+                throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
+            }
+            // The table first, then the catalog row: a client that sees the row also finds the
+            // table, and the unique name key decides a race between two creators.
+            _ = try await connection.query(TableDefinition.createTable(table, configuration: configuration), logger: logger)
+            do {
+                _ = try await connection.execute(
+                    "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
+                    [.string(id), .string(name), .string(settings.json)], logger: logger)
+            } catch let error as DriverError {
+                _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                if error.number == MariaDBErrorNumber.duplicateEntry {
+                    throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
+                }
+                throw error
+            }
+        }
+        return SeekDBCollection(
+            name: name, id: id, dimension: configuration.dimension, distance: configuration.distance,
+            embeddingFunction: embeddingFunction, persistedEmbeddingFunctionName: settings.embeddingFunctionName,
+            client: self, table: table)
+    }
+
+    /// Opens an existing collection with the embedding function you pass (`nil` for none).
+    ///
+    /// Names match case-insensitively, as the server's collation does. Legacy `c$v1$`
+    /// collections are found too.
+    ///
+    /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
+    public func getCollection(name: String, embeddingFunction: (any EmbeddingFunction)?,
+                              logger: Logger? = nil) async throws -> SeekDBCollection {
+        try await loadCollection(name: name, logger: logger) { _ in embeddingFunction }
+    }
+
+    /// Returns the collection if it exists, otherwise creates it. Safe when several clients
+    /// race to create the same name: the losers open the winner's collection.
+    public func getOrCreateCollection(
+        name: String, configuration: HNSWConfiguration? = nil,
+        embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
+        do {
+            return try await getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger)
+        } catch SeekDBError.Code.collectionNotFound {
+            do {
+                return try await createCollection(name: name, configuration: configuration,
+                                                  embeddingFunction: embeddingFunction, logger: logger)
+            } catch SeekDBError.Code.collectionExists {
+                return try await getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger)
+            }
+        }
+    }
+
+    /// `true` if a collection with this name exists.
+    public func hasCollection(name: String, logger: Logger? = nil) async throws -> Bool {
+        do {
+            _ = try await loadCollection(name: name, logger: logger) { _ in nil }
+            return true
+        } catch SeekDBError.Code.collectionNotFound {
+            return false
+        }
+    }
+
+    /// Deletes a collection: drops its table and removes its catalog row.
+    ///
+    /// - Throws: ``SeekDBError/Code/collectionNotFound`` if it does not exist.
+    public func deleteCollection(name: String, logger: Logger? = nil) async throws {
+        try CollectionName.validate(name)
+        try await withDriverConnection(logger: logger, collection: name) { connection, logger in
+            if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
+                _ = try await connection.query("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", logger: logger)
+                _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
+                return
+            }
+            let legacy = TableDefinition.v1TableName(name: name)
+            guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
+                throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
+            }
+            _ = try await connection.query("DROP TABLE IF EXISTS `\(legacy)`", logger: logger)
+        }
+    }
+
+    /// Every collection of the database (v2 and legacy v1), in a constant number of queries
+    /// however many collections there are.
+    ///
+    /// Collections are opened with their persisted embedding function when this SDK knows it
+    /// (`"default"`), otherwise with none.
+    public func listCollections(logger: Logger? = nil) async throws -> [SeekDBCollection] {
+        let listing = try await withDriverConnection(logger: logger) { connection, logger in
+            try await CollectionListing.read(on: connection, logger: logger)
+        }
+        return listing.map { entry in
+            SeekDBCollection(
+                name: entry.name, id: entry.id, dimension: entry.dimension, distance: entry.distance,
+                embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, isLegacy: entry.id == nil),
+                persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table)
+        }
+    }
+
+    /// How many collections the database has.
+    public func countCollections(logger: Logger? = nil) async throws -> Int {
+        try await withDriverConnection(logger: logger) { connection, logger in
+            try await CollectionListing.read(on: connection, logger: logger).count
+        }
+    }
+
+    // MARK: Internals
+
+    /// Reads a collection's catalog row and table definition, then picks its embedding function.
+    func loadCollection(name: String, logger: Logger?,
+                        embeddingFunction: @Sendable (CollectionSettings) -> (any EmbeddingFunction)?) async throws -> SeekDBCollection {
+        try CollectionName.validate(name)
+        return try await withDriverConnection(logger: logger, collection: name) { connection, logger in
+            if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger),
+               let definition = try await Self.showCreateTable(TableDefinition.v2TableName(id: entry.id), on: connection, logger: logger) {
+                let (dimension, distance) = TableDefinition.parse(showCreateTable: definition)
+                guard let dimension else {
+                    throw SeekDBError(.decodingFailed, "collection '\(entry.name)' has no VECTOR embedding column")
+                }
+                return SeekDBCollection(
+                    name: entry.name, id: entry.id, dimension: dimension, distance: distance,
+                    embeddingFunction: embeddingFunction(entry.settings),
+                    persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName,
+                    client: self, table: TableDefinition.v2TableName(id: entry.id))
+            }
+            let legacy = TableDefinition.v1TableName(name: name)
+            if let definition = try await Self.showCreateTable(legacy, on: connection, logger: logger) {
+                let (dimension, distance) = TableDefinition.parse(showCreateTable: definition)
+                guard let dimension else {
+                    throw SeekDBError(.decodingFailed, "collection '\(name)' has no VECTOR embedding column")
+                }
+                return SeekDBCollection(
+                    name: name, id: nil, dimension: dimension, distance: distance,
+                    embeddingFunction: embeddingFunction(CollectionSettings(embeddingFunctionName: nil)),
+                    persistedEmbeddingFunctionName: nil, client: self, table: legacy)
+            }
+            throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
+        }
+    }
+
+    struct CatalogEntry: Sendable {
+        var id: String
+        var name: String
+        var settings: CollectionSettings
+    }
+
+    /// The catalog row for `name` (case-insensitive), skipping namespace rows. `nil` if there is
+    /// none or the catalog table does not exist yet.
+    static func findCatalogEntry(_ name: String, on connection: MariaDBConnection, logger: Logger) async throws -> CatalogEntry? {
+        let result: ResultSet
+        do {
+            result = try await connection.execute(
+                "SELECT collection_id, collection_name, settings FROM `sdk_collections` WHERE collection_name = ? ORDER BY created_at, collection_id",
+                [.string(name)], logger: logger)
+        } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
+            return nil
+        }
+        for row in result.rows {
+            guard let id = row[0].stringValue, let storedName = row[1].stringValue else { continue }
+            let settings = CollectionSettings(json: row[2].stringValue)
+            if settings.usesNamespace { continue }
+            return CatalogEntry(id: id, name: storedName, settings: settings)
+        }
+        return nil
+    }
+
+    /// `SHOW CREATE TABLE` text, or `nil` if the table does not exist.
+    static func showCreateTable(_ table: String, on connection: MariaDBConnection, logger: Logger) async throws -> String? {
+        do {
+            let result = try await connection.query("SHOW CREATE TABLE `\(table)`", logger: logger)
+            return result.rows.first.flatMap { $0.count > 1 ? $0[1].stringValue : nil }
+        } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
+            return nil
+        }
+    }
+
+    static func resolveConfiguration(_ configuration: HNSWConfiguration?,
+                                     embeddingFunction: (any EmbeddingFunction)?) throws(SeekDBError) -> HNSWConfiguration {
+        let resolved: HNSWConfiguration
+        switch (configuration, embeddingFunction) {
+        case (nil, nil):
+            throw .invalidArgument("cannot create a collection without a configuration and without an embedding function: the dimension is unknown")
+        case (nil, let function?):
+            resolved = HNSWConfiguration(dimension: function.dimension)
+        case (let configuration?, let function?) where configuration.dimension != function.dimension:
+            throw .invalidArgument("configuration dimension (\(configuration.dimension)) differs from the embedding function's dimension (\(function.dimension))")
+        case (let configuration?, _):
+            resolved = configuration
+        }
+        try resolved.validate()
+        return resolved
+    }
+
+    /// The embedding function to attach for a persisted name. Only names this SDK implements
+    /// are restored; others (e.g. `"openai"`) leave the collection without one.
+    static func embeddingFunction(persistedName: String?, isLegacy: Bool) -> (any EmbeddingFunction)? {
+        nil
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import SeekDBDriver
+
+extension SeekDBError {
+    /// Turns a driver error into the public error, naming the collection where one is known.
+    ///
+    /// - Parameters:
+    ///   - collection: the collection the statement worked on, for permission messages.
+    ///   - table: that collection's table name, which the server names in its messages.
+    init(_ error: DriverError, collection: String? = nil, table: String? = nil) {
+        let server = ServerError(number: error.number, sqlState: error.sqlState, message: error.message)
+        let number = error.number
+        typealias N = MariaDBErrorNumber
+        switch error.kind {
+        case .closed where error.message == "the client is closed":
+            self.init(.clientClosed, "the client is closed")
+            return
+        case .closed:
+            self.init(.connectionClosed, "the connection is closed", serverError: server)
+            return
+        case .connect:
+            switch number {
+            case N.accessDenied:
+                self.init(.authenticationFailed, "the server refused the user name or password", serverError: server)
+            case N.unknownDatabase:
+                self.init(.databaseNotFound, "the database does not exist", serverError: server)
+            case N.accessDeniedToDatabase:
+                self.init(.permissionDenied, "the user may not use this database", serverError: server)
+            case N.sslConnectionError:
+                self.init(.tlsFailed, "TLS could not be established: \(error.message)", serverError: server)
+            default:
+                self.init(.connectionFailed, "could not connect to the server: \(error.message)", serverError: server)
+            }
+            return
+        case .client:
+            self.init(.server, error.message, serverError: nil)
+            return
+        case .statement:
+            break
+        }
+        switch number {
+        case N.tableAccessDenied, N.columnAccessDenied, N.accessDeniedToDatabase:
+            self.init(.permissionDenied, Self.permissionMessage(error.message, collection: collection, table: table), serverError: server)
+        case N.duplicateEntry:
+            self.init(.duplicateKey, "a record with the same id already exists", serverError: server)
+        case N.noSuchTable:
+            self.init(.unknownTable, collection.map { "the table of collection '\($0)' does not exist" } ?? "a table does not exist", serverError: server)
+        case N.inconsistentDimension:
+            self.init(.dimensionMismatch, "the server rejected a vector: \(error.message)", serverError: server)
+        case N.invalidArgument:
+            self.init(.dimensionMismatch, "the server rejected a vector argument (1210 Invalid argument): its length does not match the collection's dimension", serverError: server)
+        case N.serverGoneAway, N.serverLost, N.serverLostExtended, N.commandsOutOfSync, N.malformedPacket:
+            if error.message.lowercased().contains("timeout") || error.message.lowercased().contains("timed out") {
+                self.init(.timeout, "the server did not answer in time: \(error.message)", serverError: server)
+            } else {
+                self.init(.connectionClosed, "the connection to the server was lost: \(error.message)", serverError: server)
+            }
+        case N.queryTimeout, N.lockWaitTimeout:
+            self.init(.timeout, error.message, serverError: server)
+        case N.queryInterrupted:
+            self.init(.cancelled, "the statement was interrupted (its task was cancelled)", serverError: server)
+        default:
+            self.init(.server, error.message, serverError: server)
+        }
+    }
+
+    /// "UPDATE command denied to user 'ro'@'%' for table 'c$v2$…'" becomes a message that
+    /// names the privilege, the user and the collection, with the GRANT that would fix it.
+    static func permissionMessage(_ serverMessage: String, collection: String?, table: String?) -> String {
+        let privilege = serverMessage.split(separator: " ").first.map(String.init) ?? "the required"
+        var user = "the current user"
+        if let start = serverMessage.range(of: "to user "), let end = serverMessage.range(of: " for table", range: start.upperBound..<serverMessage.endIndex) {
+            user = String(serverMessage[start.upperBound..<end.lowerBound])
+        } else if let start = serverMessage.range(of: "for user ") {
+            user = String(serverMessage[start.upperBound...].prefix { $0 != " " })
+        }
+        let target = collection.map { "collection '\($0)'" } ?? "this table"
+        let tableHint = table.map { "`\($0)`" } ?? "the table"
+        return "\(privilege) privilege denied to user \(user) on \(target); grant it with: GRANT \(privilege) ON <database>.\(tableHint) TO \(user)"
+    }
+}

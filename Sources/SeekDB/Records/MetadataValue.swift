@@ -1,0 +1,100 @@
+/// A record's metadata: a JSON object, stored in the collection's `metadata` JSON column.
+public typealias Metadata = [String: MetadataValue]
+
+/// One metadata value: anything JSON can hold, with integers kept apart from doubles so values
+/// round-trip exactly.
+///
+/// Literals work directly: `["chapter": 3, "title": "Intro", "score": 9.5, "tags": ["a", "b"], "draft": nil]`.
+public enum MetadataValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([MetadataValue])
+    case object([String: MetadataValue])
+}
+
+extension MetadataValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int64) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(arrayLiteral elements: MetadataValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, MetadataValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension MetadataValue {
+    /// The string, if this is a string.
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    /// The integer, if this is an integer.
+    public var intValue: Int64? { if case .int(let i) = self { i } else { nil } }
+    /// The number as a double, if this is an integer or a double.
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .double(let d): d
+        default: nil
+        }
+    }
+    /// The boolean, if this is a boolean.
+    public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+
+    init(_ json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(MetadataValue.init))
+        case .object(let o): self = .object(Dictionary(o.map { ($0.key, MetadataValue($0.value)) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+
+    var json: JSONValue {
+        switch self {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .int(let i): .int(i)
+        case .double(let d): .double(d)
+        case .string(let s): .string(s)
+        case .array(let a): .array(a.map(\.json))
+        case .object(let o): .object(o.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })
+        }
+    }
+}
+
+extension MetadataValue: CustomStringConvertible {
+    /// The value as JSON text (non-finite doubles, which JSON cannot hold, print as `null`).
+    public var description: String { (try? JSONWriter.string(json)) ?? "null" }
+}
+
+/// Encodes and decodes metadata as the JSON text the `metadata` column stores.
+enum MetadataCodec {
+    /// JSON text of a metadata object.
+    /// - Throws: ``SeekDBError/Code/invalidArgument`` naming the record and the value's path
+    ///   for NaN or infinity, which JSON cannot hold.
+    static func encode(_ metadata: Metadata, record: String) throws(SeekDBError) -> String {
+        do {
+            return try JSONWriter.string(MetadataValue.object(metadata).json)
+        } catch {
+            throw .invalidArgument("metadata of \(record) has a non-finite number at \(error.path); JSON cannot store NaN or infinity")
+        }
+    }
+
+    /// Decodes the column's JSON text. pyseekdb also stores non-object JSON (a list, say);
+    /// such a value is returned under the single key `"$value"` so nothing is hidden.
+    static func decode(_ text: String) throws(SeekDBError) -> Metadata {
+        let value: JSONValue
+        do { value = try JSONReader.parse(text) } catch {
+            throw SeekDBError(.decodingFailed, "metadata is not valid JSON: \(error)")
+        }
+        guard case .object(let members) = value else { return ["$value": MetadataValue(value)] }
+        return Dictionary(members.map { ($0.key, MetadataValue($0.value)) }, uniquingKeysWith: { _, last in last })
+    }
+}

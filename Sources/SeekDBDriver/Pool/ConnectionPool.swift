@@ -1,0 +1,137 @@
+import Logging
+
+/// A bounded pool of ``MariaDBConnection``s.
+///
+/// - At most `maximumConnections` are open at once; further requests wait in FIFO order.
+/// - A connection idle for longer than `validateAfterIdle` is pinged before it is handed out.
+/// - A broken connection (lost, closed, or interrupted by cancellation) is closed and dropped
+///   on release; it is never reconnected silently.
+package actor ConnectionPool {
+    package struct Settings: Sendable {
+        package var maximumConnections: Int
+        package var validateAfterIdle: Duration
+
+        package init(maximumConnections: Int, validateAfterIdle: Duration) {
+            self.maximumConnections = max(1, maximumConnections)
+            self.validateAfterIdle = validateAfterIdle
+        }
+    }
+
+    private struct Waiter {
+        let id: UInt64
+        let continuation: CheckedContinuation<MariaDBConnection, any Error>
+    }
+
+    private let options: ConnectionOptions
+    private let settings: Settings
+    private let logger: Logger
+    private var idle: [(connection: MariaDBConnection, since: ContinuousClock.Instant)] = []
+    /// Connections open or being opened, leased or idle.
+    private var openCount = 0
+    private var waiters: [Waiter] = []
+    private var nextWaiterID: UInt64 = 0
+    private var isClosed = false
+
+    package init(options: ConnectionOptions, settings: Settings, logger: Logger) {
+        self.options = options
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Connections currently open (leased or idle).
+    package var openConnections: Int { openCount }
+
+    /// Takes an idle connection, opens a new one, or waits for one to be released.
+    ///
+    /// - Throws: `CancellationError` when the task is cancelled while waiting; ``DriverError``
+    ///   when opening a connection fails or the pool is closed.
+    package func lease(logger: Logger) async throws -> MariaDBConnection {
+        try Task.checkCancellation()
+        while !isClosed, let entry = idle.popLast() {
+            if ContinuousClock.now - entry.since < settings.validateAfterIdle { return entry.connection }
+            if await entry.connection.ping() { return entry.connection }
+            await drop(entry.connection)
+        }
+        if isClosed { throw DriverError(kind: .closed, message: "the client is closed") }
+        if openCount < settings.maximumConnections {
+            openCount += 1
+            do {
+                return try await MariaDBConnection.connect(options, logger: logger)
+            } catch {
+                openCount -= 1
+                throw error
+            }
+        }
+        nextWaiterID += 1
+        let id = nextWaiterID
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                } else {
+                    waiters.append(Waiter(id: id, continuation: continuation))
+                }
+            }
+        } onCancel: {
+            Task { await self.cancelWaiter(id) }
+        }
+    }
+
+    /// Gives a connection back: to the first waiter, to the idle list, or closes it if broken.
+    package func release(_ connection: MariaDBConnection) async {
+        let isBroken = await connection.isBroken
+        if isClosed || isBroken {
+            await drop(connection)
+            replenishForWaiters()
+            return
+        }
+        if !waiters.isEmpty {
+            waiters.removeFirst().continuation.resume(returning: connection)
+        } else {
+            idle.append((connection, ContinuousClock.now))
+        }
+    }
+
+    /// Closes idle connections and fails waiting requests. Leased connections close when released.
+    package func close() async {
+        isClosed = true
+        let closing = idle
+        idle.removeAll()
+        for waiter in waiters {
+            waiter.continuation.resume(throwing: DriverError(kind: .closed, message: "the client is closed"))
+        }
+        waiters.removeAll()
+        for entry in closing {
+            await drop(entry.connection)
+        }
+    }
+
+    private func drop(_ connection: MariaDBConnection) async {
+        openCount -= 1
+        await connection.close()
+    }
+
+    private func cancelWaiter(_ id: UInt64) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+    }
+
+    /// After a connection was dropped, opens a replacement for the first waiter, if any.
+    private func replenishForWaiters() {
+        guard !isClosed, !waiters.isEmpty, openCount < settings.maximumConnections else { return }
+        openCount += 1
+        let waiter = waiters.removeFirst()
+        let options = self.options
+        let logger = self.logger
+        Task {
+            do {
+                waiter.continuation.resume(returning: try await MariaDBConnection.connect(options, logger: logger))
+            } catch {
+                self.connectFailed()
+                waiter.continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    private func connectFailed() { openCount -= 1 }
+}
