@@ -20,6 +20,7 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
+        try CollectionName.validate(name)
         let configuration = try Self.resolveConfiguration(configuration, embeddingFunction: embeddingFunction)
         let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let table = TableDefinition.v2TableName(id: id)

@@ -1,0 +1,104 @@
+public import Logging
+import SeekDBDriver
+
+extension SeekDBCollection {
+    /// Adds new records. Runs as batched parameterized INSERTs in one transaction: either every
+    /// record is added or none is.
+    ///
+    /// - Parameters:
+    ///   - ids: one id or a list; ids are unique, non-empty, at most 512 bytes of UTF-8.
+    ///   - embeddings: one per id. A `nil` entry (or no list) is computed from the record's
+    ///     document by the collection's embedding function.
+    ///   - documents: one per id (`nil` entries for none).
+    ///   - metadatas: one per id (`nil` entries for none).
+    /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
+    ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent,
+    ///   ``SeekDBError/Code/duplicateKey`` if an id exists already,
+    ///   ``SeekDBError/Code/embeddingFailed``, ``SeekDBError/Code/permissionDenied``.
+    public func add(ids: IDs, embeddings: Embeddings? = nil, documents: Documents? = nil,
+                    metadatas: Metadatas? = nil, logger: Logger? = nil) async throws {
+        let operation = "add"
+        let ids = ids.values
+        try RecordValidation.validateIDs(ids, operation: operation)
+        try RecordValidation.validateCount(embeddings?.values.count, name: "embeddings", ids: ids.count, operation: operation)
+        try RecordValidation.validateCount(documents?.values.count, name: "documents", ids: ids.count, operation: operation)
+        try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
+        let metadataTexts = try encodeMetadatas(metadatas?.values, ids: ids, operation: operation)
+        let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
+                                                   requireAll: true, operation: operation)
+
+        let chunker = StatementChunker(placeholdersPerRow: 4)
+        let chunks = chunker.chunks(count: ids.count) { index in
+            ids[index].utf8.count + dimension * 4 + (documents?.values[index]?.utf8.count ?? 0) + (metadataTexts[index]?.utf8.count ?? 0)
+        }
+        let table = quotedTable
+        let documentValues = documents?.values
+        try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
+            for chunk in chunks {
+                let sql = "INSERT INTO \(table) (_id, document, metadata, embedding) VALUES "
+                    + StatementChunker.repeated("(?, ?, ?, CAST(? AS BINARY))", count: chunk.count)
+                var parameters: [SQLValue] = []
+                parameters.reserveCapacity(chunk.count * 4)
+                for index in chunk {
+                    parameters.append(.bytes(Array(ids[index].utf8)))
+                    parameters.append(documentValues?[index].map(SQLValue.string) ?? .null)
+                    parameters.append(metadataTexts[index].map(SQLValue.string) ?? .null)
+                    parameters.append(vectors[index].map(SQLValue.vector) ?? .null)
+                }
+                _ = try await connection.execute(sql, parameters, logger: logger)
+            }
+        }
+    }
+
+    /// JSON text per record (`nil` where no metadata is given).
+    func encodeMetadatas(_ metadatas: [Metadata?]?, ids: [String], operation: String) throws(SeekDBError) -> [String?] {
+        guard let metadatas else { return Array(repeating: nil, count: ids.count) }
+        var texts: [String?] = []
+        texts.reserveCapacity(metadatas.count)
+        for (index, metadata) in metadatas.enumerated() {
+            texts.append(try metadata.map { m throws(SeekDBError) in
+                try MetadataCodec.encode(m, record: "\(operation) index \(index) (id '\(ids[index])')")
+            })
+        }
+        return texts
+    }
+
+    /// Validates the given embeddings and computes the missing ones from documents.
+    ///
+    /// - Parameter requireAll: when `true` (add), a record with neither an embedding nor a
+    ///   document is an error; otherwise (update) it keeps its current embedding (`nil`).
+    func completeEmbeddings(ids: [String], given: [[Float]?]?, documents: [String?]?,
+                            requireAll: Bool, operation: String) async throws -> [[Float]?] {
+        var vectors: [[Float]?] = given ?? Array(repeating: nil, count: ids.count)
+        for (index, vector) in vectors.enumerated() {
+            if let vector {
+                try RecordValidation.validateEmbedding(vector, dimension: dimension, index: index, id: ids[index], operation: operation)
+            }
+        }
+        let needing = vectors.indices.filter { vectors[$0] == nil && documents?[$0] != nil }
+        if requireAll, let missing = vectors.indices.first(where: { vectors[$0] == nil && documents?[$0] == nil }) {
+            throw SeekDBError.invalidArgument("\(operation): the record at index \(missing) (id '\(ids[missing])') has neither an embedding nor a document to compute one from")
+        }
+        guard !needing.isEmpty else { return vectors }
+        guard let embeddingFunction else {
+            throw SeekDBError.invalidArgument("\(operation): documents were given without embeddings, and collection '\(name)' has no embedding function; give embeddings or open the collection with an embedding function")
+        }
+        let texts = needing.map { documents![$0]! }
+        let computed: [[Float]]
+        do {
+            computed = try await embeddingFunction.embed(texts)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw SeekDBError(.embeddingFailed, "\(operation): the embedding function failed: \(error)", underlying: error)
+        }
+        guard computed.count == texts.count else {
+            throw SeekDBError(.embeddingFailed, "\(operation): the embedding function returned \(computed.count) vectors for \(texts.count) documents")
+        }
+        for (offset, index) in needing.enumerated() {
+            try RecordValidation.validateEmbedding(computed[offset], dimension: dimension, index: index, id: ids[index], operation: operation)
+            vectors[index] = computed[offset]
+        }
+        return vectors
+    }
+}

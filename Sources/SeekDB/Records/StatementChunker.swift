@@ -1,0 +1,38 @@
+/// Splits a batch of rows into statements that the server accepts: under
+/// `max_allowed_packet` (16 MiB on seekdb; we stay well below) and under the protocol's
+/// 65,535 placeholders.
+struct StatementChunker {
+    static let maximumPlaceholders = 65_535
+    /// Bytes of bound values per statement. Well under the 16 MiB packet limit.
+    static let maximumBytes = 4 * 1024 * 1024
+    /// Rows per statement: large enough to amortise round trips, small enough to keep memory flat.
+    static let maximumRows = 500
+
+    let placeholdersPerRow: Int
+
+    /// Ranges of row indexes, each small enough for one statement. `rowBytes(i)` estimates
+    /// the bound bytes of row `i`.
+    func chunks(count: Int, rowBytes: (Int) -> Int) -> [Range<Int>] {
+        let rowsByPlaceholders = max(1, StatementChunker.maximumPlaceholders / max(1, placeholdersPerRow))
+        let rowLimit = min(StatementChunker.maximumRows, rowsByPlaceholders)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var bytes = 0
+        for index in 0..<count {
+            let size = rowBytes(index)
+            if index > start && (index - start >= rowLimit || bytes + size > StatementChunker.maximumBytes) {
+                ranges.append(start..<index)
+                start = index
+                bytes = 0
+            }
+            bytes += size
+        }
+        if start < count { ranges.append(start..<count) }
+        return ranges
+    }
+
+    /// `(?, ?, ?), (?, ?, ?)` style row groups: `row` is the text of one row's placeholders.
+    static func repeated(_ row: String, count: Int, separator: String = ", ") -> String {
+        Array(repeating: row, count: count).joined(separator: separator)
+    }
+}

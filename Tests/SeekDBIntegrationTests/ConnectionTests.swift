@@ -1,0 +1,105 @@
+import Foundation
+import SeekDB
+import Testing
+
+@Suite(.enabled(if: TestEnvironment.isEnabled))
+struct ConnectionTests {
+    @Test func selectOneAnswers() async throws {
+        try await withTestClient { client in
+            let result = try await client.execute("SELECT 1 + ?", [.int(1)])
+            #expect(result.rows.first?.first?.intValue == 2)
+        }
+    }
+
+    @Test func boundValuesRoundTripThroughPreparedStatements() async throws {
+        try await withTestClient { client in
+            let text = "quote ' backslash \\ NUL \u{0} emoji 🦊 rtl שלום"
+            let result = try await client.execute(
+                "SELECT ?, ?, ?, ?, ?, CAST(? AS BINARY), ? IS NULL",
+                [.int(-42), .uint(UInt64(Int64.max) + 5), .double(0.125), .string(text), .bool(true), .bytes([0, 255, 1]), .null])
+            let row = try #require(result.rows.first)
+            #expect(row[0].intValue == -42)
+            #expect(row[1] == .uint(UInt64(Int64.max) + 5) || row[1].stringValue == String(UInt64(Int64.max) + 5))
+            #expect(row[2].doubleValue == 0.125)
+            #expect(row[3].stringValue == text)
+            #expect(row[4].intValue == 1)
+            #expect(row[5].bytesValue == [0, 255, 1])
+            #expect(row[6].intValue == 1)
+        }
+    }
+
+    @Test func eightConcurrentSleepsOverlap() async throws {
+        try await withTestClient { client in
+            let start = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { _ = try await client.execute("SELECT SLEEP(0.5)") }
+                }
+                try await group.waitForAll()
+            }
+            let elapsed = ContinuousClock.now - start
+            // Serialised they would take 4 s; on the pool's own queues they overlap.
+            #expect(elapsed < .milliseconds(1900), "8 × SLEEP(0.5) took \(elapsed)")
+        }
+    }
+
+    @Test func wrongPortIsATypedConnectionError() async throws {
+        var configuration = TestEnvironment.configuration
+        configuration.port = 1
+        configuration.password = "s3cret-password-value"
+        let error = try await #require(throws: SeekDBError.self) {
+            _ = try await SeekDBClient(configuration: configuration)
+        }
+        #expect(error.code == .connectionFailed)
+        #expect([2002, 2003].contains(error.serverErrorNumber ?? 0))
+        #expect(!"\(error)".contains("s3cret-password-value"))
+        #expect(!String(reflecting: error).contains("s3cret-password-value"))
+    }
+
+    @Test func wrongPasswordIsATypedAuthenticationError() async throws {
+        var configuration = TestEnvironment.configuration
+        configuration.password = "s3cret-password-value"
+        let error = try await #require(throws: SeekDBError.self) {
+            _ = try await SeekDBClient(configuration: configuration)
+        }
+        #expect(error.code == .authenticationFailed)
+        #expect(error.serverErrorNumber == 1045)
+        #expect(!"\(error)".contains("s3cret-password-value"))
+        #expect(!String(reflecting: error).contains("s3cret-password-value"))
+        #expect(!"\(configuration)".contains("s3cret-password-value"))
+    }
+
+    @Test func cancellationKillsTheRunningQuery() async throws {
+        try await withTestClient { client in
+            let start = ContinuousClock.now
+            let task = Task { try await client.execute("SELECT SLEEP(5)") }
+            try await Task.sleep(for: .milliseconds(400))
+            task.cancel()
+            let outcome = await task.result
+            let elapsed = ContinuousClock.now - start
+            #expect(elapsed < .seconds(3), "cancelled query still took \(elapsed)")
+            switch outcome {
+            case .success:
+                // SLEEP() returns 1 when interrupted on some servers instead of failing.
+                break
+            case .failure(let error):
+                #expect(error is CancellationError || (error as? SeekDBError)?.code == .cancelled, "\(error)")
+            }
+            // The client still works afterwards (the interrupted connection was dropped).
+            let result = try await client.execute("SELECT 7")
+            #expect(result.rows.first?.first?.intValue == 7)
+        }
+    }
+
+    @Test func poolNeverExceedsItsMaximum() async throws {
+        var configuration = TestEnvironment.configuration
+        configuration.pool.maximumConnections = 2
+        try await SeekDBClient.withClient(configuration: configuration) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<6 { group.addTask { _ = try await client.execute("SELECT SLEEP(0.1)") } }
+                try await group.waitForAll()
+            }
+            #expect(await client.openConnections <= 2)
+        }
+    }
+}

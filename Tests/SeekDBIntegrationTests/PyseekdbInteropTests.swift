@@ -1,0 +1,87 @@
+import Foundation
+import SeekDB
+import Testing
+
+/// Collections written by one client are read by the other: the SDK against pyseekdb 1.4.0
+/// (server mode), run through `scripts/interop/pyseekdb_interop.py` in the project's venv.
+@Suite(.enabled(if: TestEnvironment.isEnabled))
+struct PyseekdbInteropTests {
+    @Test func pyseekdbReadsACollectionWrittenByTheSDK() async throws {
+        try await withTestClient { client in
+            let name = TestEnvironment.uniqueName("swift")
+            let collection = try await client.createCollection(
+                name: name, configuration: .init(dimension: 3, distance: .cosine), embeddingFunction: nil)
+            try await collection.add(
+                ids: ["s1", "s2"], embeddings: [[1, 2, 3], [0.5, -0.25, 0.125]],
+                documents: ["from swift", "üñí 🦊"], metadatas: [["lang": "swift", "n": 1, "tags": ["x"]], nil])
+
+            let read = try Python.run("read", name)
+            try await client.deleteCollection(name: name)
+            #expect(read["listed"] as? Bool == true)
+            #expect(read["dimension"] as? Int == 3)
+            #expect(read["distance"] as? String == "cosine")
+            #expect(read["count"] as? Int == 2)
+            #expect(read["ids"] as? [String] == ["s1", "s2"])
+            #expect((read["documents"] as? [String])?.sorted() == ["from swift", "üñí 🦊"].sorted())
+            let embeddings = try #require(read["embeddings"] as? [[Double]])
+            #expect(embeddings.contains([1, 2, 3]) && embeddings.contains([0.5, -0.25, 0.125]))
+            let metadatas = try #require(read["metadatas"] as? [[String: Any]])
+            #expect(metadatas.contains { $0["lang"] as? String == "swift" && $0["n"] as? Int == 1 })
+        }
+    }
+
+    @Test func theSDKReadsACollectionWrittenByPyseekdb() async throws {
+        try await withTestClient { client in
+            let name = TestEnvironment.uniqueName("py")
+            _ = try Python.run("write", name)
+            do {
+                #expect(try await client.listCollections().contains { $0.name == name && $0.dimension == 3 && $0.distance == .l2 })
+                let collection = try await client.getCollection(name: name, embeddingFunction: nil)
+                #expect(collection.dimension == 3)
+                #expect(try await collection.count() == 3)
+                let result = try await collection.get(ids: ["p1", "p2", "p3"], include: [.documents, .metadatas, .embeddings])
+                #expect(result.ids == ["p1", "p2", "p3"])
+                #expect(result.documents == ["from python", "zwei ü", nil])
+                #expect(result.metadatas?[0] == ["lang": "py", "n": 1, "f": 1.5, "tags": ["a", "b"]])
+                #expect(result.metadatas?[1] == ["n": 2])
+                #expect(result.embeddings?[0] == [1, 2, 3])
+                #expect(result.embeddings?[1] == [0.5, 0.25, 0.125])
+            }
+            try await client.deleteCollection(name: name)
+        }
+    }
+}
+
+/// Runs the interop script with the project venv's Python.
+enum Python {
+    static func run(_ command: String, _ name: String) throws -> [String: Any] {
+        let environment = ProcessInfo.processInfo.environment
+        let python = environment["SEEKDB_PYTHON"] ?? TestEnvironment.projectRoot.appendingPathComponent(".venv/bin/python").path
+        let script = TestEnvironment.projectRoot.appendingPathComponent("scripts/interop/pyseekdb_interop.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script, command, name]
+        var childEnvironment = environment
+        childEnvironment["SEEKDB_HOST"] = TestEnvironment.configuration.host
+        childEnvironment["SEEKDB_PORT"] = String(TestEnvironment.configuration.port)
+        process.environment = childEnvironment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw InteropFailure(message: "pyseekdb_interop.py \(command) exited \(process.terminationStatus): \(errorText)")
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard let last = lines.last, let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any] else {
+            return [:]
+        }
+        return object
+    }
+
+    struct InteropFailure: Error, CustomStringConvertible { let message: String; var description: String { message } }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SeekDB
+import Testing
+
+/// Connection settings for the integration tests, from `SEEKDB_HOST`, `SEEKDB_PORT`,
+/// `SEEKDB_USER`, `SEEKDB_PASSWORD`, `SEEKDB_DATABASE` (scripts/test sets them).
+enum TestEnvironment {
+    static let environment = ProcessInfo.processInfo.environment
+
+    /// Integration tests run when a server is configured, and always under CI, where a missing
+    /// server must fail the run instead of skipping it.
+    static let isEnabled = environment["SEEKDB_HOST"] != nil || environment["CI"] != nil
+
+    static var configuration: SeekDBClient.Configuration {
+        var configuration = SeekDBClient.Configuration.fromEnvironment()
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.unixSocketPath = nil
+        return configuration
+    }
+
+    /// The project's root folder (for scripts and the venv).
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A collection name no other test uses.
+    static func uniqueName(_ prefix: String = "t") -> String {
+        "\(prefix)_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
+    }
+}
+
+/// Opens a client, runs `body`, closes the client.
+func withTestClient<R>(_ body: (SeekDBClient) async throws -> R) async throws -> R {
+    try await SeekDBClient.withClient(configuration: TestEnvironment.configuration) { client in
+        try await body(client)
+    }
+}
+
+/// Creates a fresh database, runs `body` with a client bound to it, and drops the database:
+/// for tests that look at every collection of a database while other tests run.
+func withIsolatedDatabase<R>(_ body: (SeekDBClient) async throws -> R) async throws -> R {
+    let admin = try await SeekDBAdminClient(configuration: TestEnvironment.configuration)
+    let name = TestEnvironment.uniqueName("db")
+    try await admin.createDatabase(name: name)
+    var configuration = TestEnvironment.configuration
+    configuration.database = name
+    do {
+        let result = try await SeekDBClient.withClient(configuration: configuration) { try await body($0) }
+        try await admin.deleteDatabase(name: name)
+        await admin.close()
+        return result
+    } catch {
+        try? await admin.deleteDatabase(name: name)
+        await admin.close()
+        throw error
+    }
+}
+
+/// Creates a uniquely named collection without an embedding function, runs `body`, and
+/// deletes the collection afterwards, also when `body` fails.
+func withTestCollection<R>(
+    dimension: Int = 3, distance: DistanceMetric = .l2, embeddingFunction: (any EmbeddingFunction)? = nil,
+    _ body: (SeekDBClient, SeekDBCollection) async throws -> R
+) async throws -> R {
+    try await withTestClient { client in
+        let name = TestEnvironment.uniqueName()
+        let collection = try await client.createCollection(
+            name: name, configuration: .init(dimension: dimension, distance: distance), embeddingFunction: embeddingFunction)
+        do {
+            let result = try await body(client, collection)
+            try await client.deleteCollection(name: name)
+            return result
+        } catch {
+            try? await client.deleteCollection(name: name)
+            throw error
+        }
+    }
+}
