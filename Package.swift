@@ -58,6 +58,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "QuickStart",
+            dependencies: ["SeekDB"],
+            path: "Examples/QuickStart",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SeekDBDriverTests",
             dependencies: ["SeekDBDriver"],
