@@ -1,0 +1,297 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fully connected layer in PyTorch's layout: `y = x · Wᵀ + b`, with `W` stored
+/// `outFeatures × inFeatures` row-major (the transpose is sgemm's flag, not a copy).
+struct Linear: Sendable {
+    /// `outFeatures × inFeatures`, row-major.
+    let weight: [Float]
+    /// `outFeatures` values.
+    let bias: [Float]
+    let inFeatures: Int
+    let outFeatures: Int
+
+    init(weight: [Float], bias: [Float], inFeatures: Int, outFeatures: Int) {
+        precondition(weight.count == inFeatures * outFeatures && bias.count == outFeatures, "Linear shape mismatch")
+        self.weight = weight
+        self.bias = bias
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+    }
+
+    /// `x · Wᵀ + b`.
+    func callAsFunction(_ input: Matrix) -> Matrix {
+        var output = Matrix(rows: input.rows, repeating: bias)
+        accumulate(input, into: &output)
+        return output
+    }
+
+    /// `x · Wᵀ + b + residual`: the projection followed by the residual connection.
+    func callAsFunction(_ input: Matrix, residual: Matrix) -> Matrix {
+        precondition(residual.rows == input.rows && residual.columns == outFeatures, "Residual shape mismatch")
+        var output = residual
+        output.values.withUnsafeMutableBufferPointer { out in
+            bias.withUnsafeBufferPointer { bias in
+                for row in 0..<input.rows {
+                    let base = out.baseAddress! + row * outFeatures
+                    for column in 0..<outFeatures {
+                        base[column] += bias[column]
+                    }
+                }
+            }
+        }
+        accumulate(input, into: &output)
+        return output
+    }
+
+    /// `output += x · Wᵀ` with one sgemm.
+    private func accumulate(_ input: Matrix, into output: inout Matrix) {
+        precondition(input.columns == inFeatures, "Linear input has \(input.columns) columns, expected \(inFeatures)")
+        guard input.rows > 0 else { return }
+        input.values.withUnsafeBufferPointer { x in
+            weight.withUnsafeBufferPointer { w in
+                output.values.withUnsafeMutableBufferPointer { y in
+                    gemm(
+                        transposeB: true,
+                        m: input.rows, n: outFeatures, k: inFeatures,
+                        a: x.baseAddress!, lda: inFeatures,
+                        b: w.baseAddress!, ldb: inFeatures,
+                        beta: 1,
+                        c: y.baseAddress!, ldc: outFeatures
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// Layer normalisation over each row: `(x − mean) / sqrt(var + eps) · γ + β`.
+struct LayerNorm: Sendable {
+    let weight: [Float]
+    let bias: [Float]
+    let epsilon: Float
+
+    /// Normalises every row of `x` in place.
+    func callAsFunction(_ x: inout Matrix) {
+        let columns = x.columns
+        precondition(columns == weight.count, "LayerNorm width mismatch")
+        let count = Float(columns)
+        let epsilon = self.epsilon
+        weight.withUnsafeBufferPointer { gamma in
+            bias.withUnsafeBufferPointer { beta in
+                x.values.withUnsafeMutableBufferPointer { values in
+                    for row in 0..<x.rows {
+                        let base = values.baseAddress! + row * columns
+                        var sum: Float = 0
+                        for column in 0..<columns { sum += base[column] }
+                        let mean = sum / count
+                        var squares: Float = 0
+                        for column in 0..<columns {
+                            let centred = base[column] - mean
+                            squares += centred * centred
+                        }
+                        let scale = 1 / (squares / count + epsilon).squareRoot()
+                        for column in 0..<columns {
+                            base[column] = (base[column] - mean) * scale * gamma[column] + beta[column]
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The exact GELU, `x · Φ(x) = x/2 · (1 + erf(x/√2))`, applied in place.
+func gelu(_ values: inout [Float]) {
+    let inverseRootTwo: Float = 0.70710678118654752440
+    values.withUnsafeMutableBufferPointer { values in
+        for index in values.indices {
+            let x = values[index]
+            values[index] = 0.5 * x * (1 + erff(x * inverseRootTwo))
+        }
+    }
+}
+
+/// Softmax of each row of a `rows × columns` block, in place.
+func softmaxRows(_ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+    for row in 0..<rows {
+        let base = values + row * columns
+        var maximum = -Float.infinity
+        for column in 0..<columns { maximum = max(maximum, base[column]) }
+        var sum: Float = 0
+        for column in 0..<columns {
+            let e = expf(base[column] - maximum)
+            base[column] = e
+            sum += e
+        }
+        let inverse = 1 / sum
+        for column in 0..<columns { base[column] *= inverse }
+    }
+}
+
+/// A batch of token-id sequences padded (with `[PAD]`) to the longest one.
+struct TokenBatch: Sendable, Equatable {
+    /// `count × sequenceLength` ids, row-major.
+    let ids: [Int]
+    /// The real (unpadded) length of each sequence: its attention mask is `length` ones.
+    let lengths: [Int]
+    /// The padded length: the longest sequence's.
+    let sequenceLength: Int
+
+    /// Pads sequences to the longest one.
+    ///
+    /// - Parameters:
+    ///   - sequences: Token ids, each non-empty.
+    ///   - paddingID: The id of `[PAD]`.
+    init(_ sequences: [[Int]], paddingID: Int) {
+        let longest = sequences.map(\.count).max() ?? 0
+        var ids = [Int](repeating: paddingID, count: sequences.count * longest)
+        for (index, sequence) in sequences.enumerated() {
+            ids.replaceSubrange((index * longest)..<(index * longest + sequence.count), with: sequence)
+        }
+        self.ids = ids
+        self.lengths = sequences.map(\.count)
+        self.sequenceLength = longest
+    }
+
+    /// The number of sequences.
+    var count: Int { lengths.count }
+}
+
+/// BERT's input embeddings: word + token type (always type 0) + absolute position, then LayerNorm.
+struct BERTEmbeddings: Sendable {
+    /// `vocabSize × hiddenSize`.
+    let wordEmbeddings: [Float]
+    /// `maxPositions × hiddenSize`.
+    let positionEmbeddings: [Float]
+    /// Row 0 of the token-type embeddings (single-segment input).
+    let tokenTypeEmbedding: [Float]
+    let norm: LayerNorm
+    let hiddenSize: Int
+    let vocabSize: Int
+    let maxPositions: Int
+
+    /// The embedded batch: `count × sequenceLength` rows of `hiddenSize`.
+    func callAsFunction(_ batch: TokenBatch) -> Matrix {
+        precondition(batch.sequenceLength <= maxPositions, "Sequence longer than the model's \(maxPositions) positions")
+        let hidden = hiddenSize
+        var output = Matrix(rows: batch.count * batch.sequenceLength, columns: hidden)
+        wordEmbeddings.withUnsafeBufferPointer { word in
+            positionEmbeddings.withUnsafeBufferPointer { position in
+                tokenTypeEmbedding.withUnsafeBufferPointer { tokenType in
+                    output.values.withUnsafeMutableBufferPointer { out in
+                        for (row, id) in batch.ids.enumerated() {
+                            precondition(id >= 0 && id < vocabSize, "Token id \(id) outside the vocabulary")
+                            let wordRow = word.baseAddress! + id * hidden
+                            let positionRow = position.baseAddress! + (row % batch.sequenceLength) * hidden
+                            let target = out.baseAddress! + row * hidden
+                            for column in 0..<hidden {
+                                target[column] = (wordRow[column] + tokenType[column]) + positionRow[column]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        norm(&output)
+        return output
+    }
+}
+
+/// Multi-head self-attention with its output projection, residual connection and LayerNorm
+/// (Hugging Face's `BertAttention`).
+struct SelfAttention: Sendable {
+    /// Query, key and value projections fused into one `hidden → 3·hidden` layer.
+    let queryKeyValue: Linear
+    let output: Linear
+    let norm: LayerNorm
+    let heads: Int
+
+    /// Attends within each sequence of the batch.
+    ///
+    /// The padding mask is applied by restricting each sequence's attention to its real tokens:
+    /// the scores of padded keys are never computed, which is exactly what adding `-inf` to them
+    /// before the softmax gives (their weight is `exp(-inf) = 0`). Rows of padded query positions
+    /// get a zero context; they never reach the pooled output.
+    ///
+    /// - Parameters:
+    ///   - hidden: `count × sequenceLength` rows of `hiddenSize`.
+    ///   - lengths: The real length of each sequence.
+    ///   - sequenceLength: The padded length.
+    func callAsFunction(_ hidden: Matrix, lengths: [Int], sequenceLength: Int) -> Matrix {
+        let width = hidden.columns
+        let headSize = width / heads
+        let stride = 3 * width
+        let scale = 1 / Float(headSize).squareRoot()
+        let projected = queryKeyValue(hidden)
+        var context = Matrix(rows: hidden.rows, columns: width)
+        let longest = lengths.max() ?? 0
+        var scores = [Float](repeating: 0, count: longest * longest)
+        projected.values.withUnsafeBufferPointer { projected in
+            context.values.withUnsafeMutableBufferPointer { context in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for (sequence, length) in lengths.enumerated() {
+                        let rows = projected.baseAddress! + sequence * sequenceLength * stride
+                        let contextRows = context.baseAddress! + sequence * sequenceLength * width
+                        for head in 0..<heads {
+                            let query = rows + head * headSize
+                            let key = rows + width + head * headSize
+                            let value = rows + 2 * width + head * headSize
+                            // scores = Q Kᵀ / √d over the real tokens.
+                            gemm(
+                                transposeB: true,
+                                m: length, n: length, k: headSize,
+                                alpha: scale,
+                                a: query, lda: stride,
+                                b: key, ldb: stride,
+                                c: scores.baseAddress!, ldc: length
+                            )
+                            softmaxRows(scores.baseAddress!, rows: length, columns: length)
+                            // context[:, head] = softmax(scores) V.
+                            gemm(
+                                m: length, n: headSize, k: length,
+                                a: scores.baseAddress!, lda: length,
+                                b: value, ldb: stride,
+                                c: contextRows + head * headSize, ldc: width
+                            )
+                        }
+                    }
+                }
+            }
+        }
+        var result = output(context, residual: hidden)
+        norm(&result)
+        return result
+    }
+}
+
+/// The feed-forward block: `hidden → intermediate` with GELU, back to `hidden`, residual, LayerNorm
+/// (Hugging Face's `BertIntermediate` + `BertOutput`).
+struct FeedForward: Sendable {
+    let intermediate: Linear
+    let output: Linear
+    let norm: LayerNorm
+
+    func callAsFunction(_ hidden: Matrix) -> Matrix {
+        var expanded = intermediate(hidden)
+        gelu(&expanded.values)
+        var result = output(expanded, residual: hidden)
+        norm(&result)
+        return result
+    }
+}
+
+/// One transformer encoder layer: self-attention then feed-forward.
+struct EncoderLayer: Sendable {
+    let attention: SelfAttention
+    let feedForward: FeedForward
+
+    func callAsFunction(_ hidden: Matrix, lengths: [Int], sequenceLength: Int) -> Matrix {
+        feedForward(attention(hidden, lengths: lengths, sequenceLength: sequenceLength))
+    }
+}

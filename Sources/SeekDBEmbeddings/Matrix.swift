@@ -1,0 +1,80 @@
+import CBLAS
+
+/// A dense row-major matrix of `Float`s: the activations flowing through the model.
+struct Matrix: Sendable, Equatable {
+    /// The number of rows (tokens, in the model: `batch × sequence length`).
+    let rows: Int
+    /// The number of columns (features).
+    let columns: Int
+    /// `rows × columns` values, row after row.
+    var values: [Float]
+
+    /// A matrix of zeros.
+    init(rows: Int, columns: Int) {
+        self.rows = rows
+        self.columns = columns
+        self.values = [Float](repeating: 0, count: rows * columns)
+    }
+
+    /// A matrix from row-major values.
+    init(rows: Int, columns: Int, values: [Float]) {
+        precondition(values.count == rows * columns, "Matrix values do not match its shape")
+        self.rows = rows
+        self.columns = columns
+        self.values = values
+    }
+
+    /// A matrix each of whose rows is `row`.
+    init(rows: Int, repeating row: [Float]) {
+        let columns = row.count
+        self.rows = rows
+        self.columns = columns
+        self.values = [Float](unsafeUninitializedCapacity: rows * columns) { buffer, initialized in
+            row.withUnsafeBufferPointer { source in
+                for index in 0..<rows {
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(index * columns)..<((index + 1) * columns)])
+                        .initialize(fromContentsOf: source)
+                }
+            }
+            initialized = rows * columns
+        }
+    }
+
+    /// One row, copied out.
+    func row(_ index: Int) -> [Float] {
+        Array(values[(index * columns)..<((index + 1) * columns)])
+    }
+}
+
+/// The matrix product through CBLAS (OpenBLAS): `C = alpha · op(A) · op(B) + beta · C`, row-major,
+/// where `op(X)` is `X` or its transpose. Leading dimensions let `A`, `B` and `C` be column
+/// slices of wider matrices (one attention head inside the fused Q/K/V activations).
+///
+/// - Parameters:
+///   - transposeA: Whether `op(A)` is `Aᵀ`; `A` is then stored `k × m`.
+///   - transposeB: Whether `op(B)` is `Bᵀ`; `B` is then stored `n × k`.
+///   - m: Rows of `op(A)` and `C`.
+///   - n: Columns of `op(B)` and `C`.
+///   - k: Columns of `op(A)`, rows of `op(B)`.
+@inline(__always)
+func gemm(
+    transposeA: Bool = false, transposeB: Bool = false,
+    m: Int, n: Int, k: Int,
+    alpha: Float = 1,
+    a: UnsafePointer<Float>, lda: Int,
+    b: UnsafePointer<Float>, ldb: Int,
+    beta: Float = 0,
+    c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    cblas_sgemm(
+        CblasRowMajor,
+        transposeA ? CblasTrans : CblasNoTrans,
+        transposeB ? CblasTrans : CblasNoTrans,
+        Int32(m), Int32(n), Int32(k),
+        alpha,
+        a, Int32(lda),
+        b, Int32(ldb),
+        beta,
+        c, Int32(ldc)
+    )
+}
