@@ -85,3 +85,37 @@ enum Python {
 
     struct InteropFailure: Error, CustomStringConvertible { let message: String; var description: String { message } }
 }
+
+/// The local all-MiniLM-L6-v2 wired into collections (needs the model: scripts/fetch-model).
+@Suite(.enabled(if: TestEnvironment.isEnabled))
+struct DefaultEmbeddingInteropTests {
+    @Test func defaultFunctionIsPersistedAndUsedForDocuments() async throws {
+        try await withTestClient { client in
+            let name = TestEnvironment.uniqueName("minilm")
+            let collection = try await client.createCollection(name: name)
+            #expect(collection.dimension == 384)
+            #expect(collection.persistedEmbeddingFunctionName == "default")
+            try await collection.add(ids: ["d1"], documents: ["The quick brown fox jumps over the lazy dog"])
+
+            let expected = try await DefaultEmbeddingFunction().embed(["The quick brown fox jumps over the lazy dog"])[0]
+            let stored = try #require(try await collection.get(ids: "d1", include: [.embeddings]).embeddings?.first ?? nil)
+            #expect(cosineSimilarity(stored, expected) > 0.99999)
+
+            let reopened = try await client.getCollection(name: name)
+            #expect(reopened.embeddingFunction is DefaultEmbeddingFunction)
+            let read = try Python.run("read", name)
+            #expect(read["embedding_function"] as? String == "DefaultEmbeddingFunction")
+            try await client.deleteCollection(name: name)
+        }
+    }
+}
+
+func cosineSimilarity(_ a: [Float], _ b: [Float]) -> Double {
+    var dot = 0.0, normA = 0.0, normB = 0.0
+    for (x, y) in zip(a, b) {
+        dot += Double(x) * Double(y)
+        normA += Double(x) * Double(x)
+        normB += Double(y) * Double(y)
+    }
+    return dot / (normA.squareRoot() * normB.squareRoot())
+}

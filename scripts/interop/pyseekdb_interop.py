@@ -25,13 +25,10 @@ def client():
 def read(name):
     c = client()
     listed = [col.name for col in c.list_collections()]
-    col = c.get_collection(name, embedding_function=None)
+    # Opened as pyseekdb users do: with the persisted embedding function, or its default.
+    col = c.get_collection(name)
     got = col.get(include=["documents", "metadatas", "embeddings"], limit=1000)
-    ef = None
-    try:
-        ef = type(c.get_collection(name).embedding_function).__name__
-    except Exception as error:  # the persisted function may need a model download
-        ef = "error: %s" % error
+    ef = type(col.embedding_function).__name__ if col.embedding_function is not None else None
     print(json.dumps({
         "listed": name in listed,
         "dimension": col.dimension,

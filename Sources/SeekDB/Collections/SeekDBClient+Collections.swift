@@ -123,7 +123,7 @@ extension SeekDBClient {
         return listing.map { entry in
             SeekDBCollection(
                 name: entry.name, id: entry.id, dimension: entry.dimension, distance: entry.distance,
-                embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, isLegacy: entry.id == nil),
+                embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, dimension: entry.dimension),
                 persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table)
         }
     }
@@ -222,9 +222,15 @@ extension SeekDBClient {
         return resolved
     }
 
-    /// The embedding function to attach for a persisted name. Only names this SDK implements
-    /// are restored; others (e.g. `"openai"`) leave the collection without one.
-    static func embeddingFunction(persistedName: String?, isLegacy: Bool) -> (any EmbeddingFunction)? {
-        nil
+    /// The embedding function to attach when the caller does not choose one: `"default"`
+    /// (all-MiniLM-L6-v2) is restored as ``DefaultEmbeddingFunction``; with no persisted name,
+    /// pyseekdb attaches its default too, which this SDK does when the dimension is the
+    /// default function's (384). Other names (e.g. `"openai"`) leave the collection without one.
+    static func embeddingFunction(persistedName: String?, dimension: Int) -> (any EmbeddingFunction)? {
+        switch persistedName {
+        case "default"?: return DefaultEmbeddingFunction()
+        case nil where dimension == DefaultEmbeddingFunction().dimension: return DefaultEmbeddingFunction()
+        default: return nil
+        }
     }
 }

@@ -1,0 +1,52 @@
+public import Logging
+
+/// The pyseekdb spellings that leave the embedding function out: the collection then uses
+/// ``DefaultEmbeddingFunction`` (all-MiniLM-L6-v2, computed locally), exactly as pyseekdb does
+/// when its `embedding_function` argument is not given.
+extension SeekDBClient {
+    /// Creates a collection that embeds documents with ``DefaultEmbeddingFunction`` (384
+    /// dimensions) and records `"default"` in its settings, so pyseekdb restores its own default.
+    ///
+    /// - Parameter configuration: `nil` for 384 dimensions and cosine distance.
+    /// - Throws: as ``createCollection(name:configuration:embeddingFunction:logger:)``.
+    public func createCollection(name: String, configuration: HNSWConfiguration? = nil,
+                                 logger: Logger? = nil) async throws -> SeekDBCollection {
+        try await createCollection(name: name, configuration: configuration,
+                                   embeddingFunction: DefaultEmbeddingFunction(), logger: logger)
+    }
+
+    /// Opens a collection with its persisted embedding function: `"default"` becomes
+    /// ``DefaultEmbeddingFunction``; a collection with none persisted gets the default function
+    /// when its dimension is 384 (pyseekdb's behaviour), otherwise none.
+    ///
+    /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
+    public func getCollection(name: String, logger: Logger? = nil) async throws -> SeekDBCollection {
+        let collection = try await loadCollection(name: name, logger: logger) { _ in nil }
+        return collection.with(embeddingFunction: Self.embeddingFunction(
+            persistedName: collection.persistedEmbeddingFunctionName, dimension: collection.dimension))
+    }
+
+    /// ``getCollection(name:logger:)`` if it exists, otherwise
+    /// ``createCollection(name:configuration:logger:)``.
+    public func getOrCreateCollection(name: String, configuration: HNSWConfiguration? = nil,
+                                      logger: Logger? = nil) async throws -> SeekDBCollection {
+        do {
+            return try await getCollection(name: name, logger: logger)
+        } catch SeekDBError.Code.collectionNotFound {
+            do {
+                return try await createCollection(name: name, configuration: configuration, logger: logger)
+            } catch SeekDBError.Code.collectionExists {
+                return try await getCollection(name: name, logger: logger)
+            }
+        }
+    }
+}
+
+extension SeekDBCollection {
+    /// The same collection with another embedding function.
+    public func with(embeddingFunction: (any EmbeddingFunction)?) -> SeekDBCollection {
+        SeekDBCollection(name: name, id: id, dimension: dimension, distance: distance,
+                         embeddingFunction: embeddingFunction,
+                         persistedEmbeddingFunctionName: persistedEmbeddingFunctionName, client: client, table: table)
+    }
+}
