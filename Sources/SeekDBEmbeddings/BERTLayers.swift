@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A fully connected layer in PyTorch's layout: `y = x · Wᵀ + b`, with `W` stored
 /// `outFeatures × inFeatures` row-major (the transpose is sgemm's flag, not a copy).
 struct Linear: Sendable {
@@ -37,12 +29,7 @@ struct Linear: Sendable {
         var output = residual
         output.values.withUnsafeMutableBufferPointer { out in
             bias.withUnsafeBufferPointer { bias in
-                for row in 0..<input.rows {
-                    let base = out.baseAddress! + row * outFeatures
-                    for column in 0..<outFeatures {
-                        base[column] += bias[column]
-                    }
-                }
+                addRow(bias.baseAddress!, to: out.baseAddress!, rows: input.rows, columns: outFeatures)
             }
         }
         accumulate(input, into: &output)
@@ -78,59 +65,18 @@ struct LayerNorm: Sendable {
 
     /// Normalises every row of `x` in place.
     func callAsFunction(_ x: inout Matrix) {
-        let columns = x.columns
-        precondition(columns == weight.count, "LayerNorm width mismatch")
-        let count = Float(columns)
-        let epsilon = self.epsilon
+        precondition(x.columns == weight.count, "LayerNorm width mismatch")
+        let (rows, columns, epsilon) = (x.rows, x.columns, self.epsilon)
         weight.withUnsafeBufferPointer { gamma in
             bias.withUnsafeBufferPointer { beta in
                 x.values.withUnsafeMutableBufferPointer { values in
-                    for row in 0..<x.rows {
-                        let base = values.baseAddress! + row * columns
-                        var sum: Float = 0
-                        for column in 0..<columns { sum += base[column] }
-                        let mean = sum / count
-                        var squares: Float = 0
-                        for column in 0..<columns {
-                            let centred = base[column] - mean
-                            squares += centred * centred
-                        }
-                        let scale = 1 / (squares / count + epsilon).squareRoot()
-                        for column in 0..<columns {
-                            base[column] = (base[column] - mean) * scale * gamma[column] + beta[column]
-                        }
-                    }
+                    layerNormRows(
+                        values.baseAddress!, rows: rows, columns: columns,
+                        gamma: gamma.baseAddress!, beta: beta.baseAddress!, epsilon: epsilon
+                    )
                 }
             }
         }
-    }
-}
-
-/// The exact GELU, `x · Φ(x) = x/2 · (1 + erf(x/√2))`, applied in place.
-func gelu(_ values: inout [Float]) {
-    let inverseRootTwo: Float = 0.70710678118654752440
-    values.withUnsafeMutableBufferPointer { values in
-        for index in values.indices {
-            let x = values[index]
-            values[index] = 0.5 * x * (1 + erff(x * inverseRootTwo))
-        }
-    }
-}
-
-/// Softmax of each row of a `rows × columns` block, in place.
-func softmaxRows(_ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-    for row in 0..<rows {
-        let base = values + row * columns
-        var maximum = -Float.infinity
-        for column in 0..<columns { maximum = max(maximum, base[column]) }
-        var sum: Float = 0
-        for column in 0..<columns {
-            let e = expf(base[column] - maximum)
-            base[column] = e
-            sum += e
-        }
-        let inverse = 1 / sum
-        for column in 0..<columns { base[column] *= inverse }
     }
 }
 
@@ -279,7 +225,9 @@ struct FeedForward: Sendable {
 
     func callAsFunction(_ hidden: Matrix) -> Matrix {
         var expanded = intermediate(hidden)
-        gelu(&expanded.values)
+        expanded.values.withUnsafeMutableBufferPointer { values in
+            geluInPlace(values.baseAddress!, count: values.count)
+        }
         var result = output(expanded, residual: hidden)
         norm(&result)
         return result
