@@ -70,14 +70,22 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
+        try await getOrCreate(
+            get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
+            create: { try await self.createCollection(name: name, configuration: configuration,
+                                                      embeddingFunction: embeddingFunction, logger: logger) })
+    }
+
+    /// Get, else create; if another client created it in between, get the winner's collection.
+    func getOrCreate(get: () async throws -> SeekDBCollection,
+                     create: () async throws -> SeekDBCollection) async throws -> SeekDBCollection {
         do {
-            return try await getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger)
+            return try await get()
         } catch SeekDBError.Code.collectionNotFound {
             do {
-                return try await createCollection(name: name, configuration: configuration,
-                                                  embeddingFunction: embeddingFunction, logger: logger)
+                return try await create()
             } catch SeekDBError.Code.collectionExists {
-                return try await getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger)
+                return try await get()
             }
         }
     }

@@ -30,15 +30,9 @@ extension SeekDBClient {
     /// ``createCollection(name:configuration:logger:)``.
     public func getOrCreateCollection(name: String, configuration: HNSWConfiguration? = nil,
                                       logger: Logger? = nil) async throws -> SeekDBCollection {
-        do {
-            return try await getCollection(name: name, logger: logger)
-        } catch SeekDBError.Code.collectionNotFound {
-            do {
-                return try await createCollection(name: name, configuration: configuration, logger: logger)
-            } catch SeekDBError.Code.collectionExists {
-                return try await getCollection(name: name, logger: logger)
-            }
-        }
+        try await getOrCreate(
+            get: { try await self.getCollection(name: name, logger: logger) },
+            create: { try await self.createCollection(name: name, configuration: configuration, logger: logger) })
     }
 }
 
