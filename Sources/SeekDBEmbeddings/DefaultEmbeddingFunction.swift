@@ -10,6 +10,11 @@
 /// repository's `scripts/fetch-model` once to put them in place. The loaded model is cached for
 /// the process and shared by every instance and task using the same folder.
 ///
+/// Each batch is split into one shard per processor, each padded to its own longest text and
+/// run on its own thread. The matrix products use OpenBLAS, which loading the model switches to
+/// single-threaded mode for the whole process (`openblas_set_num_threads(1)`): the SDK spreads
+/// the work over the cores itself.
+///
 /// ```swift
 /// let function = DefaultEmbeddingFunction()
 /// let vectors = try await function.embed(["Hello world"])   // [[Float]] of 384 each
@@ -50,8 +55,9 @@ public struct DefaultEmbeddingFunction: EmbeddingFunction {
     /// Embeds texts, one 384-float vector per text, in order.
     ///
     /// Runs on the global concurrent executor (never the caller's actor), one batch of
-    /// ``batchSize`` texts at a time, checking for cancellation between batches. The first call
-    /// loads the model (about 90 MB), once per folder per process.
+    /// ``batchSize`` texts at a time, each batch's shards as child tasks, checking for
+    /// cancellation between batches. The first call loads the model (about 90 MB), once per
+    /// folder per process.
     ///
     /// - Parameters:
     ///   - texts: The texts; an empty array returns `[]` without loading the model.
@@ -70,15 +76,15 @@ public struct DefaultEmbeddingFunction: EmbeddingFunction {
         for start in stride(from: 0, to: texts.count, by: Self.batchSize) {
             try Task.checkCancellation()
             let batch = texts[start..<min(start + Self.batchSize, texts.count)]
-            vectors += loaded.embed(batch: batch, maxTokens: Self.maxTokens, normalize: normalize)
+            vectors += await loaded.embed(batch: batch, maxTokens: Self.maxTokens, normalize: normalize)
         }
         return vectors
     }
 
     /// Embeds texts on the calling thread, for callers that manage their own threads.
     ///
-    /// Blocks for the whole computation: do not call it from an async context (use
-    /// ``embed(_:)`` there).
+    /// Blocks for the whole computation, spreading each batch over Dispatch's worker threads
+    /// with `concurrentPerform`: do not call it from an async context (use ``embed(_:)`` there).
     ///
     /// - Parameters:
     ///   - texts: The texts; an empty array returns `[]` without loading the model.
@@ -93,7 +99,7 @@ public struct DefaultEmbeddingFunction: EmbeddingFunction {
         vectors.reserveCapacity(texts.count)
         for start in stride(from: 0, to: texts.count, by: Self.batchSize) {
             let batch = texts[start..<min(start + Self.batchSize, texts.count)]
-            vectors += loaded.embed(batch: batch, maxTokens: Self.maxTokens, normalize: normalize)
+            vectors += loaded.embedBlocking(batch: batch, maxTokens: Self.maxTokens, normalize: normalize)
         }
         return vectors
     }

@@ -1,7 +1,14 @@
+import CBLAS
+import Dispatch
+import Foundation
 import Synchronization
 
 /// all-MiniLM-L6-v2 loaded from one folder: the tokenizer and the BERT weights. Immutable, so
 /// one instance serves every task and every ``DefaultEmbeddingFunction`` using that folder.
+///
+/// A batch is tokenized, then split into up to one shard per processor (balanced by padded
+/// size); each shard is padded to its own longest text and runs through the encoder on its own
+/// thread, with OpenBLAS single-threaded (see ``useSingleThreadedBLAS``).
 final class LoadedModel: Sendable {
     /// The folder the files were read from.
     let directory: String
@@ -25,19 +32,117 @@ final class LoadedModel: Sendable {
         self.model = try BERTModel(weights: weights, config: config)
         self.tokenizer = tokenizer
         self.directory = directory
+        Self.useSingleThreadedBLAS()
     }
 
-    /// Embeds one batch: tokenize, pad to the longest, run the encoder, mean-pool.
+    /// Puts OpenBLAS in single-threaded mode, once per process.
     ///
-    /// - Parameters:
-    ///   - texts: The batch (at most a few dozen texts: they are run together).
-    ///   - maxTokens: The truncation length, `[CLS]` and `[SEP]` included.
-    ///   - normalize: Whether to scale each vector to unit length.
-    func embed(batch texts: some Collection<String>, maxTokens: Int, normalize: Bool) -> [[Float]] {
+    /// The SDK runs independent shards of a batch on separate threads itself, which uses every
+    /// core for the element-wise work as well as the matrix products. OpenBLAS's own threads
+    /// would fight that: its threaded products hold a process-wide lock, so concurrent callers
+    /// queue, and its idle workers spin. `openblas_set_num_threads` is process-wide.
+    static func useSingleThreadedBLAS() {
+        _ = singleThreadedBLAS
+    }
+
+    private static let singleThreadedBLAS: Void = {
+        openblas_set_num_threads(1)
+    }()
+
+    /// How many shards a batch is split into: one per active processor, at most one per text.
+    static var processorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Tokenizes a batch and splits it into shards.
+    ///
+    /// - Returns: For each shard, the indices (into `texts`) and token ids of its texts.
+    func shards(of texts: some Collection<String>, maxTokens: Int) -> [(indices: [Int], sequences: [[Int]])] {
         let sequences = texts.map { tokenizer.encode($0, maxLength: maxTokens) }
+        let groups = Self.partition(lengths: sequences.map(\.count), into: min(Self.processorCount, sequences.count))
+        return groups.map { indices in (indices, indices.map { sequences[$0] }) }
+    }
+
+    /// Runs one shard: pad to its longest sequence, encode, mean-pool, optionally normalise.
+    func vectors(for sequences: [[Int]], normalize: Bool) -> [[Float]] {
         let batch = TokenBatch(sequences, paddingID: tokenizer.paddingTokenID)
         let pooled = meanPool(model(batch), lengths: batch.lengths, sequenceLength: batch.sequenceLength)
         return normalize ? pooled.map(l2Normalized) : pooled
+    }
+
+    /// Embeds one batch, its shards as concurrent child tasks (on the cooperative pool, which
+    /// bounds the threads used across all concurrent callers).
+    func embed(batch texts: some Collection<String>, maxTokens: Int, normalize: Bool) async -> [[Float]] {
+        let shards = shards(of: texts, maxTokens: maxTokens)
+        if shards.count == 1 {
+            return vectors(for: shards[0].sequences, normalize: normalize)
+        }
+        return await withTaskGroup(of: (Int, [[Float]]).self) { group in
+            for (index, shard) in shards.enumerated() {
+                group.addTask { (index, self.vectors(for: shard.sequences, normalize: normalize)) }
+            }
+            var results = [[[Float]]](repeating: [], count: shards.count)
+            for await (index, vectors) in group {
+                results[index] = vectors
+            }
+            return Self.reassemble(results, shards: shards, count: texts.count)
+        }
+    }
+
+    /// Embeds one batch on the calling thread plus Dispatch worker threads, blocking until done.
+    func embedBlocking(batch texts: some Collection<String>, maxTokens: Int, normalize: Bool) -> [[Float]] {
+        let shards = shards(of: texts, maxTokens: maxTokens)
+        if shards.count == 1 {
+            return vectors(for: shards[0].sequences, normalize: normalize)
+        }
+        let results = Mutex([[[Float]]](repeating: [], count: shards.count))
+        DispatchQueue.concurrentPerform(iterations: shards.count) { index in
+            let vectors = vectors(for: shards[index].sequences, normalize: normalize)
+            results.withLock { $0[index] = vectors }
+        }
+        return Self.reassemble(results.withLock { $0 }, shards: shards, count: texts.count)
+    }
+
+    /// Puts the shards' vectors back in the order of the texts.
+    private static func reassemble(
+        _ results: [[[Float]]], shards: [(indices: [Int], sequences: [[Int]])], count: Int
+    ) -> [[Float]] {
+        var vectors = [[Float]](repeating: [], count: count)
+        for (shard, shardVectors) in zip(shards, results) {
+            for (index, vector) in zip(shard.indices, shardVectors) {
+                vectors[index] = vector
+            }
+        }
+        return vectors
+    }
+
+    /// Splits sequences into at most `shardCount` non-empty groups of similar padded size
+    /// (`count × longest`, the rows the encoder processes): longest first, each into the group
+    /// whose padded size grows least. Indices stay ascending within a group.
+    ///
+    /// - Parameters:
+    ///   - lengths: The length of each sequence.
+    ///   - shardCount: The most groups wanted (at least 1).
+    /// - Returns: The groups, as indices into `lengths`; every index appears exactly once.
+    static func partition(lengths: [Int], into shardCount: Int) -> [[Int]] {
+        let shardCount = max(1, min(shardCount, lengths.count))
+        guard shardCount > 1 else { return [Array(lengths.indices)] }
+        var groups = [[Int]](repeating: [], count: shardCount)
+        var longest = [Int](repeating: 0, count: shardCount)
+        let order = lengths.indices.sorted { lengths[$0] != lengths[$1] ? lengths[$0] > lengths[$1] : $0 < $1 }
+        for index in order {
+            // Padded size of each group if this sequence joined it; empty groups first.
+            var best = 0
+            var bestSize = Int.max
+            for group in 0..<shardCount {
+                let size = groups[group].isEmpty ? 0 : (groups[group].count + 1) * max(longest[group], lengths[index])
+                if size < bestSize {
+                    best = group
+                    bestSize = size
+                }
+            }
+            groups[best].append(index)
+            longest[best] = max(longest[best], lengths[index])
+        }
+        return groups.map { $0.sorted() }
     }
 }
 
