@@ -78,3 +78,21 @@ func gemm(
         c, Int32(ldc)
     )
 }
+
+/// OpenBLAS's threading, set once per process before the first forward pass.
+///
+/// The SDK runs independent shards of a batch on separate threads itself, which uses every core
+/// for the element-wise work as well as the matrix products. OpenBLAS's own threads would fight
+/// that: its threaded products hold a process-wide lock, so concurrent callers queue, and its
+/// idle workers spin. So OpenBLAS is put in single-threaded mode (`openblas_set_num_threads(1)`,
+/// which is process-wide).
+enum BLASThreading {
+    /// Puts OpenBLAS in single-threaded mode, the first time only.
+    static func useSingleThread() {
+        _ = singleThread
+    }
+
+    private static let singleThread: Void = {
+        openblas_set_num_threads(1)
+    }()
+}
