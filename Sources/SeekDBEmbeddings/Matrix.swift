@@ -23,27 +23,6 @@ struct Matrix: Sendable, Equatable {
         self.columns = columns
         self.values = values
     }
-
-    /// A matrix each of whose rows is `row`.
-    init(rows: Int, repeating row: [Float]) {
-        let columns = row.count
-        self.rows = rows
-        self.columns = columns
-        self.values = [Float](unsafeUninitializedCapacity: rows * columns) { buffer, initialized in
-            row.withUnsafeBufferPointer { source in
-                for index in 0..<rows {
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(index * columns)..<((index + 1) * columns)])
-                        .initialize(fromContentsOf: source)
-                }
-            }
-            initialized = rows * columns
-        }
-    }
-
-    /// One row, copied out.
-    func row(_ index: Int) -> [Float] {
-        Array(values[(index * columns)..<((index + 1) * columns)])
-    }
 }
 
 /// The matrix product through CBLAS (OpenBLAS): `C = alpha · op(A) · op(B) + beta · C`, row-major,
