@@ -18,44 +18,67 @@ struct Linear: Sendable {
 
     /// `x · Wᵀ + b`.
     func callAsFunction(_ input: Matrix) -> Matrix {
-        var output = Matrix(rows: input.rows, repeating: bias)
-        accumulate(input, into: &output)
+        precondition(input.columns == inFeatures, "Linear input has \(input.columns) columns, expected \(inFeatures)")
+        var output = Matrix(rows: input.rows, columns: outFeatures)
+        input.values.withUnsafeBufferPointer { x in
+            output.values.withUnsafeMutableBufferPointer { y in
+                project(x.baseAddress!, rows: input.rows, into: y.baseAddress!)
+            }
+        }
         return output
     }
 
     /// `x · Wᵀ + b + residual`: the projection followed by the residual connection.
     func callAsFunction(_ input: Matrix, residual: Matrix) -> Matrix {
+        precondition(input.columns == inFeatures, "Linear input has \(input.columns) columns, expected \(inFeatures)")
         precondition(residual.rows == input.rows && residual.columns == outFeatures, "Residual shape mismatch")
         var output = residual
-        output.values.withUnsafeMutableBufferPointer { out in
-            bias.withUnsafeBufferPointer { bias in
-                addRow(bias.baseAddress!, to: out.baseAddress!, rows: input.rows, columns: outFeatures)
+        input.values.withUnsafeBufferPointer { x in
+            output.values.withUnsafeMutableBufferPointer { y in
+                addBias(to: y.baseAddress!, rows: input.rows)
+                accumulate(x.baseAddress!, rows: input.rows, into: y.baseAddress!)
             }
         }
-        accumulate(input, into: &output)
         return output
     }
 
-    /// `output += x · Wᵀ` with one sgemm.
-    private func accumulate(_ input: Matrix, into output: inout Matrix) {
-        precondition(input.columns == inFeatures, "Linear input has \(input.columns) columns, expected \(inFeatures)")
-        guard input.rows > 0 else { return }
-        input.values.withUnsafeBufferPointer { x in
-            weight.withUnsafeBufferPointer { w in
-                output.values.withUnsafeMutableBufferPointer { y in
-                    gemm(
-                        transposeB: true,
-                        m: input.rows, n: outFeatures, k: inFeatures,
-                        a: x.baseAddress!, lda: inFeatures,
-                        b: w.baseAddress!, ldb: inFeatures,
-                        beta: 1,
-                        c: y.baseAddress!, ldc: outFeatures
-                    )
-                }
+    /// `y = x · Wᵀ + b` for `rows` rows (`x` is `rows × inFeatures`, `y` is `rows × outFeatures`).
+    func project(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
+        bias.withUnsafeBufferPointer { bias in
+            for row in 0..<rows {
+                (output + row * outFeatures).update(from: bias.baseAddress!, count: outFeatures)
             }
+        }
+        accumulate(input, rows: rows, into: output)
+    }
+
+    /// `y += b` on each of `rows` rows.
+    func addBias(to output: UnsafeMutablePointer<Float>, rows: Int) {
+        bias.withUnsafeBufferPointer { bias in
+            addRow(bias.baseAddress!, to: output, rows: rows, columns: outFeatures)
+        }
+    }
+
+    /// `y += x · Wᵀ` for `rows` rows, with one sgemm (the weight's transpose is sgemm's flag).
+    func accumulate(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
+        guard rows > 0 else { return }
+        weight.withUnsafeBufferPointer { w in
+            gemm(
+                transposeB: true,
+                m: rows, n: outFeatures, k: inFeatures,
+                a: input, lda: inFeatures,
+                b: w.baseAddress!, ldb: inFeatures,
+                beta: 1,
+                c: output, ldc: outFeatures
+            )
         }
     }
 }
+
+/// Rows per block for the layers that run in row blocks (the Q/K/V projection and the
+/// feed-forward block): large enough for efficient matrix products, small enough to keep the
+/// widest intermediates (`3 × hidden` and `intermediate` columns) to a few megabytes.
+let blockRows = 1024
 
 /// Layer normalisation over each row: `(x − mean) / sqrt(var + eps) · γ + β`.
 struct LayerNorm: Sendable {
@@ -174,37 +197,50 @@ struct SelfAttention: Sendable {
         let headSize = width / heads
         let stride = 3 * width
         let scale = 1 / Float(headSize).squareRoot()
-        let projected = queryKeyValue(hidden)
+        // Q, K and V are projected for a few sequences at a time (about `blockRows` rows).
+        let sequencesPerBlock = max(1, min(lengths.count, blockRows / max(sequenceLength, 1)))
+        var projected = [Float](repeating: 0, count: sequencesPerBlock * sequenceLength * stride)
         var context = Matrix(rows: hidden.rows, columns: width)
         let longest = lengths.max() ?? 0
         var scores = [Float](repeating: 0, count: longest * longest)
-        projected.values.withUnsafeBufferPointer { projected in
-            context.values.withUnsafeMutableBufferPointer { context in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    for (sequence, length) in lengths.enumerated() {
-                        let rows = projected.baseAddress! + sequence * sequenceLength * stride
-                        let contextRows = context.baseAddress! + sequence * sequenceLength * width
-                        for head in 0..<heads {
-                            let query = rows + head * headSize
-                            let key = rows + width + head * headSize
-                            let value = rows + 2 * width + head * headSize
-                            // scores = Q Kᵀ / √d over the real tokens.
-                            gemm(
-                                transposeB: true,
-                                m: length, n: length, k: headSize,
-                                alpha: scale,
-                                a: query, lda: stride,
-                                b: key, ldb: stride,
-                                c: scores.baseAddress!, ldc: length
+        hidden.values.withUnsafeBufferPointer { hidden in
+            projected.withUnsafeMutableBufferPointer { projected in
+                context.values.withUnsafeMutableBufferPointer { context in
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        for first in Swift.stride(from: 0, to: lengths.count, by: sequencesPerBlock) {
+                            let last = min(first + sequencesPerBlock, lengths.count)
+                            queryKeyValue.project(
+                                hidden.baseAddress! + first * sequenceLength * width,
+                                rows: (last - first) * sequenceLength,
+                                into: projected.baseAddress!
                             )
-                            softmaxRows(scores.baseAddress!, rows: length, columns: length)
-                            // context[:, head] = softmax(scores) V.
-                            gemm(
-                                m: length, n: headSize, k: length,
-                                a: scores.baseAddress!, lda: length,
-                                b: value, ldb: stride,
-                                c: contextRows + head * headSize, ldc: width
-                            )
+                            for sequence in first..<last {
+                                let length = lengths[sequence]
+                                let rows = projected.baseAddress! + (sequence - first) * sequenceLength * stride
+                                let contextRows = context.baseAddress! + sequence * sequenceLength * width
+                                for head in 0..<heads {
+                                    let query = rows + head * headSize
+                                    let key = rows + width + head * headSize
+                                    let value = rows + 2 * width + head * headSize
+                                    // scores = Q Kᵀ / √d over the real tokens.
+                                    gemm(
+                                        transposeB: true,
+                                        m: length, n: length, k: headSize,
+                                        alpha: scale,
+                                        a: query, lda: stride,
+                                        b: key, ldb: stride,
+                                        c: scores.baseAddress!, ldc: length
+                                    )
+                                    softmaxRows(scores.baseAddress!, rows: length, columns: length)
+                                    // context[:, head] = softmax(scores) V.
+                                    gemm(
+                                        m: length, n: headSize, k: length,
+                                        a: scores.baseAddress!, lda: length,
+                                        b: value, ldb: stride,
+                                        c: contextRows + head * headSize, ldc: width
+                                    )
+                                }
+                            }
                         }
                     }
                 }
@@ -217,18 +253,31 @@ struct SelfAttention: Sendable {
 }
 
 /// The feed-forward block: `hidden → intermediate` with GELU, back to `hidden`, residual, LayerNorm
-/// (Hugging Face's `BertIntermediate` + `BertOutput`).
+/// (Hugging Face's `BertIntermediate` + `BertOutput`), in blocks of ``blockRows`` rows.
 struct FeedForward: Sendable {
     let intermediate: Linear
     let output: Linear
     let norm: LayerNorm
 
     func callAsFunction(_ hidden: Matrix) -> Matrix {
-        var expanded = intermediate(hidden)
-        expanded.values.withUnsafeMutableBufferPointer { values in
-            geluInPlace(values.baseAddress!, count: values.count)
+        precondition(hidden.columns == intermediate.inFeatures, "FeedForward width mismatch")
+        let width = hidden.columns
+        let expandedWidth = intermediate.outFeatures
+        var result = hidden
+        var expanded = [Float](repeating: 0, count: min(blockRows, hidden.rows) * expandedWidth)
+        hidden.values.withUnsafeBufferPointer { hidden in
+            result.values.withUnsafeMutableBufferPointer { result in
+                expanded.withUnsafeMutableBufferPointer { expanded in
+                    output.addBias(to: result.baseAddress!, rows: hidden.count / width)
+                    for first in stride(from: 0, to: hidden.count / width, by: blockRows) {
+                        let rows = min(blockRows, hidden.count / width - first)
+                        intermediate.project(hidden.baseAddress! + first * width, rows: rows, into: expanded.baseAddress!)
+                        geluInPlace(expanded.baseAddress!, count: rows * expandedWidth)
+                        output.accumulate(expanded.baseAddress!, rows: rows, into: result.baseAddress! + first * width)
+                    }
+                }
+            }
         }
-        var result = output(expanded, residual: hidden)
         norm(&result)
         return result
     }

@@ -1,4 +1,5 @@
 /// A BERT encoder (Hugging Face `BertModel` without the pooler) running on the CPU with CBLAS.
+/// Creating one switches OpenBLAS to single-threaded mode (see ``BLASThreading``).
 struct BERTModel: Sendable {
     let config: BERTConfig
     let embeddings: BERTEmbeddings
@@ -11,6 +12,7 @@ struct BERTModel: Sendable {
     ///   is missing or has the wrong shape.
     init(weights: SafetensorsFile, config: BERTConfig) throws {
         try config.validate()
+        BLASThreading.useSingleThread()
         let prefix = weights.header["embeddings.word_embeddings.weight"] == nil
             && weights.header["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
         let hidden = config.hiddenSize

@@ -13,6 +13,7 @@ public struct EmbeddingError: Error, Sendable, CustomStringConvertible {
         /// The input could not be embedded.
         public static let invalidInput = Code(.invalidInput)
 
+        /// The code's name, such as `modelNotFound`.
         public var description: String { base.rawValue }
     }
 
@@ -21,10 +22,16 @@ public struct EmbeddingError: Error, Sendable, CustomStringConvertible {
     /// A human-readable explanation, including how to fix it where that is known.
     public var message: String
 
+    /// Creates an error.
+    ///
+    /// - Parameters:
+    ///   - code: The kind of failure.
+    ///   - message: A human-readable explanation, including how to fix it where that is known.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// `EmbeddingError.<code>: <message>`.
     public var description: String { "EmbeddingError.\(code): \(message)" }
 }

@@ -1,4 +1,3 @@
-import CBLAS
 import Dispatch
 import Foundation
 import Synchronization
@@ -8,7 +7,7 @@ import Synchronization
 ///
 /// A batch is tokenized, then split into up to one shard per processor (balanced by padded
 /// size); each shard is padded to its own longest text and runs through the encoder on its own
-/// thread, with OpenBLAS single-threaded (see ``useSingleThreadedBLAS``).
+/// thread, with OpenBLAS single-threaded (see ``BLASThreading``).
 final class LoadedModel: Sendable {
     /// The folder the files were read from.
     let directory: String
@@ -32,22 +31,7 @@ final class LoadedModel: Sendable {
         self.model = try BERTModel(weights: weights, config: config)
         self.tokenizer = tokenizer
         self.directory = directory
-        Self.useSingleThreadedBLAS()
     }
-
-    /// Puts OpenBLAS in single-threaded mode, once per process.
-    ///
-    /// The SDK runs independent shards of a batch on separate threads itself, which uses every
-    /// core for the element-wise work as well as the matrix products. OpenBLAS's own threads
-    /// would fight that: its threaded products hold a process-wide lock, so concurrent callers
-    /// queue, and its idle workers spin. `openblas_set_num_threads` is process-wide.
-    static func useSingleThreadedBLAS() {
-        _ = singleThreadedBLAS
-    }
-
-    private static let singleThreadedBLAS: Void = {
-        openblas_set_num_threads(1)
-    }()
 
     /// How many shards a batch is split into: one per active processor, at most one per text.
     static var processorCount: Int { ProcessInfo.processInfo.activeProcessorCount }

@@ -23,27 +23,6 @@ struct Matrix: Sendable, Equatable {
         self.columns = columns
         self.values = values
     }
-
-    /// A matrix each of whose rows is `row`.
-    init(rows: Int, repeating row: [Float]) {
-        let columns = row.count
-        self.rows = rows
-        self.columns = columns
-        self.values = [Float](unsafeUninitializedCapacity: rows * columns) { buffer, initialized in
-            row.withUnsafeBufferPointer { source in
-                for index in 0..<rows {
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(index * columns)..<((index + 1) * columns)])
-                        .initialize(fromContentsOf: source)
-                }
-            }
-            initialized = rows * columns
-        }
-    }
-
-    /// One row, copied out.
-    func row(_ index: Int) -> [Float] {
-        Array(values[(index * columns)..<((index + 1) * columns)])
-    }
 }
 
 /// The matrix product through CBLAS (OpenBLAS): `C = alpha · op(A) · op(B) + beta · C`, row-major,
@@ -77,4 +56,22 @@ func gemm(
         beta,
         c, Int32(ldc)
     )
+}
+
+/// OpenBLAS's threading, set once per process before the first forward pass.
+///
+/// The SDK runs independent shards of a batch on separate threads itself, which uses every core
+/// for the element-wise work as well as the matrix products. OpenBLAS's own threads would fight
+/// that: its threaded products hold a process-wide lock, so concurrent callers queue, and its
+/// idle workers spin. So OpenBLAS is put in single-threaded mode (`openblas_set_num_threads(1)`,
+/// which is process-wide).
+enum BLASThreading {
+    /// Puts OpenBLAS in single-threaded mode, the first time only.
+    static func useSingleThread() {
+        _ = singleThread
+    }
+
+    private static let singleThread: Void = {
+        openblas_set_num_threads(1)
+    }()
 }

@@ -27,32 +27,64 @@ struct SafetensorsFile: Sendable {
     /// The `F32` tensors, by name, in row-major order.
     let floatTensors: [String: [Float]]
 
-    /// Reads a safetensors file once (memory-mapped), copying out every `F32` tensor.
+    /// Reads a safetensors file: its header, then each `F32` tensor straight into its array
+    /// (`pread`, every byte read once, no mapping, so memory holds one copy of the weights).
     ///
     /// - Throws: ``EmbeddingError`` with code ``EmbeddingError/Code/invalidModel`` when the file
-    ///   cannot be opened or is malformed.
+    ///   cannot be read or is malformed.
     init(contentsOf path: String) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw EmbeddingError(.invalidModel, "Cannot open \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            throw EmbeddingError(.invalidModel, "Cannot stat \(path): \(String(cString: strerror(errno)))")
-        }
-        let size = Int(status.st_size)
-        guard size >= 8 else {
-            throw EmbeddingError(.invalidModel, "\(path) is too short (\(size) bytes) to be a safetensors file.")
-        }
-        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
-            throw EmbeddingError(.invalidModel, "Cannot map \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { munmap(mapping, size) }
         do {
-            try self.init(bytes: UnsafeRawBufferPointer(start: mapping, count: size))
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                throw EmbeddingError(.invalidModel, "Cannot stat: \(String(cString: strerror(errno)))")
+            }
+            let size = Int(status.st_size)
+            var lengthBytes = [UInt8](repeating: 0, count: 8)
+            try lengthBytes.withUnsafeMutableBytes { try Self.read(descriptor, into: $0, at: 0, fileSize: size) }
+            let headerLength = lengthBytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            guard headerLength <= UInt64(max(0, size - 8)) else {
+                throw EmbeddingError(.invalidModel, "The safetensors header length \(headerLength) exceeds the file (\(size) bytes).")
+            }
+            var prefix = [UInt8](repeating: 0, count: 8 + Int(headerLength))
+            try prefix.withUnsafeMutableBytes { try Self.read(descriptor, into: $0, at: 0, fileSize: size) }
+            let (header, dataStart) = try prefix.withUnsafeBytes { try Self.parseHeader($0, fileSize: size) }
+            var tensors: [String: [Float]] = [:]
+            for (name, info) in header where info.dtype == "F32" {
+                let count = info.dataOffsets.count / MemoryLayout<Float>.size
+                tensors[name] = try [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    // The data is little-endian; so is every platform Swift runs this on.
+                    try Self.read(
+                        descriptor, into: UnsafeMutableRawBufferPointer(buffer),
+                        at: dataStart + info.dataOffsets.lowerBound, fileSize: size
+                    )
+                    initialized = count
+                }
+            }
+            self.header = header
+            self.floatTensors = tensors
         } catch let error as EmbeddingError {
             throw EmbeddingError(error.code, "\(path): \(error.message)")
+        }
+    }
+
+    /// Fills `buffer` from the file at `offset`, retrying short reads.
+    private static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int, fileSize: Int) throws {
+        guard offset + buffer.count <= fileSize else {
+            throw EmbeddingError(.invalidModel, "The file is too short (\(fileSize) bytes) for the data it declares.")
+        }
+        var done = 0
+        while done < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else {
+                throw EmbeddingError(.invalidModel, "Cannot read: \(result < 0 ? String(cString: strerror(errno)) : "unexpected end of file")")
+            }
+            done += result
         }
     }
 
@@ -60,7 +92,7 @@ struct SafetensorsFile: Sendable {
     ///
     /// - Throws: ``EmbeddingError`` with code ``EmbeddingError/Code/invalidModel`` when malformed.
     init(bytes: UnsafeRawBufferPointer) throws {
-        let (header, dataStart) = try Self.parseHeader(bytes)
+        let (header, dataStart) = try Self.parseHeader(bytes, fileSize: bytes.count)
         var tensors: [String: [Float]] = [:]
         for (name, info) in header where info.dtype == "F32" {
             let count = info.dataOffsets.count / MemoryLayout<Float>.size
@@ -77,10 +109,13 @@ struct SafetensorsFile: Sendable {
 
     /// Parses and validates the header of a safetensors file.
     ///
+    /// - Parameters:
+    ///   - bytes: The start of the file: at least the 8-byte length and the header it announces.
+    ///   - fileSize: The size of the whole file, to check the data offsets against.
     /// - Returns: The tensor entries and the byte offset where the data section starts.
     /// - Throws: ``EmbeddingError`` with code ``EmbeddingError/Code/invalidModel`` when the header
     ///   length, the JSON, a dtype, a shape or a data range is inconsistent with the file.
-    static func parseHeader(_ bytes: UnsafeRawBufferPointer) throws -> (header: [String: TensorInfo], dataStart: Int) {
+    static func parseHeader(_ bytes: UnsafeRawBufferPointer, fileSize: Int) throws -> (header: [String: TensorInfo], dataStart: Int) {
         guard bytes.count >= 8 else {
             throw EmbeddingError(.invalidModel, "A safetensors file needs at least 8 bytes; this one has \(bytes.count).")
         }
@@ -99,7 +134,7 @@ struct SafetensorsFile: Sendable {
         } catch {
             throw EmbeddingError(.invalidModel, "The safetensors header is not valid JSON: \(error)")
         }
-        let dataCount = bytes.count - dataStart
+        let dataCount = fileSize - dataStart
         var header: [String: TensorInfo] = [:]
         for (name, entry) in decoded.tensors {
             guard entry.dataOffsets.count == 2,

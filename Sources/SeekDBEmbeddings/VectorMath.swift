@@ -118,13 +118,28 @@ func sumOfSquares(_ values: UnsafePointer<Float>, count: Int, mean: Float) -> Fl
     return total
 }
 
-/// The largest of `count` (at least one) values.
+/// The largest of `count` (at least one) values, with eight running maxima.
 @inline(__always)
 func maximum(_ values: UnsafePointer<Float>, count: Int) -> Float {
-    var result = values[0]
-    for index in 1..<max(count, 1) {
-        let value = values[index]
-        result = value > result ? value : result
+    var partial = (values[0], values[0], values[0], values[0], values[0], values[0], values[0], values[0])
+    var index = 0
+    while index + 8 <= count {
+        partial.0 = values[index] > partial.0 ? values[index] : partial.0
+        partial.1 = values[index + 1] > partial.1 ? values[index + 1] : partial.1
+        partial.2 = values[index + 2] > partial.2 ? values[index + 2] : partial.2
+        partial.3 = values[index + 3] > partial.3 ? values[index + 3] : partial.3
+        partial.4 = values[index + 4] > partial.4 ? values[index + 4] : partial.4
+        partial.5 = values[index + 5] > partial.5 ? values[index + 5] : partial.5
+        partial.6 = values[index + 6] > partial.6 ? values[index + 6] : partial.6
+        partial.7 = values[index + 7] > partial.7 ? values[index + 7] : partial.7
+        index += 8
+    }
+    let first = max(max(partial.0, partial.1), max(partial.2, partial.3))
+    let second = max(max(partial.4, partial.5), max(partial.6, partial.7))
+    var result = max(first, second)
+    while index < count {
+        result = values[index] > result ? values[index] : result
+        index += 1
     }
     return result
 }

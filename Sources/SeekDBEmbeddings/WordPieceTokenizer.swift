@@ -16,6 +16,11 @@ import Foundation
 ///    `##`); a word with no such cut, or longer than 100 characters, becomes `[UNK]`;
 /// 5. the ids are wrapped in `[CLS]` … `[SEP]` and truncated to the maximum length.
 ///
+/// Character categories come from the Swift runtime's Unicode tables. Hugging Face tokenizers
+/// uses older tables (the `unicode_categories` crate, Unicode 9 era), so characters assigned or
+/// recategorised since then may tokenize differently; every text in the project's reference set
+/// matches.
+///
 /// Immutable after construction, so it can be shared freely across tasks.
 public final class WordPieceTokenizer: Sendable {
     /// The special tokens split out of raw text before normalisation.
@@ -120,6 +125,7 @@ public final class WordPieceTokenizer: Sendable {
     ///
     /// - Parameters:
     ///   - text: The text to tokenize.
+    /// - Returns: The ids, possibly none (for an empty or all-whitespace text).
     public func tokenIDs(_ text: String) -> [Int] {
         var ids: [Int] = []
         tokenize(text) { ids.append($0); return true }

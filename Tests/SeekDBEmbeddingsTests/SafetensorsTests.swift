@@ -57,7 +57,7 @@ struct SafetensorsTests {
 
     @Test func parsesTheHeaderAlone() throws {
         let bytes = safetensorsBytes(header: Self.header, data: Self.data)
-        let (header, dataStart) = try bytes.withUnsafeBytes { try SafetensorsFile.parseHeader($0) }
+        let (header, dataStart) = try bytes.withUnsafeBytes { try SafetensorsFile.parseHeader($0, fileSize: bytes.count) }
         #expect(dataStart == bytes.count - Self.data.count)
         #expect(header["v"]?.dataOffsets == 40..<44)
         #expect(header["__metadata__"] == nil)
@@ -83,6 +83,22 @@ struct SafetensorsTests {
             _ = try bytes.withUnsafeBytes { try SafetensorsFile(bytes: $0) }
         } throws: { error in
             (error as? EmbeddingError)?.code == .invalidModel
+        }
+    }
+
+    @Test("malformed files on disk are invalidModel errors", arguments: [
+        [UInt8](repeating: 0, count: 5),
+        [0xFF, 0, 0, 0, 0, 0, 0, 0] + Array("{}".utf8),
+        safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0]),
+    ])
+    func malformedOnDisk(bytes: [UInt8]) throws {
+        let path = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect {
+            _ = try SafetensorsFile(contentsOf: path)
+        } throws: { error in
+            guard let error = error as? EmbeddingError else { return false }
+            return error.code == .invalidModel && error.message.contains(path)
         }
     }
 

@@ -1,7 +1,7 @@
 // Measures DefaultEmbeddingFunction's throughput (texts per second, batch 32) on two workloads:
 // 1,000 short sentences and 200 long (~250-token) texts, and prints a markdown table.
 //
-// Usage: swift run -c release EmbeddingBenchmark [--model-dir FOLDER] [--repeat N] [--only short|long]
+// Usage: swift run -c release EmbeddingBenchmark [--model-dir FOLDER] [--repeat N] [--only short|long|load]
 // The model comes from FOLDER, $SEEKDB_MODEL_DIR or the default cache (scripts/fetch-model).
 import Foundation
 import SeekDBEmbeddings
@@ -94,11 +94,11 @@ do {
     let longTokens = try meanTokens(longTexts)
     print("| workload | texts | mean tokens | batch | texts/s |")
     print("|---|---:|---:|---:|---:|")
-    if only != "long" {
+    if only != "long" && only != "load" {
         let shortRate = try await measure(shortTexts, repeats: repeats)
         print("| short sentences | \(shortTexts.count) | \(String(format: "%.1f", shortTokens)) | \(DefaultEmbeddingFunction.batchSize) | \(String(format: "%.1f", shortRate)) |")
     }
-    if only != "short" {
+    if only != "short" && only != "load" {
         let longRate = try await measure(longTexts, repeats: repeats)
         print("| long texts | \(longTexts.count) | \(String(format: "%.1f", longTokens)) | \(DefaultEmbeddingFunction.batchSize) | \(String(format: "%.1f", longRate)) |")
     }
