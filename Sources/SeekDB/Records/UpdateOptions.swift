@@ -1,0 +1,45 @@
+/// How `update` and `upsert` write the metadata they are given.
+public enum MetadataUpdateMode: Sendable, Hashable {
+    /// The given metadata replaces the stored metadata wholesale (pyseekdb's behaviour).
+    case replace
+    /// The given metadata is applied as an RFC 7396 JSON merge patch by the server: keys in the
+    /// patch are set, a `null` value removes its key, nested objects merge, other keys stay.
+    case merge
+}
+
+/// What `update` does with ids that are not in the collection.
+public enum MissingRecordPolicy: Sendable, Hashable {
+    /// The whole call fails with ``SeekDBError/Code/recordsNotFound`` listing every missing
+    /// id, and nothing changes. The default.
+    case fail
+    /// The existing records are updated; the missing ids are reported in
+    /// ``UpdateResult/skippedIDs``.
+    case skip
+}
+
+/// What an `update` call changed.
+public struct UpdateResult: Sendable, Hashable {
+    /// How many records were updated.
+    public var updatedCount: Int
+    /// Ids that were not found and skipped (only with ``MissingRecordPolicy/skip``), in the
+    /// order they were given.
+    public var skippedIDs: [String]
+
+    public init(updatedCount: Int, skippedIDs: [String] = []) {
+        self.updatedCount = updatedCount
+        self.skippedIDs = skippedIDs
+    }
+}
+
+/// What an `upsert` call changed.
+public struct UpsertResult: Sendable, Hashable {
+    /// Ids that did not exist and were inserted, in the order given.
+    public var insertedIDs: [String]
+    /// Ids that existed and were updated, in the order given.
+    public var updatedIDs: [String]
+
+    public init(insertedIDs: [String] = [], updatedIDs: [String] = []) {
+        self.insertedIDs = insertedIDs
+        self.updatedIDs = updatedIDs
+    }
+}
