@@ -1,0 +1,57 @@
+// The Swift side of `scripts/bench` (driven by Benchmarks/bench.py).
+//
+//   SeekDBBench serve            reads "<sdk|raw> <workload> <round>" lines on stdin, runs the
+//                                workload on a fresh collection, prints one JSON line per run
+//   SeekDBBench memory RECORDS   peak resident memory of one update of RECORDS records
+//
+// Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
+// BENCH_RAW_ROWS: records per raw statement (default 500).
+import Foundation
+import SeekDB
+import SeekDBEmbeddings
+
+/// Writes one line to stdout at once (no buffering: the driver waits for each line).
+func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+let arguments = CommandLine.arguments.dropFirst()
+let configuration = SeekDBClient.Configuration.fromEnvironment()
+
+switch arguments.first {
+case "serve":
+    var rawConfiguration = configuration
+    rawConfiguration.pool.maximumConnections = 1   // START TRANSACTION … COMMIT on one connection
+    let sdk = try await SeekDBClient(configuration: configuration)
+    let raw = try await SeekDBClient(configuration: rawConfiguration)
+    let rawRows = ProcessInfo.processInfo.environment["BENCH_RAW_ROWS"].flatMap { Int($0) } ?? 500
+    let sdkRunner = SDKRunner(client: sdk)
+    let rawRunner = RawRunner(client: raw, rowsPerStatement: rawRows)
+    _ = try await DefaultEmbeddingFunction().embed(["load the model before any timed run"])
+    emit(#"{"ready": true}"#)
+    while let line = readLine() {
+        let words = line.split(separator: " ").map(String.init)
+        guard words.count == 3, let workload = Workload(rawValue: words[1]), let round = Int(words[2]) else {
+            if line == "quit" { break }
+            emit(#"{"error": "bad command"}"#)
+            continue
+        }
+        do {
+            let measurement = words[0] == "raw" ? try await rawRunner.run(workload, round: round)
+                                                : try await sdkRunner.run(workload, round: round)
+            emit(measurement.json)
+        } catch {
+            let message = "\(error)".replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: " ")
+            emit(#"{"error": "\#(message)"}"#)
+        }
+    }
+    await sdk.close()
+    await raw.close()
+case "memory":
+    let records = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
+    try await SeekDBClient.withClient(configuration: configuration) { client in
+        try await MemoryMode.run(records: records, client: client)
+    }
+default:
+    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS]\n".utf8))
+    exit(2)
+}
