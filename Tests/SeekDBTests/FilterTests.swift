@@ -137,3 +137,33 @@ struct FilterJSONTests {
         #expect((.field("a") >= 1 || .field("b") <= 2) == .or([.greaterThanOrEqual("a", 1), .lessThanOrEqual("b", 2)]))
     }
 }
+
+/// The search-language form of filters sent to `DBMS_HYBRID_SEARCH`.
+struct FilterSearchDSLTests {
+    static func dsl(_ filter: MetadataFilter) throws -> String? {
+        try filter.searchDSL(operation: "hybridSearch: where").map { try JSONWriter.string($0) }
+    }
+
+    @Test func compilesToTermRangeTermsAndBool() throws {
+        let field = #"(JSON_EXTRACT(metadata, '$.\"t\"'))"#
+        #expect(try Self.dsl(.equal("t", "ml")) == #"{"term":{"\#(field)":"ml"}}"#)
+        #expect(try Self.dsl(.greaterThanOrEqual("t", 3)) == #"{"range":{"\#(field)":{"gte":3}}}"#)
+        #expect(try Self.dsl(.in("t", [1, "a"])) == #"{"terms":{"\#(field)":[1,"a"]}}"#)
+        #expect(try Self.dsl(.notEqual("t", true)) == #"{"bool":{"must_not":[{"term":{"\#(field)":true}}]}}"#)
+        #expect(try Self.dsl(.field("t") > 1 || .field("t") < 0)
+            == #"{"bool":{"should":[{"range":{"\#(field)":{"gt":1}}},{"range":{"\#(field)":{"lt":0}}}],"minimum_should_match":1}}"#)
+        #expect(try Self.dsl(.and([.notIn("t", []), .equal("t", 1)])) == #"{"term":{"\#(field)":1}}"#)
+        #expect(try Self.dsl(.all) == nil)
+        #expect(try Self.dsl(.or([.all, .equal("t", 1)])) == nil)
+    }
+
+    @Test func refusesWhatTheServerWouldSpliceUnsafely() throws {
+        for filter: MetadataFilter in [.equal("t", "it's"), .equal("t", "back\\slash"), .equal("a'b", 1), .equal("a\"b", 1),
+                                       .equal("a`b", 1), .equal("t", nil), .equal("t", ["x"]), .in("t", []), .or([]), .not(.all)] {
+            let error = #expect(throws: SeekDBError.self, "\(filter)") { try filter.searchDSL(operation: "hybridSearch: where") }
+            #expect(error?.code == .invalidArgument)
+        }
+        #expect(throws: SeekDBError.self) { try SeekDBCollection.fullTextWords("?! '\\", operation: "hybridSearch") }
+        #expect(try SeekDBCollection.fullTextWords("it's a \"test\"; DROP', 中文", operation: "h") == "it s a test DROP 中文")
+    }
+}
