@@ -34,8 +34,10 @@ WORKLOADS = {
     "upsert_1k": "upsert 1,000 (half new)",
     "delete_1k": "delete 1,000 by id",
     "update_docs_1k": "update 1,000 documents (embed + write)",
+    "query_10k": "query top-10 of 10,000:",
 }
-WRITE_WORKLOADS = set(WORKLOADS)
+QUERY_WARMUP = 10   # untimed queries first, as QuerySettings.warmupQueries in Workload.swift
+WRITE_WORKLOADS = set(WORKLOADS) - {"query_10k"}
 CLIENTS = ["sdk", "pyseekdb", "raw"]
 
 
@@ -128,7 +130,30 @@ class PyseekdbRunner:
             ms = (time.perf_counter() - start) * 1000
             assert col.count() == 1000
             return {"ms": ms}
+        if workload == "query_10k":
+            self.preload(col, 10000)
+            col.refresh_index()
+            queries = int(os.environ.get("BENCH_QUERIES", "100"))
+            vectors = [vector(i, 7) for i in range(QUERY_WARMUP + queries)]
+            result = {}
+            for prefix, where in (("", None), ("where ", {"tag": "t3"})):
+                times = []
+                for v in vectors:
+                    start = time.perf_counter()
+                    hits = col.query(query_embeddings=[v], n_results=10, where=where)
+                    times.append((time.perf_counter() - start) * 1000)
+                    assert hits["ids"][0], "pyseekdb query: no hits"
+                times = sorted(times[QUERY_WARMUP:])
+                result[prefix + "p50"] = percentile(times, 0.5)
+                result[prefix + "p95"] = percentile(times, 0.95)
+            return result
         raise ValueError(workload)
+
+
+def percentile(sorted_times, q):
+    """Nearest-rank percentile, as Measurement.percentiles in Workload.swift."""
+    import math
+    return sorted_times[min(len(sorted_times) - 1, math.ceil(len(sorted_times) * q) - 1)]
 
 
 # ---------------------------------------------------------------- Swift worker
@@ -184,7 +209,7 @@ def table_rows(summary, workloads):
     for w in workloads:
         metrics = next(iter(summary[w].values())).keys() if summary[w] else []
         for m in metrics:
-            label = WORKLOADS[w] if m == "ms" else f"{WORKLOADS[w]} {m}"
+            label = WORKLOADS[w] if m == "ms" else f"{WORKLOADS[w]} {m} (ms per query)"
             v = {c: summary[w].get(c, {}).get(m) for c in CLIENTS}
             py_sdk = v["pyseekdb"] / v["sdk"] if v["pyseekdb"] and v["sdk"] else None
             sdk_raw = v["sdk"] / v["raw"] if v["sdk"] and v["raw"] else None

@@ -91,6 +91,27 @@ struct RawRunner {
             }
             let got = try await collection.get(ids: IDs(BenchData.id(999)), include: .documents)
             try check(got.documents?.first ?? nil == documents.last, "raw update documents: document")
+        case .query:
+            try await SDKRunner.preload(collection, 0..<QuerySettings.records)
+            try await collection.refreshIndex()
+            let select = "SELECT _id, document, metadata, cosine_distance(embedding, CAST(? AS BINARY)) AS distance FROM \(table)"
+            let plain = select + " ORDER BY distance APPROXIMATE LIMIT ?"
+            let filteredSQL = select + " WHERE JSON_OVERLAPS(JSON_EXTRACT(metadata, '$.tag'), CAST(? AS JSON)) ORDER BY distance APPROXIMATE LIMIT ?"
+            var times: [Double] = [], filtered: [Double] = []
+            for vector in QuerySettings.vectors() {
+                try times.append(await timed {
+                    let rows = try await client.execute(plain, [.vector(vector), .int(Int64(QuerySettings.nResults))]).rows
+                    try check(rows.count == QuerySettings.nResults, "raw query: \(rows.count) hits")
+                })
+            }
+            for vector in QuerySettings.vectors() {
+                try filtered.append(await timed {
+                    let rows = try await client.execute(filteredSQL, [.vector(vector), .string(#"["t3"]"#),
+                                                                      .int(Int64(QuerySettings.nResults))]).rows
+                    try check(!rows.isEmpty, "raw filtered query: no hits")
+                })
+            }
+            return .latencies(Measurement.percentiles(times, prefix: "") + Measurement.percentiles(filtered, prefix: "where "))
         }
         return .milliseconds(ms)
     }

@@ -64,6 +64,24 @@ struct SDKRunner {
             }
             let got = try await collection.get(ids: IDs(BenchData.id(999)), include: [.documents, .embeddings])
             try check(got.documents?.first ?? nil == documents.last, "update documents: document")
+        case .query:
+            try await Self.preload(collection, 0..<QuerySettings.records)
+            try await collection.refreshIndex()
+            var times: [Double] = [], filtered: [Double] = []
+            for vector in QuerySettings.vectors() {
+                try times.append(await timed {
+                    let hits = try await collection.query(embeddings: Embeddings([vector]), nResults: QuerySettings.nResults)
+                    try check(hits.ids[0].count == QuerySettings.nResults, "query: \(hits.ids[0].count) hits")
+                })
+            }
+            for vector in QuerySettings.vectors() {
+                try filtered.append(await timed {
+                    let hits = try await collection.query(embeddings: Embeddings([vector]), nResults: QuerySettings.nResults,
+                                                          where: .field("tag") == "t3")
+                    try check(!hits.ids[0].isEmpty, "filtered query: no hits")
+                })
+            }
+            return .latencies(Measurement.percentiles(times, prefix: "") + Measurement.percentiles(filtered, prefix: "where "))
         }
         return .milliseconds(ms)
     }

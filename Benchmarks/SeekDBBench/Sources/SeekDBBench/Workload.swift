@@ -1,3 +1,4 @@
+import Foundation
 import SeekDB
 import SeekDBEmbeddings
 
@@ -18,17 +19,40 @@ enum Workload: String, CaseIterable, Sendable {
     /// `update` 1,000 existing records with new documents only: each is embedded locally
     /// (all-MiniLM-L6-v2), then document and embedding are written.
     case updateDocuments = "update_docs_1k"
+    /// Latency of single-vector top-10 queries over 10,000 records, without and with a metadata
+    /// equality filter (`tag == "t3"`, a seventh of the records).
+    case query = "query_10k"
+}
+
+/// Query settings: how many timed queries per variant, after a few untimed ones.
+enum QuerySettings {
+    static let records = 10_000
+    static let nResults = 10
+    static let warmupQueries = 10
+    static var timedQueries: Int { ProcessInfo.processInfo.environment["BENCH_QUERIES"].flatMap { Int($0) } ?? 100 }
+    /// The query vectors: not stored records' vectors (round 7 of records 0, 1, …).
+    static func vectors() -> [[Float]] { (0..<(warmupQueries + timedQueries)).map { BenchData.vector($0, round: 7) } }
 }
 
 /// One timed run of a workload.
 enum Measurement: Sendable {
     /// Wall time of the call, in milliseconds.
     case milliseconds(Double)
+    /// Named latency percentiles, in milliseconds.
+    case latencies([(name: String, ms: Double)])
 
     var json: String {
         switch self {
         case .milliseconds(let ms): #"{"ms": \#(ms)}"#
+        case .latencies(let values): "{" + values.map { #""\#($0.name)": \#($0.ms)"# }.joined(separator: ", ") + "}"
         }
+    }
+
+    /// p50 and p95 of per-query times (after dropping the warm-up queries), named `prefix p50` …
+    static func percentiles(_ times: [Double], prefix: String) -> [(name: String, ms: Double)] {
+        let sorted = times.dropFirst(QuerySettings.warmupQueries).sorted()
+        func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count) * q).rounded(.up)) - 1)] }
+        return [(prefix + "p50", at(0.5)), (prefix + "p95", at(0.95))]
     }
 }
 

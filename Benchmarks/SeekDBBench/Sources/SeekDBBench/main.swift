@@ -3,6 +3,8 @@
 //   SeekDBBench serve            reads "<sdk|raw> <workload> <round>" lines on stdin, runs the
 //                                workload on a fresh collection, prints one JSON line per run
 //   SeekDBBench memory RECORDS   peak resident memory of one update of RECORDS records
+//   SeekDBBench probe-query [N]  the SDK's query against the same SQL sent raw, and filter forms
+//   SeekDBBench probe-update [DIMENSION] [RECORDS]   does one SDK update of that size go through?
 //
 // Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
 // BENCH_RAW_ROWS: records per raw statement (default 500).
@@ -51,7 +53,17 @@ case "memory":
     try await SeekDBClient.withClient(configuration: configuration) { client in
         try await MemoryMode.run(records: records, client: client)
     }
+case "probe-query":
+    let queries = arguments.dropFirst().first.flatMap { Int($0) } ?? 200
+    try await SeekDBClient.withClient(configuration: configuration) { client in
+        try await QueryProbe.run(client: client, queries: queries)
+    }
+case "probe-update":
+    let numbers = arguments.dropFirst().compactMap { Int($0) }
+    try await SeekDBClient.withClient(configuration: configuration) { client in
+        try await UpdateProbe.run(client: client, dimension: numbers.first ?? 1536, records: numbers.dropFirst().first ?? 500)
+    }
 default:
-    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
 }

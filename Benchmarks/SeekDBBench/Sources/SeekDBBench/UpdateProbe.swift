@@ -1,0 +1,28 @@
+import SeekDB
+
+/// Whether the SDK's `update` of `records` embeddings of `dimension` components (plus
+/// metadata) goes through, and how long it takes: the server limits the memory one statement
+/// may use, and the derived table of `UPDATE … JOIN` grows with rows × dimension.
+enum UpdateProbe {
+    static func run(client: SeekDBClient, dimension: Int, records: Int) async throws {
+        let collection = try await client.createCollection(
+            name: "bench_probe_update_\(dimension)_\(UInt32.random(in: 0...UInt32.max))",
+            configuration: HNSWConfiguration(dimension: dimension, distance: .cosine), embeddingFunction: nil)
+        func vectors(_ round: Int) -> [[Float]] {
+            (0..<records).map { index in (0..<dimension).map { Float(($0 * 7 + index * 13 + round * 5) % 101) / 101 + 0.01 } }
+        }
+        let ids = IDs(BenchData.ids(0..<records))
+        do {
+            let addMs = try await timed { try await collection.add(ids: ids, embeddings: Embeddings(vectors(0))) }
+            emit("add \(records) × \(dimension)-d: \(addMs) ms")
+            let updateMs = try await timed {
+                try await collection.update(ids: ids, embeddings: Embeddings(vectors(1)),
+                                            metadatas: Metadatas(BenchData.metadatas(0..<records, round: 1)))
+            }
+            emit("update \(records) × \(dimension)-d + metadata: \(updateMs) ms")
+        } catch {
+            emit("\(dimension)-d, \(records) records: \(error)")
+        }
+        try await client.deleteCollection(name: collection.name)
+    }
+}
