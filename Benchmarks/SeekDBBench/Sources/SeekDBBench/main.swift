@@ -4,6 +4,7 @@
 //                                workload on a fresh collection, prints one JSON line per run
 //   SeekDBBench memory RECORDS   peak resident memory of one update of RECORDS records
 //   SeekDBBench probe-query [N]  the SDK's query against the same SQL sent raw, and filter forms
+//   SeekDBBench profile [ROUNDS] time per statement kind inside the SDK's update, upsert, delete
 //   SeekDBBench probe-update [DIMENSION] [RECORDS]   does one SDK update of that size go through?
 //
 // Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
@@ -63,7 +64,12 @@ case "probe-update":
     try await SeekDBClient.withClient(configuration: configuration) { client in
         try await UpdateProbe.run(client: client, dimension: numbers.first ?? 1536, records: numbers.dropFirst().first ?? 500)
     }
+case "profile":
+    let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
+    try await SeekDBClient.withClient(configuration: configuration) { client in
+        try await ProfileMode.run(client: client, rounds: rounds)
+    }
 default:
-    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
 }

@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+import SeekDB
+import Synchronization
+
+/// Where the SDK's time goes in a write: every statement the driver sends is logged at trace
+/// level when it starts; the time from one statement's start to the next one's is that
+/// statement's round trip (plus the client's work before the next), the time before the first
+/// is the client's preparation (validation, encoding). Prints the median per statement kind.
+enum ProfileMode {
+    static func run(client: SeekDBClient, rounds: Int) async throws {
+        for workload in [Workload.updateEmbeddingsMetadata, .updateMetadata, .upsert, .delete] {
+            var phases: [String: [Double]] = [:]
+            var order: [String] = []
+            for round in 0..<rounds {
+                try await withFreshCollection(client, prefix: "profile", workload: workload, round: round, embeddingFunction: nil) { collection in
+                    let preload = workload == .delete ? 2_000 : 1_000
+                    try await SDKRunner.preload(collection, 0..<preload)
+                    let recorder = StatementRecorder()
+                    var logger = Logger(label: "bench", factory: { _ in recorder })
+                    logger.logLevel = .trace
+                    let write = round + 1
+                    let start = ContinuousClock.now
+                    switch workload {
+                    case .updateEmbeddingsMetadata, .updateMetadata:
+                        let range = 0..<1_000
+                        try await collection.update(
+                            ids: IDs(BenchData.ids(range)),
+                            embeddings: workload == .updateMetadata ? nil : Embeddings(BenchData.vectors(range, round: write)),
+                            metadatas: Metadatas(BenchData.metadatas(range, round: write)), logger: logger)
+                    case .upsert:
+                        let range = 500..<1_500
+                        try await collection.upsert(ids: IDs(BenchData.ids(range)), embeddings: Embeddings(BenchData.vectors(range, round: write)),
+                                                    documents: Documents(BenchData.documents(range, round: write)),
+                                                    metadatas: Metadatas(BenchData.metadatas(range, round: write)), logger: logger)
+                    default:
+                        try await collection.delete(ids: IDs(stride(from: 0, to: 2_000, by: 2).map(BenchData.id)), logger: logger)
+                    }
+                    let end = ContinuousClock.now
+                    let events = recorder.events
+                    var previous = (kind: "client preparation", at: start)
+                    var perKind: [String: Double] = [:]
+                    for event in events + [(kind: "end", at: end)] {
+                        perKind[previous.kind, default: 0] += ms(previous.at.duration(to: event.at))
+                        if !order.contains(previous.kind) { order.append(previous.kind) }
+                        previous = event
+                    }
+                    perKind["total"] = ms(start.duration(to: end))
+                    for (kind, value) in perKind { phases[kind, default: []].append(value) }
+                }
+            }
+            if !order.contains("total") { order.append("total") }
+            emit("\(workload.rawValue) (SDK, median of \(rounds)): "
+                 + order.map { "\($0) \(String(format: "%.1f", median(phases[$0] ?? [0]))) ms" }.joined(separator: "; "))
+        }
+    }
+
+    static func ms(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}
+
+/// Records the start of every statement the driver logs, with the statement's first words.
+final class StatementRecorder: LogHandler, @unchecked Sendable {
+    private let storage = Mutex<[(kind: String, at: ContinuousClock.Instant)]>([])
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    var events: [(kind: String, at: ContinuousClock.Instant)] { storage.withLock { $0 } }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let now = ContinuousClock.now
+        guard case .string(let sql)? = event.metadata?["seekdb.sql"] else { return }
+        let words = sql.split(separator: " ")
+        let kind = switch words.first {
+        case "SELECT": "SELECT _id … FOR UPDATE"
+        case "START": "START TRANSACTION"
+        case "INSERT": sql.contains("ON DUPLICATE KEY") ? "INSERT … ON DUPLICATE KEY UPDATE" : "INSERT"
+        default: String(words.first ?? "")
+        }
+        storage.withLock { $0.append((kind, now)) }
+    }
+}
