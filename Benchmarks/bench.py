@@ -7,7 +7,7 @@ whole run, driven over stdin/stdout); pyseekdb runs in this process. Every run g
 collection (384-d, cosine), and only the call itself is timed.
 
 Usage: bench.py --worker PATH [--rounds 5] [--warmup 1] [--workloads a,b] [--memory 10000,100000]
-                [--out DIR]
+                [--profile 5] [--out DIR]
 Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
 """
 import argparse
@@ -262,6 +262,7 @@ def main():
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--workloads", default=",".join(WORKLOADS))
     p.add_argument("--memory", default="10000,100000", help="record counts for the memory mode ('' to skip)")
+    p.add_argument("--profile", type=int, default=5, help="rounds of the per-statement profile of the SDK's writes (0 to skip)")
     p.add_argument("--out", default="Benchmarks/.results")
     args = p.parse_args()
     workloads = [w for w in args.workloads.split(",") if w]
@@ -299,6 +300,12 @@ def main():
         memory.append(json.loads(out.strip().splitlines()[-1]))
         print("   " + json.dumps(memory[-1]), file=sys.stderr, flush=True)
 
+    profile = []
+    if args.profile:
+        print(f"== profile: time per statement inside the SDK's writes", file=sys.stderr, flush=True)
+        out = subprocess.run([args.worker, "profile", str(args.profile)], check=True, capture_output=True, text=True).stdout
+        profile = out.strip().splitlines()
+
     summary = summarize(samples, workloads)
     rows = table_rows(summary, workloads)
     minutes = (time.time() - started) / 60
@@ -314,9 +321,13 @@ def main():
         for m in memory:
             print(f"| {m['records']:,} | {m['rss_before_mb']:.0f} | {m['peak_during_mb']:.0f} | {m['growth_mb']:.0f} "
                   f"| {m['update_ms'] / 1000:.1f} |")
+    if profile:
+        print("\nWhere the SDK's write time goes (statement start to next statement start, ms):\n")
+        for line in profile:
+            print(f"- {line}")
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump({"when": when, "header": header, "machine": platform.platform(), "samples": samples,
-                   "summary": summary, "memory": memory}, f, indent=1)
+                   "summary": summary, "memory": memory, "profile": profile}, f, indent=1)
     try:
         chart(rows, os.path.join(args.out, "ratios.png"), header)
         print(f"\nchart: {os.path.join(args.out, 'ratios.png')}")

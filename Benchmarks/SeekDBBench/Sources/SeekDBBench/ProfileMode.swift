@@ -8,11 +8,13 @@ import Synchronization
 /// statement's round trip (plus the client's work before the next), the time before the first
 /// is the client's preparation (validation, encoding). Prints the median per statement kind.
 enum ProfileMode {
-    static func run(client: SeekDBClient, rounds: Int) async throws {
+    static func run(configuration: SeekDBClient.Configuration, rounds: Int) async throws {
         for workload in [Workload.updateEmbeddingsMetadata, .updateMetadata, .upsert, .delete] {
             var phases: [String: [Double]] = [:]
             var order: [String] = []
             for round in 0..<rounds {
+                // A client per run: see the note on open cursors in main.swift.
+                try await SeekDBClient.withClient(configuration: configuration) { client in
                 try await withFreshCollection(client, prefix: "profile", workload: workload, round: round, embeddingFunction: nil) { collection in
                     let preload = workload == .delete ? 2_000 : 1_000
                     try await SDKRunner.preload(collection, 0..<preload)
@@ -47,6 +49,7 @@ enum ProfileMode {
                     }
                     perKind["total"] = ms(start.duration(to: end))
                     for (kind, value) in perKind { phases[kind, default: []].append(value) }
+                }
                 }
             }
             if !order.contains("total") { order.append("total") }

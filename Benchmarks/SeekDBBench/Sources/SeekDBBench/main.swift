@@ -23,11 +23,7 @@ switch arguments.first {
 case "serve":
     var rawConfiguration = configuration
     rawConfiguration.pool.maximumConnections = 1   // START TRANSACTION … COMMIT on one connection
-    let sdk = try await SeekDBClient(configuration: configuration)
-    let raw = try await SeekDBClient(configuration: rawConfiguration)
     let rawRows = ProcessInfo.processInfo.environment["BENCH_RAW_ROWS"].flatMap { Int($0) } ?? 500
-    let sdkRunner = SDKRunner(client: sdk)
-    let rawRunner = RawRunner(client: raw, rowsPerStatement: rawRows)
     _ = try await DefaultEmbeddingFunction().embed(["load the model before any timed run"])
     emit(#"{"ready": true}"#)
     while let line = readLine() {
@@ -38,8 +34,20 @@ case "serve":
             continue
         }
         do {
-            let measurement = words[0] == "raw" ? try await rawRunner.run(workload, round: round)
-                                                : try await sdkRunner.run(workload, round: round)
+            // A new client (connected before the timed part) for every run: a connection keeps up
+            // to 64 prepared statements, but seekdb allows a session 50 open cursors (error 5930
+            // "maximum open cursors exceeded" after ~24 fresh collections on one client).
+            let raw = words[0] == "raw"
+            let client = try await SeekDBClient(configuration: raw ? rawConfiguration : configuration)
+            let measurement: Measurement
+            do {
+                measurement = raw ? try await RawRunner(client: client, rowsPerStatement: rawRows).run(workload, round: round)
+                                  : try await SDKRunner(client: client).run(workload, round: round)
+            } catch {
+                await client.close()
+                throw error
+            }
+            await client.close()
             emit(measurement.json)
         } catch {
             let message = "\(error)".replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -47,8 +55,6 @@ case "serve":
             emit(#"{"error": "\#(message)"}"#)
         }
     }
-    await sdk.close()
-    await raw.close()
 case "memory":
     let records = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
     try await SeekDBClient.withClient(configuration: configuration) { client in
@@ -66,9 +72,7 @@ case "probe-update":
     }
 case "profile":
     let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
-    try await SeekDBClient.withClient(configuration: configuration) { client in
-        try await ProfileMode.run(client: client, rounds: rounds)
-    }
+    try await ProfileMode.run(configuration: configuration, rounds: rounds)
 default:
     FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
