@@ -15,41 +15,41 @@ enum ProfileMode {
             for round in 0..<rounds {
                 // A client per run: see the note on open cursors in main.swift.
                 try await SeekDBClient.withClient(configuration: configuration) { client in
-                try await withFreshCollection(client, prefix: "profile", workload: workload, round: round, embeddingFunction: nil) { collection in
-                    let preload = workload == .delete ? 2_000 : 1_000
-                    try await SDKRunner.preload(collection, 0..<preload)
-                    let recorder = StatementRecorder()
-                    var logger = Logger(label: "bench", factory: { _ in recorder })
-                    logger.logLevel = .trace
-                    let write = round + 1
-                    let start = ContinuousClock.now
-                    switch workload {
-                    case .updateEmbeddingsMetadata, .updateMetadata:
-                        let range = 0..<1_000
-                        try await collection.update(
-                            ids: IDs(BenchData.ids(range)),
-                            embeddings: workload == .updateMetadata ? nil : Embeddings(BenchData.vectors(range, round: write)),
-                            metadatas: Metadatas(BenchData.metadatas(range, round: write)), logger: logger)
-                    case .upsert:
-                        let range = 500..<1_500
-                        try await collection.upsert(ids: IDs(BenchData.ids(range)), embeddings: Embeddings(BenchData.vectors(range, round: write)),
-                                                    documents: Documents(BenchData.documents(range, round: write)),
-                                                    metadatas: Metadatas(BenchData.metadatas(range, round: write)), logger: logger)
-                    default:
-                        try await collection.delete(ids: IDs(stride(from: 0, to: 2_000, by: 2).map(BenchData.id)), logger: logger)
+                    try await withFreshCollection(client, prefix: "profile", workload: workload, round: round, embeddingFunction: nil) { collection in
+                        let preload = workload == .delete ? 2_000 : 1_000
+                        try await SDKRunner.preload(collection, 0..<preload)
+                        let recorder = StatementRecorder()
+                        var logger = Logger(label: "bench", factory: { _ in recorder })
+                        logger.logLevel = .trace
+                        let write = round + 1
+                        let start = ContinuousClock.now
+                        switch workload {
+                        case .updateEmbeddingsMetadata, .updateMetadata:
+                            let range = 0..<1_000
+                            try await collection.update(
+                                ids: IDs(BenchData.ids(range)),
+                                embeddings: workload == .updateMetadata ? nil : Embeddings(BenchData.vectors(range, round: write)),
+                                metadatas: Metadatas(BenchData.metadatas(range, round: write)), logger: logger)
+                        case .upsert:
+                            let range = 500..<1_500
+                            try await collection.upsert(ids: IDs(BenchData.ids(range)), embeddings: Embeddings(BenchData.vectors(range, round: write)),
+                                                        documents: Documents(BenchData.documents(range, round: write)),
+                                                        metadatas: Metadatas(BenchData.metadatas(range, round: write)), logger: logger)
+                        default:
+                            try await collection.delete(ids: IDs(stride(from: 0, to: 2_000, by: 2).map(BenchData.id)), logger: logger)
+                        }
+                        let end = ContinuousClock.now
+                        let events = recorder.events
+                        var previous = (kind: "client preparation", at: start)
+                        var perKind: [String: Double] = [:]
+                        for event in events + [(kind: "end", at: end)] {
+                            perKind[previous.kind, default: 0] += ms(previous.at.duration(to: event.at))
+                            if !order.contains(previous.kind) { order.append(previous.kind) }
+                            previous = event
+                        }
+                        perKind["total"] = ms(start.duration(to: end))
+                        for (kind, value) in perKind { phases[kind, default: []].append(value) }
                     }
-                    let end = ContinuousClock.now
-                    let events = recorder.events
-                    var previous = (kind: "client preparation", at: start)
-                    var perKind: [String: Double] = [:]
-                    for event in events + [(kind: "end", at: end)] {
-                        perKind[previous.kind, default: 0] += ms(previous.at.duration(to: event.at))
-                        if !order.contains(previous.kind) { order.append(previous.kind) }
-                        previous = event
-                    }
-                    perKind["total"] = ms(start.duration(to: end))
-                    for (kind, value) in perKind { phases[kind, default: []].append(value) }
-                }
                 }
             }
             if !order.contains("total") { order.append("total") }
@@ -88,7 +88,6 @@ final class StatementRecorder: LogHandler, @unchecked Sendable {
         let kind = switch words.first {
         case "SELECT": "SELECT _id … FOR UPDATE"
         case "START": "START TRANSACTION"
-        case "INSERT": sql.contains("ON DUPLICATE KEY") ? "INSERT … ON DUPLICATE KEY UPDATE" : "INSERT"
         default: String(words.first ?? "")
         }
         storage.withLock { $0.append((kind, now)) }

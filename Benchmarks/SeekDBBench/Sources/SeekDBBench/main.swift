@@ -5,6 +5,7 @@
 //   SeekDBBench memory RECORDS   peak resident memory of one update of RECORDS records
 //   SeekDBBench probe-query [N]  the SDK's query against the same SQL sent raw, and filter forms
 //   SeekDBBench profile [ROUNDS] time per statement kind inside the SDK's update, upsert, delete
+//   SeekDBBench probe-lock [N]   the SDK's existence check (SELECT … FOR UPDATE) against the write
 //   SeekDBBench probe-update [DIMENSION] [RECORDS]   does one SDK update of that size go through?
 //
 // Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
@@ -65,6 +66,13 @@ case "probe-query":
     try await SeekDBClient.withClient(configuration: configuration) { client in
         try await QueryProbe.run(client: client, queries: queries)
     }
+case "probe-lock":
+    var single = configuration
+    single.pool.maximumConnections = 1   // the transactions span several calls
+    let repetitions = arguments.dropFirst().first.flatMap { Int($0) } ?? 15
+    try await SeekDBClient.withClient(configuration: single) { client in
+        try await LockProbe.run(client: client, repetitions: repetitions)
+    }
 case "probe-update":
     let numbers = arguments.dropFirst().compactMap { Int($0) }
     try await SeekDBClient.withClient(configuration: configuration) { client in
@@ -74,6 +82,6 @@ case "profile":
     let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
     try await ProfileMode.run(configuration: configuration, rounds: rounds)
 default:
-    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
 }
