@@ -204,15 +204,22 @@ def summarize(samples, workloads):
     return out
 
 
-def table_rows(summary, workloads):
+def paired_ratio(a, b, metric):
+    """Median over rounds of a / b within each round (the clients of one round run back to back,
+    so this cancels slow drifts of the machine's load better than a ratio of medians)."""
+    ratios = [x[metric] / y[metric] for x, y in zip(a, b) if y[metric]]
+    return statistics.median(ratios) if ratios else None
+
+
+def table_rows(summary, samples, workloads):
     rows = []
     for w in workloads:
         metrics = next(iter(summary[w].values())).keys() if summary[w] else []
         for m in metrics:
             label = WORKLOADS[w] if m == "ms" else f"{WORKLOADS[w]} {m} (ms per query)"
             v = {c: summary[w].get(c, {}).get(m) for c in CLIENTS}
-            py_sdk = v["pyseekdb"] / v["sdk"] if v["pyseekdb"] and v["sdk"] else None
-            sdk_raw = v["sdk"] / v["raw"] if v["sdk"] and v["raw"] else None
+            py_sdk = paired_ratio(samples[w]["pyseekdb"], samples[w]["sdk"], m)
+            sdk_raw = paired_ratio(samples[w]["sdk"], samples[w]["raw"], m)
             rows.append((w, label, v, py_sdk, sdk_raw))
     return rows
 
@@ -307,10 +314,10 @@ def main():
         profile = out.strip().splitlines()
 
     summary = summarize(samples, workloads)
-    rows = table_rows(summary, workloads)
+    rows = table_rows(summary, samples, workloads)
     minutes = (time.time() - started) / 60
     when = time.strftime("%Y-%m-%d %H:%M %Z")
-    header = (f"{when}; {args.rounds} rounds after {args.warmup} warm-up, medians; "
+    header = (f"{when}; {args.rounds} rounds after {args.warmup} warm-up; times: medians; ratios: medians of the per-round ratios; "
               f"load average (1/5/15 min) {load_start} at start, {load_end} at end; {minutes:.1f} min")
     print(f"\n{header}\n")
     print(markdown(rows, args.rounds))
