@@ -24,10 +24,12 @@ public final class SeekDBClient: Sendable {
     /// - Parameters:
     ///   - configuration: where and how to connect.
     ///   - logger: where the client logs (at debug and trace level). Default: no logging.
-    /// - Throws: ``SeekDBError`` with ``SeekDBError/Code/connectionFailed``,
+    /// - Throws: ``SeekDBError`` with ``SeekDBError/Code/invalidArgument`` for an invalid
+    ///   configuration (checked before connecting), ``SeekDBError/Code/connectionFailed``,
     ///   ``SeekDBError/Code/authenticationFailed``, ``SeekDBError/Code/databaseNotFound`` or
     ///   ``SeekDBError/Code/tlsFailed``, carrying the server or client error number.
     public init(configuration: Configuration, logger: Logger? = nil) async throws {
+        try configuration.validate()
         self.configuration = configuration
         self.logger = logger ?? Logger(label: "seekdb", factory: { _ in SwiftLogNoOpLogHandler() })
         self.pool = ConnectionPool(
