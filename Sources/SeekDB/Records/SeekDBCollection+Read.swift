@@ -14,12 +14,15 @@ extension SeekDBCollection {
     ///     ``defaultGetLimit`` (100, as pyseekdb) when no ids are given.
     ///   - offset: records to skip first. Default 0.
     ///   - include: fields besides ids. Default documents and metadatas.
-    /// - Throws: ``SeekDBError/Code/invalidArgument`` for a negative limit or offset or an
-    ///   invalid id, before any SQL is sent.
+    /// - Throws: ``SeekDBError/Code/invalidArgument`` for a negative limit or offset, an
+    ///   unknown include option or an invalid id, before any SQL is sent.
     public func get(ids: IDs? = nil, limit: Int? = nil, offset: Int = 0, include: Include = .default,
                     logger: Logger? = nil) async throws -> GetResult {
         if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
         guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
+        guard include.isSubset(of: .all) else {
+            throw SeekDBError.invalidArgument("get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings")
+        }
         let columns = selectColumns(include)
         if let ids {
             try RecordValidation.validateIDs(ids.values, operation: "get")
