@@ -27,7 +27,7 @@ extension SeekDBCollection {
         if let ids {
             try RecordValidation.validateIDs(ids.values, operation: "get")
             let rows = try await rowsByID(ids.values, columns: columns, logger: logger)
-            let ordered = ids.values.compactMap { rows[$0] }
+            let ordered = ids.values.compactMap { rows[Array($0.utf8)] }
             let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
             return try makeResult(Array(page), include: include)
         }
@@ -82,16 +82,17 @@ extension SeekDBCollection {
         return columns.joined(separator: ", ")
     }
 
-    /// Rows for `ids`, keyed by id, read in chunks.
-    func rowsByID(_ ids: [String], columns: String, logger: Logger?) async throws -> [String: [SQLValue]] {
+    /// Rows for `ids`, keyed by the id's bytes (not `String`, whose `==` merges canonically
+    /// equivalent ids), read in chunks.
+    func rowsByID(_ ids: [String], columns: String, logger: Logger?) async throws -> [[UInt8]: [SQLValue]] {
         let chunks = StatementChunker(placeholdersPerRow: 1).chunks(count: ids.count) { ids[$0].utf8.count }
         let table = quotedTable
         return try await client.withDriverConnection(logger: logger, collection: name, table: self.table) { connection, logger in
-            var rows: [String: [SQLValue]] = [:]
+            var rows: [[UInt8]: [SQLValue]] = [:]
             for chunk in chunks {
                 let sql = "SELECT \(columns) FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))"
                 let result = try await connection.execute(sql, chunk.map { .bytes(Array(ids[$0].utf8)) }, logger: logger)
-                for row in result.rows { rows[RecordDecoding.id(row[0])] = row }
+                for row in result.rows { rows[row[0].bytesValue ?? []] = row }
             }
             return rows
         }
