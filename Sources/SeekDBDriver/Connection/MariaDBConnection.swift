@@ -67,6 +67,13 @@ package actor MariaDBConnection {
             mysql_close(handle)
             throw error
         }
+        // Connector/C 3.3 falls back to plain TCP when the server offers no TLS, even with
+        // MYSQL_OPT_SSL_ENFORCE, unless the certificate is verified: refuse that session.
+        if options.tls.required, mysql_get_ssl_cipher(handle) == nil {
+            mysql_close(handle)
+            throw DriverError(kind: .connect, number: MariaDBErrorNumber.sslConnectionError,
+                              message: "TLS is required, but the server does not support it; the session would not be encrypted")
+        }
         self.handle = handle
         do {
             let result = try runText("SELECT CONNECTION_ID()")
