@@ -19,7 +19,7 @@ if ProcessInfo.processInfo.environment["SEEKDB_HOST"] != nil {
     print("Opening the local database \(path)")
     client = try await SeekDBClient(path: path)     // like pyseekdb's Client(path: "./seekdb.db")
     if let server = client.localServer {
-        print("seekdb \(server.isReused ? "was already running" : "started") (pid \(server.processID)), socket \(server.socketPath), no TCP port")
+        print("seekdb \(server.isReused ? "was already running" : "started") (pid \(server.processID)), reached through \(server.socketPath)")
     }
 }
 

@@ -45,6 +45,29 @@ struct LocalServerTests {
         #expect(server.isRunning)
     }
 
+    @Test func pyseekdbWithTheSamePathSharesTheServer() async throws {
+        let server = try SharedLocalServer.server
+        try await SeekDBClient.withClient(path: server.dataDirectory) { client in
+            let name = TestEnvironment.uniqueName("shared")
+            let collection = try await client.createCollection(
+                name: name, configuration: .init(dimension: 3, distance: .l2), embeddingFunction: nil)
+            try await collection.add(ids: ["p", "q"], embeddings: [[1, 2, 3], [4, 5, 6]])
+
+            // pyseekdb's Client(path=…) attaches to the running server instead of starting one.
+            let output = try runPython("""
+                import json, sys, pyseekdb
+                client = pyseekdb.Client(path=sys.argv[1])
+                collection = client.get_collection(sys.argv[2], embedding_function=None)
+                print(json.dumps({"count": collection.count(), "ids": sorted(collection.get()["ids"])}))
+                """, arguments: [server.dataDirectory, name])
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            #expect(result["count"] as? Int == 2)
+            #expect(result["ids"] as? [String] == ["p", "q"])
+            #expect(ProcFS.seekdbProcesses(servingFolder: server.dataDirectory) == [server.processID])
+            try await client.deleteCollection(name: name)
+        }
+    }
+
     @Test func secondStartOfTheSameFolderReusesTheServer() async throws {
         let server = try SharedLocalServer.server
         // Through a symbolic link to the folder: still the same server.
@@ -79,6 +102,7 @@ struct LocalServerLifecycleTests {
         #expect(!server.isReused)
         #expect(server.binaryPath?.hasSuffix("seekdb") == true)
         #expect(server.socketPath.hasPrefix("/tmp/seekdb-swift-"))
+        defer { try? FileManager.default.removeItem(atPath: NSString(string: server.socketPath).deletingLastPathComponent) }
         #expect(try await client.listCollections().isEmpty)
 
         // A second holder keeps the server alive when the client that started it closes.

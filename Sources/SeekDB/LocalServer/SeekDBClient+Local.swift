@@ -11,7 +11,8 @@ extension SeekDBClient {
     /// ```
     ///
     /// The folder is created (with its parents) if it does not exist, as pyseekdb does, and
-    /// holds seekdb's own files, so pyseekdb can open it too (not while a server runs on it).
+    /// holds seekdb's own files: pyseekdb's `Client(path=…)` opens the same folder, and while
+    /// either side's server runs, the other attaches to it instead of starting a second one.
     /// The server is reached through its Unix socket only: no TCP port is opened. It keeps
     /// running while any client holds it; ``close()`` releases this client's hold, and a server
     /// this client launched is stopped then unless another client (a second `SeekDBClient(path:)`,
