@@ -126,19 +126,5 @@ final class ListeningSocket {
 /// Runs `code` with the project's Python (the venv pyseekdb is installed in) and returns the last
 /// line it printed.
 func runPython(_ code: String, arguments: [String]) throws -> String {
-    let environment = ProcessInfo.processInfo.environment
-    let python = environment["SEEKDB_PYTHON"] ?? TestEnvironment.projectRoot.appendingPathComponent(".venv/bin/python").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-c", code] + arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "python exited \(process.terminationStatus): \(errorText)")
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+    try Python.output(["-c", code] + arguments).split(separator: "\n").last.map(String.init) ?? ""
 }
