@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // `swift package generate-documentation --target SeekDB` builds the DocC catalog.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MariaDB Connector/C (Debian: libmariadb-dev). Only SeekDBDriver imports it.
@@ -86,3 +88,15 @@ let package = Package(
         ),
     ]
 )
+
+// Runnable update patterns and search (`swift run <name>`), each exercised by scripts/test.
+let updateExamples = [
+    "UpdateMetadata", "UpdateEmbeddingsAndDocuments", "UpdateDocumentsOnly", "UpdateTimestampMerge",
+    "IncrementalContentUpdate", "BatchUpdate", "Upsert", "UpdateByFilter", "SearchWithFilters",
+]
+package.targets.append(.target(name: "ExampleSupport", dependencies: ["SeekDB"], path: "Examples/ExampleSupport",
+                               swiftSettings: swiftSettings))
+package.targets += updateExamples.map { name in
+    .executableTarget(name: name, dependencies: ["SeekDB", "ExampleSupport"], path: "Examples/\(name)",
+                      swiftSettings: swiftSettings)
+}

@@ -11,6 +11,7 @@ extension SeekDBCollection {
     ///     document by the collection's embedding function.
     ///   - documents: one per id (`nil` entries for none).
     ///   - metadatas: one per id (`nil` entries for none).
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent,
     ///   ``SeekDBError/Code/duplicateKey`` if an id exists already,
@@ -84,17 +85,7 @@ extension SeekDBCollection {
             throw SeekDBError.invalidArgument("\(operation): documents were given without embeddings, and collection '\(name)' has no embedding function; give embeddings or open the collection with an embedding function")
         }
         let texts = needing.map { documents![$0]! }
-        let computed: [[Float]]
-        do {
-            computed = try await embeddingFunction.embed(texts)
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw SeekDBError(.embeddingFailed, "\(operation): the embedding function failed: \(error)", underlying: error)
-        }
-        guard computed.count == texts.count else {
-            throw SeekDBError(.embeddingFailed, "\(operation): the embedding function returned \(computed.count) vectors for \(texts.count) documents")
-        }
+        let computed = try await embed(texts, with: embeddingFunction, operation: operation, what: "documents")
         for (offset, index) in needing.enumerated() {
             try RecordValidation.validateEmbedding(computed[offset], dimension: dimension, index: index, id: ids[index], operation: operation)
             vectors[index] = computed[offset]

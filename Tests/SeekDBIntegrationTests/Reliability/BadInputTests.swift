@@ -5,7 +5,8 @@ import Testing
 
 /// Every bad input is answered with its typed error before a single statement reaches the
 /// server: configuration, database and collection names, HNSW parameters, ids, list lengths,
-/// dimensions, non-finite numbers, metadata, embedding-function output, include, limits.
+/// dimensions, non-finite numbers, metadata, embedding-function output, include, limits,
+/// filters and nResults.
 @Suite(.enabled(if: TestEnvironment.isEnabled))
 struct BadInputTests {
     /// What a bad call runs against: a client, a 3-d collection without an embedding
@@ -32,7 +33,7 @@ struct BadInputTests {
     }
 
     @Test func everyBadInputIsRejectedBeforeAnySQL() async throws {
-        let cases = Self.configurationCases + Self.collectionCases + Self.recordCases
+        let cases = Self.configurationCases + Self.collectionCases + Self.recordCases + Self.filterCases
         #expect(Set(cases.map(\.name)).count == cases.count, "case names must be distinct")
         try await withTestCollection(dimension: 3) { client, collection in
             try await collection.add(ids: ["a", "b"], embeddings: [[1, 2, 3], [4, 5, 6]])
@@ -235,6 +236,35 @@ struct BadInputTests {
         Case("peek: negative limit", .invalidArgument, "limit must not be negative", { f in _ = try await f.collection.peek(limit: -10) }),
         Case("delete: no ids", .invalidArgument, "ids must not be empty", { f in _ = try await f.collection.delete(ids: []) }),
         Case("delete: duplicate ids", .invalidArgument, "appears more than once", { f in _ = try await f.collection.delete(ids: ["a", "a"]) }),
+    ]
+
+    // MARK: Filters and queries
+
+    static let filterCases: [Case] = [
+        Case("query: nResults 0", .invalidArgument, "nResults must be between 1 and 16384, got 0", { f in
+            _ = try await f.collection.query(embeddings: [three], nResults: 0)
+        }),
+        Case("query: nResults 16385", .invalidArgument, "got 16385", { f in
+            _ = try await f.collection.query(embeddings: [three], nResults: 16_385)
+        }),
+        Case("query: no query vectors", .invalidArgument, "give at least one query embedding", { f in
+            _ = try await f.collection.query(embeddings: [])
+        }),
+        Case("query: wrong dimension", .dimensionMismatch, "has 2 dimensions; the collection has 3", { f in _ = try await f.collection.query(embeddings: [[1, 2]]) }),
+        Case("query: NaN in query vector", .invalidArgument, "index 0", { f in _ = try await f.collection.query(embeddings: [[1, .nan, 3]]) }),
+        Case("filter JSON: empty object", .invalidArgument, "an empty filter object matches every record", { _ in _ = try MetadataFilter(json: "{}") }),
+        Case("filter JSON: unknown operator", .invalidArgument, "unknown operator '$regex'", { _ in _ = try MetadataFilter(json: #"{"k": {"$regex": "x"}}"#) }),
+        Case("filter JSON: not an object", .invalidArgument, "a filter must be a JSON object", { _ in _ = try MetadataFilter(json: "[1, 2]") }),
+        Case("filter JSON: malformed", .invalidArgument, "not valid JSON", { _ in _ = try MetadataFilter(json: #"{"k": "#) }),
+        Case("document filter JSON: unknown operator", .invalidArgument, "unknown operator '$like'", { _ in _ = try DocumentFilter(json: #"{"$like": "x"}"#) }),
+        Case("document filter JSON: non-string", .invalidArgument, "expects a string", { _ in _ = try DocumentFilter(json: #"{"$contains": 1}"#) }),
+        Case("get: empty filter key", .invalidArgument, "a metadata key is empty", { f in _ = try await f.collection.get(where: .field("") == 1) }),
+        Case("get: empty key part", .invalidArgument, "empty part between dots", { f in _ = try await f.collection.get(where: .field("a..b") == 1) }),
+        Case("get: NaN in filter", .invalidArgument, "non-finite", { f in _ = try await f.collection.get(where: .field("k") == .double(.nan)) }),
+        Case("get: ordering against a list", .invalidArgument, "comparisons take a string, number or boolean", { f in
+            _ = try await f.collection.get(where: .field("k") > [1, 2])
+        }),
+        Case("delete: nothing selected", .invalidArgument, "give ids, where or whereDocument", { f in _ = try await f.collection.delete() }),
     ]
 }
 
