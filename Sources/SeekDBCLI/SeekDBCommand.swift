@@ -1,0 +1,37 @@
+import ArgumentParser
+
+/// `seekdb`: the command-line tool of seekdb-swift (pyseekdb's CLI plus every record operation).
+@main
+struct SeekDBCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seekdb",
+        abstract: "Manage seekdb databases and collections, read and write records, embed text, run SQL.",
+        discussion: """
+            Connection options (--host, --port, --user, --password, --database, --tenant) and \
+            -o table|json may be given before or after the subcommand. The password defaults to \
+            $SEEKDB_PASSWORD.
+
+            With -o json every command prints one JSON document on stdout, with pyseekdb's keys \
+            (get: {"ids", "documents", "metadatas", "embeddings"}); writes print a summary \
+            ({"inserted": 3}, {"deleted": 2}). Errors exit non-zero and print the error's code, \
+            server error number and message on stderr, as \
+            {"error": {"code", "message", "serverErrorNumber"}} with -o json.
+
+            Examples:
+              seekdb --host 127.0.0.1 --port 2881 collections list
+              seekdb coll create books --dimension 3 --distance l2 --no-embedding-function
+              seekdb add books --file records.jsonl
+              seekdb get books --id a --id b --include documents,embeddings -o json
+              echo '"hello world"' | seekdb embed --normalize
+            """,
+        subcommands: [
+            DatabaseCommand.self, CollectionsCommand.self, AddCommand.self, GetCommand.self,
+            DeleteCommand.self, EmbedCommand.self, SQLCommand.self,
+        ]
+    )
+
+    // Declared here too so that they may stand before the subcommand name; every subcommand
+    // reads the same parsed values through its own option groups.
+    @OptionGroup(title: "Connection") var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+}
