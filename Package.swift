@@ -92,7 +92,7 @@ let package = Package(
         // Runs the built `seekdb` binary as a subprocess against a real server.
         .testTarget(
             name: "SeekDBCLITests",
-            dependencies: ["SeekDBCLI"],
+            dependencies: ["SeekDBCLI", "SeekDB"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

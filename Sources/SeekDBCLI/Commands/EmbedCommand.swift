@@ -7,8 +7,9 @@ struct EmbedCommand: AsyncParsableCommand {
         commandName: "embed",
         abstract: "Embed texts from stdin with the local all-MiniLM-L6-v2 (384 dimensions).",
         discussion: """
-            Reads one JSON string per line ("text"), or plain lines with --plain, and writes one \
-            JSON array of 384 floats per line, in order. The vectors are pyseekdb's default \
+            Reads one JSON string per line ("text"; blank lines are skipped), or with --plain \
+            each line as it is (an empty line is the empty text), and writes one JSON array of \
+            384 floats per line, in order. The vectors are pyseekdb's default \
             embedding (mean pooling, not normalised) unless --normalize is given. Needs no server.
             Example: printf '%s\\n' '"hello world"' '"vector search"' | seekdb embed --normalize
             """)
@@ -21,7 +22,7 @@ struct EmbedCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await output.reportingErrors {
-            let texts = try JSONLinesInput.read("-").map { line throws(CLIError) in
+            let texts = try JSONLinesInput.read("-", keepBlank: plain).map { line throws(CLIError) in
                 plain ? line.text : try Self.jsonString(line)
             }
             let function = DefaultEmbeddingFunction(modelDirectory: modelDir, normalize: normalize)
