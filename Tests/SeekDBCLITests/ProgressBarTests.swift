@@ -38,4 +38,23 @@ struct ProgressBarTests {
         #expect(piped.stdout.split(separator: "\n").count == 40)
         #expect(piped.stderr.isEmpty)
     }
+
+    @Test("seekdb add draws the bar while it embeds documents, on a terminal only",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script") && CLI.serverConfigured
+                   && CLI.environment["SEEKDB_SKIP_MODEL_TESTS"] != "1"))
+    func addOnTerminal() async throws {
+        try await CLI.withCollection(embeddingFunction: true) { name in
+            let records = (1...40).map { #"{"id": "r\#($0)", "document": "document number \#($0)"}"# }.joined(separator: "\n")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(CLI.uniqueName("records")).jsonl")
+            try Data(records.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let command = ([CLI.executable.path] + CLI.connection() + ["add", name, "--file", file.path]).map { "'\($0)'" }.joined(separator: " ")
+            let onTerminal = try await CLI.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
+            #expect(onTerminal.status == 0, "\(onTerminal)")
+            #expect(onTerminal.stdout.contains("embedding [" + String(repeating: "#", count: 30) + "] 40/40 100%"), "\(onTerminal)")
+            #expect(onTerminal.stdout.contains("Added 40 records to \(name)"))
+            let count = try await CLI.run(["collections", "info", name, "-o", "json"])
+            #expect((try count.object()["info"] as? [String: Any])?["count"] as? Int == 40)
+        }
+    }
 }
