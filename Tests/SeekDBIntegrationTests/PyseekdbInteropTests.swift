@@ -108,6 +108,29 @@ struct DefaultEmbeddingInteropTests {
             try await client.deleteCollection(name: name)
         }
     }
+
+    @Test func aDocumentsOnlyUpdateIsReEmbeddedLocally() async throws {
+        try await withTestClient { client in
+            let name = TestEnvironment.uniqueName("minilm")
+            let collection = try await client.createCollection(name: name)
+            try await collection.add(ids: ["pet", "car"], documents: ["A cat sleeps on the sofa", "Cars need fuel"],
+                                     metadatas: [["kind": "pet"], ["kind": "car"]])
+            let result = try await collection.update(ids: "car", documents: "Electric cars charge overnight")
+            #expect(result.updatedCount == 1)
+
+            let expected = try await DefaultEmbeddingFunction().embed(["Electric cars charge overnight", "A cat sleeps on the sofa"])
+            let read = try await collection.get(ids: ["car", "pet"], include: [.documents, .metadatas, .embeddings])
+            #expect(read.documents == ["Electric cars charge overnight", "A cat sleeps on the sofa"])
+            #expect(read.metadatas == [["kind": "car"], ["kind": "pet"]])
+            #expect(cosineSimilarity(try #require(read.embeddings?[0]), expected[0]) > 0.99999)
+            #expect(cosineSimilarity(try #require(read.embeddings?[1]), expected[1]) > 0.99999)
+
+            let python = try Python.run("read", name)
+            #expect(python["embedding_function"] as? String == "DefaultEmbeddingFunction")
+            #expect(Set(python["documents"] as? [String] ?? []) == ["Electric cars charge overnight", "A cat sleeps on the sofa"])
+            try await client.deleteCollection(name: name)
+        }
+    }
 }
 
 func cosineSimilarity(_ a: [Float], _ b: [Float]) -> Double {

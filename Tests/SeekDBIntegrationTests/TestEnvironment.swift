@@ -74,3 +74,39 @@ func withTestCollection<R>(
         }
     }
 }
+
+/// Creates a user that has only `privileges` on the test database, runs `body` with a
+/// configuration that logs in as that user, and drops the user afterwards.
+///
+/// seekdb sometimes refuses `CREATE USER` / `DROP USER` with 1396 while other tests run DDL at
+/// the same moment; those statements are retried a few times.
+func withRestrictedUser<R>(
+    _ client: SeekDBClient, privileges: String, _ body: (SeekDBClient.Configuration, _ user: String) async throws -> R
+) async throws -> R {
+    let user = "u\(UUID().uuidString.prefix(8).lowercased())"   // seekdb user names are short
+    let password = "Pw-\(UUID().uuidString.prefix(8))"
+    try await executeRetryingUserDDL(client, "CREATE USER '\(user)'@'%' IDENTIFIED BY '\(password)'")
+    do {
+        try await client.executeText("GRANT \(privileges) ON \(TestEnvironment.configuration.database).* TO '\(user)'@'%'")
+        var configuration = TestEnvironment.configuration
+        configuration.user = user
+        configuration.password = password
+        let result = try await body(configuration, user)
+        try await executeRetryingUserDDL(client, "DROP USER '\(user)'@'%'")
+        return result
+    } catch {
+        _ = try? await executeRetryingUserDDL(client, "DROP USER '\(user)'@'%'")
+        throw error
+    }
+}
+
+private func executeRetryingUserDDL(_ client: SeekDBClient, _ sql: String) async throws {
+    for attempt in 1... {
+        do {
+            try await client.executeText(sql)
+            return
+        } catch let error as SeekDBError where error.serverErrorNumber == 1396 && attempt < 8 {
+            try await Task.sleep(for: .milliseconds(250 * attempt))
+        }
+    }
+}

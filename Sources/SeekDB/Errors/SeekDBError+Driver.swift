@@ -66,8 +66,12 @@ extension SeekDBError {
 
     /// "UPDATE command denied to user 'ro'@'%' for table 'c$v2$…'" becomes a message that
     /// names the privilege, the user and the collection, with the GRANT that would fix it.
-    static func permissionMessage(_ serverMessage: String, collection: String?, table: String?) -> String {
-        let privilege = serverMessage.split(separator: " ").first.map(String.init) ?? "the required"
+    ///
+    /// - Parameter privilege: the privilege to name when the server's message names another
+    ///   (seekdb refuses `SELECT … FOR UPDATE` as "SELECT command denied" when UPDATE is missing).
+    static func permissionMessage(_ serverMessage: String, collection: String?, table: String?,
+                                  privilege: String? = nil) -> String {
+        let privilege = privilege ?? serverMessage.split(separator: " ").first.map(String.init) ?? "the required"
         var user = "the current user"
         if let start = serverMessage.range(of: "to user "), let end = serverMessage.range(of: " for table", range: start.upperBound..<serverMessage.endIndex) {
             user = String(serverMessage[start.upperBound..<end.lowerBound])

@@ -78,8 +78,15 @@ extension MetadataValue: CustomStringConvertible {
 enum MetadataCodec {
     /// JSON text of a metadata object.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` naming the record and the value's path
-    ///   for NaN or infinity, which JSON cannot hold.
+    ///   for NaN or infinity, which JSON cannot hold, and for an empty top-level key or one
+    ///   starting with `$` (filters read `$`-keys as operators, so such a key could never be
+    ///   filtered on).
     static func encode(_ metadata: Metadata, record: String) throws(SeekDBError) -> String {
+        if let key = metadata.keys.sorted().first(where: { $0.isEmpty || $0.hasPrefix("$") }) {
+            throw .invalidArgument(key.isEmpty
+                ? "metadata of \(record) has an empty key"
+                : "metadata of \(record) has the key '\(key)'; top-level keys must not start with '$', which filters reserve for operators")
+        }
         do {
             return try JSONWriter.string(MetadataValue.object(metadata).json)
         } catch {
