@@ -13,7 +13,8 @@ struct SeekDBCommand: AsyncParsableCommand {
 
             With -o json every command prints one JSON document on stdout, with pyseekdb's keys \
             (get: {"ids", "documents", "metadatas", "embeddings"}); writes print a summary \
-            ({"inserted": 3}, {"deleted": 2}). Errors exit non-zero and print the error's code, \
+            (add {"inserted": 3}, update {"updated": 3, "skipped": ["x"]}, upsert \
+            {"inserted": [...], "updated": [...]}, delete {"deleted": 2}). Errors exit non-zero and print the error's code, \
             server error number and message on stderr, as \
             {"error": {"code", "message", "serverErrorNumber"}} with -o json.
 
@@ -21,11 +22,13 @@ struct SeekDBCommand: AsyncParsableCommand {
               seekdb --host 127.0.0.1 --port 2881 collections list
               seekdb coll create books --dimension 3 --distance l2 --no-embedding-function
               seekdb add books --file records.jsonl
+              seekdb update books --id a --metadata '{"year": 1966}' --merge
+              seekdb upsert books --file - < changes.jsonl
               seekdb get books --id a --id b --include documents,embeddings -o json
               echo '"hello world"' | seekdb embed --normalize
             """,
         subcommands: [
-            DatabaseCommand.self, CollectionsCommand.self, AddCommand.self, GetCommand.self,
+            DatabaseCommand.self, CollectionsCommand.self, AddCommand.self, UpdateCommand.self, UpsertCommand.self, GetCommand.self,
             DeleteCommand.self, EmbedCommand.self, SQLCommand.self,
         ]
     )

@@ -71,7 +71,7 @@ struct ErrorExitTests {
         }
     }
 
-    @Test("a user with only SELECT reads, but add, delete and collection changes fail with permissionDenied (1142)")
+    @Test("a user with only SELECT reads, but add, update, upsert, delete and collection changes fail with permissionDenied (1142)")
     func permissionDenied() async throws {
         try await CLI.withCollection { name in
             #expect(try await CLI.run(["add", name, "--file", "-"], stdin: #"{"id": "a", "embedding": [1, 2, 3]}"#).status == 0)
@@ -89,6 +89,7 @@ struct ErrorExitTests {
                 #expect(try read.object()["ids"] as? [String] == ["a"])
 
                 for command in [["add", name, "--file", "-"], ["delete", name, "--id", "a"], ["collections", "delete", name],
+                                ["update", name, "--id", "a", "--metadata", "{}"], ["upsert", name, "--file", "-"],
                                 ["collections", "create", CLI.uniqueName(), "--dimension", "3", "--no-embedding-function"]] {
                     let denied = try await CLI.run(command + ["-o", "json"] + asReader, stdin: #"{"id": "b", "embedding": [1, 2, 3]}"#)
                     #expect(denied.status == 1, "\(command): \(denied)")

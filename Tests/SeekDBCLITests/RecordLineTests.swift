@@ -43,12 +43,13 @@ struct RecordLineTests {
             RecordLine(parsing: #"{"id": "a", "document": "x"}"#, line: 1),
             RecordLine(parsing: #"{"id": "b", "document": null, "metadata": {"k": 1}}"#, line: 2),
         ]
-        let batch = RecordBatch(records)
+        let batch = try RecordBatch(records)
         #expect(batch.ids == ["a", "b"])
         #expect(batch.documents == ["x", nil])
         #expect(batch.metadatas == [nil, ["k": 1]])
         #expect(batch.embeddings == nil)
         #expect(batch.needingEmbeddings == [0])
+        #expect(throws: CLIError.self, "update and upsert reject null") { try RecordBatch(records, null: .rejected) }
     }
 
     @Test("lines are split at line feeds; CRLF, blank lines and invalid UTF-8 are handled")

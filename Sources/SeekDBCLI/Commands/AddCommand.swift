@@ -22,13 +22,9 @@ struct AddCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await output.reportingErrors {
-            var batch = RecordBatch(try JSONLinesInput.records(file))
-            try await connection.withClient { client in
-                let collection = try await client.getCollection(name: self.collection)
-                try await batch.computeEmbeddings(with: collection.embeddingFunction)
-                try await collection.add(
-                    ids: IDs(batch.ids), embeddings: batch.embeddings.map(Embeddings.init),
-                    documents: batch.documents.map(Documents.init), metadatas: batch.metadatas.map(Metadatas.init))
+            let batch = try RecordBatch(try JSONLinesInput.records(file))
+            try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas in
+                try await collection.add(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas)
             }
             let count = batch.ids.count
             Console.result(output.output, json: .object([("inserted", .int(Int64(count)))]),

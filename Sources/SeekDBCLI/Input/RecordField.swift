@@ -10,6 +10,11 @@ enum RecordField<Value: Sendable>: Sendable {
         if case .value(let value) = self { value } else { nil }
     }
 
+    /// `true` when the line sets the field to `null`.
+    var isNull: Bool {
+        if case .null = self { true } else { false }
+    }
+
     /// `true` when the line names the field (with a value or `null`).
     var isPresent: Bool {
         if case .absent = self { false } else { true }

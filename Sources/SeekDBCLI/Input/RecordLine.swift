@@ -43,6 +43,35 @@ struct RecordLine: Sendable, Equatable {
         }
     }
 
+    /// The one record of `update --id ID [--document] [--metadata JSON] [--embedding JSON]`;
+    /// options not given are absent (left unchanged).
+    ///
+    /// - Throws: ``CLIError`` naming the option whose JSON is invalid.
+    init(id: String, document: String?, metadataJSON: String?, embeddingJSON: String?) throws(CLIError) {
+        self.line = 1
+        self.id = id
+        self.document = document.map(RecordField.value) ?? .absent
+        self.metadata = try metadataJSON.map { json throws(CLIError) in
+            guard case .object(let object) = try Self.parseOption(json, name: "--metadata") else {
+                throw .invalidArgument("--metadata: expected a JSON object such as {\"k\": 1}")
+            }
+            return .value(object)
+        } ?? .absent
+        self.embedding = try embeddingJSON.map { json throws(CLIError) in .value(try Self.vector(json, name: "--embedding")) } ?? .absent
+    }
+
+    /// A vector given as JSON text in option `name` (`--embedding`).
+    static func vector(_ json: String, name: String) throws(CLIError) -> [Float] {
+        guard let vector = vector(try parseOption(json, name: name)), !vector.isEmpty else {
+            throw .invalidArgument("\(name): expected a JSON array of numbers such as [0.1, 0.2, 0.3]")
+        }
+        return vector
+    }
+
+    private static func parseOption(_ json: String, name: String) throws(CLIError) -> MetadataValue {
+        do { return try MetadataValue(json: json) } catch { throw .invalidArgument("\(name): \(error.message)") }
+    }
+
     private static let expected = ["document": "a string", "embedding": "an array of numbers", "metadata": "an object"]
 
     private static func field<Value>(_ value: MetadataValue?, name: String, line: Int,
@@ -58,7 +87,8 @@ struct RecordLine: Sendable, Equatable {
         }
     }
 
-    private static func vector(_ value: MetadataValue) -> [Float]? {
+    /// The numbers of a JSON array as a vector, or `nil` if it is not an array of numbers.
+    static func vector(_ value: MetadataValue) -> [Float]? {
         guard case .array(let elements) = value else { return nil }
         var vector: [Float] = []
         vector.reserveCapacity(elements.count)
