@@ -102,3 +102,15 @@ let package = Package(
         ),
     ]
 )
+
+// Runnable update patterns (`swift run <name>`), each exercised by scripts/test.
+let updateExamples = [
+    "UpdateMetadata", "UpdateEmbeddingsAndDocuments", "UpdateDocumentsOnly", "UpdateTimestampMerge",
+    "IncrementalContentUpdate", "BatchUpdate", "Upsert",
+]
+package.targets.append(.target(name: "ExampleSupport", dependencies: ["SeekDB"], path: "Examples/ExampleSupport",
+                               swiftSettings: swiftSettings))
+package.targets += updateExamples.map { name in
+    .executableTarget(name: name, dependencies: ["SeekDB", "ExampleSupport"], path: "Examples/\(name)",
+                      swiftSettings: swiftSettings)
+}

@@ -172,6 +172,24 @@ struct UpdateTests {
         }
     }
 
+    @Test func theServersDimensionErrorsAreMappedToDimensionMismatch() async throws {
+        try await withTestCollection { client, collection in
+            try await collection.add(ids: ["a"], embeddings: [[1, 2, 3]])
+            let table = "`c$v2$\(collection.id!)`"
+            // The SDK never sends these; raw SQL shows how the server's errors are reported.
+            let binary = await #expect(throws: SeekDBError.self) {
+                try await client.execute("UPDATE \(table) SET embedding = CAST(? AS BINARY) WHERE _id = ?",
+                                         [.vector([1, 2]), .bytes(Array("a".utf8))])
+            }
+            #expect(binary?.code == .dimensionMismatch, "\(String(describing: binary))")
+            let text = await #expect(throws: SeekDBError.self) {
+                try await client.execute("UPDATE \(table) SET embedding = ? WHERE _id = ?", [.string("[1,2]"), .bytes(Array("a".utf8))])
+            }
+            #expect(text?.code == .dimensionMismatch, "\(String(describing: text))")
+            #expect(try await collection.get(ids: "a", include: .embeddings).embeddings == [[1, 2, 3]])
+        }
+    }
+
     @Test func anUpdatedCollectionReadsBackIdenticallyThroughPyseekdb() async throws {
         try await withTestCollection { _, collection in
             try await collection.add(ids: ["p1", "p2"], embeddings: [[1, 2, 3], [4, 5, 6]],

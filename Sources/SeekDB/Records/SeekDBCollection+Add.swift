@@ -84,17 +84,7 @@ extension SeekDBCollection {
             throw SeekDBError.invalidArgument("\(operation): documents were given without embeddings, and collection '\(name)' has no embedding function; give embeddings or open the collection with an embedding function")
         }
         let texts = needing.map { documents![$0]! }
-        let computed: [[Float]]
-        do {
-            computed = try await embeddingFunction.embed(texts)
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw SeekDBError(.embeddingFailed, "\(operation): the embedding function failed: \(error)", underlying: error)
-        }
-        guard computed.count == texts.count else {
-            throw SeekDBError(.embeddingFailed, "\(operation): the embedding function returned \(computed.count) vectors for \(texts.count) documents")
-        }
+        let computed = try await embed(texts, with: embeddingFunction, operation: operation, what: "documents")
         for (offset, index) in needing.enumerated() {
             try RecordValidation.validateEmbedding(computed[offset], dimension: dimension, index: index, id: ids[index], operation: operation)
             vectors[index] = computed[offset]

@@ -2,35 +2,48 @@ public import Logging
 import SeekDBDriver
 
 extension SeekDBCollection {
-    /// pyseekdb's default `LIMIT` for a `get` without ids.
+    /// pyseekdb's default `LIMIT` for a `get` without ids: 100.
     public static let defaultGetLimit = 100
 
-    /// Reads records.
+    /// Reads records by id and/or filter.
+    ///
+    /// ```swift
+    /// let some = try await books.get(ids: ["b", "a"])                       // in the order asked
+    /// let sf = try await books.get(where: .field("genre") == "sf", limit: 20)
+    /// let both = try await books.get(ids: ["a", "b"], whereDocument: .contains("dune"))
+    /// ```
     ///
     /// - Parameters:
-    ///   - ids: the records to read, returned **in the order asked** (missing ids are left out).
-    ///     `nil` reads records in the server's order.
+    ///   - ids: the records to read, returned **in the order asked** (missing ids, and ids
+    ///     the filters reject, are left out). `nil` reads records in the server's order.
+    ///   - where: a condition on the metadata; see ``MetadataFilter``.
+    ///   - whereDocument: a condition on the document; see ``DocumentFilter``.
     ///   - limit: most records to return. Default: all requested ids, or
-    ///     ``defaultGetLimit`` (100, as pyseekdb) when no ids are given.
+    ///     ``defaultGetLimit`` (**100**, as pyseekdb) when no ids are given — pass a larger
+    ///     `limit` (with `offset` to page) to read more.
     ///   - offset: records to skip first. Default 0.
     ///   - include: fields besides ids. Default documents and metadatas.
-    /// - Throws: ``SeekDBError/Code/invalidArgument`` for a negative limit or offset or an
-    ///   invalid id, before any SQL is sent.
-    public func get(ids: IDs? = nil, limit: Int? = nil, offset: Int = 0, include: Include = .default,
-                    logger: Logger? = nil) async throws -> GetResult {
+    /// - Throws: ``SeekDBError/Code/invalidArgument`` for a negative limit or offset, an
+    ///   invalid id or an invalid filter, before any SQL is sent.
+    public func get(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
+                    whereDocument: DocumentFilter? = nil, limit: Int? = nil, offset: Int = 0,
+                    include: Include = .default, logger: Logger? = nil) async throws -> GetResult {
         if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
         guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
+        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "get")
         let columns = selectColumns(include)
         if let ids {
             try RecordValidation.validateIDs(ids.values, operation: "get")
-            let rows = try await rowsByID(ids.values, columns: columns, logger: logger)
+            let rows = try await rowsByID(ids.values, columns: columns, filter: filter, logger: logger)
             let ordered = ids.values.compactMap { rows[$0] }
             let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
             return try makeResult(Array(page), include: include)
         }
-        let sql = "SELECT \(columns) FROM \(quotedTable) LIMIT ? OFFSET ?"
+        let condition = filter.whereClause
+        let sql = "SELECT \(columns) FROM \(quotedTable)\(condition.sql) LIMIT ? OFFSET ?"
+        let parameters = condition.parameters + [.int(Int64(limit ?? Self.defaultGetLimit)), .int(Int64(offset))]
         let result = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            try await connection.execute(sql, [.int(Int64(limit ?? Self.defaultGetLimit)), .int(Int64(offset))], logger: logger)
+            try await connection.execute(sql, parameters, logger: logger)
         }
         return try makeResult(result.rows, include: include)
     }
@@ -48,21 +61,42 @@ extension SeekDBCollection {
         return Int(result.rows.first?.first?.intValue ?? 0)
     }
 
-    /// Deletes records by id, in one transaction. Ids that do not exist are ignored.
+    /// Deletes records by id and/or filter, in one transaction. Ids that do not exist are ignored.
     ///
+    /// With ids and filters, only the listed records that also match the filters are deleted.
+    /// At least one of the three is required; to empty a collection say so explicitly with
+    /// `delete(where: .all)`.
+    ///
+    /// ```swift
+    /// try await books.delete(ids: "a")
+    /// let removed = try await books.delete(where: .field("year") < 1900)
+    /// ```
     /// - Returns: how many records were deleted.
+    /// - Throws: ``SeekDBError/Code/invalidArgument`` when no ids or filter are given, or for
+    ///   an invalid id or filter, before any SQL is sent.
     @discardableResult
-    public func delete(ids: IDs, logger: Logger? = nil) async throws -> Int {
-        let ids = ids.values
+    public func delete(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
+                       whereDocument: DocumentFilter? = nil, logger: Logger? = nil) async throws -> Int {
+        guard ids != nil || metadataFilter != nil || whereDocument != nil else {
+            throw SeekDBError.invalidArgument("delete: give ids, where or whereDocument (delete(where: .all) deletes every record)")
+        }
+        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "delete")
+        let table = quotedTable
+        guard let ids = ids?.values else {
+            let condition = filter.whereClause
+            return try await client.withDriverConnection(logger: logger, collection: name, table: self.table) { connection, logger in
+                Int(try await connection.execute("DELETE FROM \(table)\(condition.sql)", condition.parameters, logger: logger).affectedRows)
+            }
+        }
         try RecordValidation.validateIDs(ids, operation: "delete")
         let chunks = StatementChunker(placeholdersPerRow: 1).chunks(count: ids.count) { ids[$0].utf8.count }
-        let table = quotedTable
+        let extra = filter.andClause
         return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
             var deleted = 0
             for chunk in chunks {
-                let sql = "DELETE FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))"
-                let result = try await connection.execute(sql, chunk.map { .bytes(Array(ids[$0].utf8)) }, logger: logger)
-                deleted += Int(result.affectedRows)
+                let sql = "DELETE FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))\(extra.sql)"
+                let parameters = chunk.map { SQLValue.bytes(Array(ids[$0].utf8)) } + extra.parameters
+                deleted += Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
             }
             return deleted
         }
@@ -79,15 +113,18 @@ extension SeekDBCollection {
         return columns.joined(separator: ", ")
     }
 
-    /// Rows for `ids`, keyed by id, read in chunks.
-    func rowsByID(_ ids: [String], columns: String, logger: Logger?) async throws -> [String: [SQLValue]] {
+    /// Rows for `ids` (that also match `filter`, if given), keyed by id, read in chunks.
+    func rowsByID(_ ids: [String], columns: String, filter: RecordFilter? = nil,
+                  logger: Logger?) async throws -> [String: [SQLValue]] {
         let chunks = StatementChunker(placeholdersPerRow: 1).chunks(count: ids.count) { ids[$0].utf8.count }
         let table = quotedTable
+        let extra = filter?.andClause ?? SQLFragment("")
         return try await client.withDriverConnection(logger: logger, collection: name, table: self.table) { connection, logger in
             var rows: [String: [SQLValue]] = [:]
             for chunk in chunks {
-                let sql = "SELECT \(columns) FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))"
-                let result = try await connection.execute(sql, chunk.map { .bytes(Array(ids[$0].utf8)) }, logger: logger)
+                let sql = "SELECT \(columns) FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))\(extra.sql)"
+                let parameters = chunk.map { SQLValue.bytes(Array(ids[$0].utf8)) } + extra.parameters
+                let result = try await connection.execute(sql, parameters, logger: logger)
                 for row in result.rows { rows[RecordDecoding.id(row[0])] = row }
             }
             return rows

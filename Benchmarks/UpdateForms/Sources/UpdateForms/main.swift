@@ -14,6 +14,7 @@ let rowsPerStatement = 500
 enum Form: String, CaseIterable {
     case insertOnDuplicateKey = "INSERT … ON DUPLICATE KEY UPDATE"
     case joinUnionAll = "UPDATE … JOIN (SELECT … UNION ALL …)"
+    case lockThenJoin = "SELECT … FOR UPDATE, then UPDATE … JOIN"
     case joinValuesRow = "UPDATE … JOIN (VALUES ROW(…), …)"
     case oneUpdatePerRow = "one UPDATE per row (baseline)"
 }
@@ -54,13 +55,15 @@ func statement(_ form: Form, _ workload: Workload, table: String, chunk: ArraySl
             + Array(repeating: "(\(rowPlaceholders))", count: chunk.count).joined(separator: ", ")
             + " ON DUPLICATE KEY UPDATE " + columns.map { "\($0) = VALUES(\($0))" }.joined(separator: ", ")
         return [(sql, parameters)]
-    case .joinUnionAll:
+    case .joinUnionAll, .lockThenJoin:
         let first = "SELECT " + (["?"] + columns.map { $0 == "embedding" ? "CAST(? AS BINARY)" : "?" })
             .enumerated().map { index, p in "\(p) AS \(index == 0 ? "_id" : columns[index - 1])" }.joined(separator: ", ")
         let rest = Array(repeating: " UNION ALL SELECT \(rowPlaceholders)", count: chunk.count - 1).joined()
         let sql = "UPDATE \(table) t JOIN (\(first)\(rest)) v ON t._id = v._id SET "
             + columns.map { "t.\($0) = v.\($0)" }.joined(separator: ", ")
-        return [(sql, parameters)]
+        guard form == .lockThenJoin else { return [(sql, parameters)] }
+        let lock = "SELECT _id FROM \(table) WHERE _id IN (" + Array(repeating: "?", count: chunk.count).joined(separator: ", ") + ") FOR UPDATE"
+        return [(lock, chunk.map { .bytes(Array($0.id.utf8)) }), (sql, parameters)]
     case .joinValuesRow:
         let sql = "UPDATE \(table) t JOIN (VALUES "
             + Array(repeating: "ROW(\(rowPlaceholders))", count: chunk.count).joined(separator: ", ")

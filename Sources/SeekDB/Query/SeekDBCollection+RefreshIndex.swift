@@ -1,0 +1,24 @@
+public import Logging
+import SeekDBDriver
+
+extension SeekDBCollection {
+    /// pyseekdb's refresh statement (seekdb ≥ 1.3).
+    static let refreshIndexSQL = "CALL dbms_index_manager.refresh()"
+
+    /// Brings the asynchronous vector indexes up to date, so an approximate query sees every
+    /// write committed before this call (pyseekdb's `refresh_index`).
+    ///
+    /// seekdb ≥ 1.3 maintains HNSW indexes in the background: a vector written now is found by
+    /// an approximate query about a quarter of a second later. Call this after a batch of
+    /// writes that must be searchable at once, or pass
+    /// ``QueryConsistency/readYourWrites`` to `query`, which does the same before searching.
+    /// It takes about half a second. Deletes and non-vector reads (`get`, filters) never need it.
+    ///
+    /// - Throws: ``SeekDBError``; a server without `dbms_index_manager` (seekdb before 1.3)
+    ///   reports a ``SeekDBError/Code/server`` error.
+    public func refreshIndex(logger: Logger? = nil) async throws {
+        try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+            _ = try await connection.query(Self.refreshIndexSQL, logger: logger)
+        }
+    }
+}
