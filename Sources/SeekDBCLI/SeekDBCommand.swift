@@ -12,7 +12,8 @@ struct SeekDBCommand: AsyncParsableCommand {
             $SEEKDB_PASSWORD.
 
             With -o json every command prints one JSON document on stdout, with pyseekdb's keys \
-            (get: {"ids", "documents", "metadatas", "embeddings"}); writes print a summary \
+            (get: {"ids", "documents", "metadatas", "embeddings"}; query: the same keys plus \
+            "distances", one inner list per query); writes print a summary \
             (add {"inserted": 3}, update {"updated": 3, "skipped": ["x"]}, upsert \
             {"inserted": [...], "updated": [...]}, delete {"deleted": 2}). Errors exit non-zero and print the error's code, \
             server error number and message on stderr, as \
@@ -25,11 +26,12 @@ struct SeekDBCommand: AsyncParsableCommand {
               seekdb update books --id a --metadata '{"year": 1966}' --merge
               seekdb upsert books --file - < changes.jsonl
               seekdb get books --id a --id b --include documents,embeddings -o json
+              seekdb query books --text "desert planet" --n 3 --where '{"year": {"$gte": 1900}}'
               echo '"hello world"' | seekdb embed --normalize
             """,
         subcommands: [
             DatabaseCommand.self, CollectionsCommand.self, AddCommand.self, UpdateCommand.self, UpsertCommand.self, GetCommand.self,
-            DeleteCommand.self, EmbedCommand.self, SQLCommand.self,
+            DeleteCommand.self, QueryCommand.self, EmbedCommand.self, SQLCommand.self,
         ]
     )
 
