@@ -103,10 +103,10 @@ let package = Package(
     ]
 )
 
-// Runnable update patterns (`swift run <name>`), each exercised by scripts/test.
+// Runnable update patterns and search (`swift run <name>`), each exercised by scripts/test.
 let updateExamples = [
     "UpdateMetadata", "UpdateEmbeddingsAndDocuments", "UpdateDocumentsOnly", "UpdateTimestampMerge",
-    "IncrementalContentUpdate", "BatchUpdate", "Upsert",
+    "IncrementalContentUpdate", "BatchUpdate", "Upsert", "UpdateByFilter", "SearchWithFilters",
 ]
 package.targets.append(.target(name: "ExampleSupport", dependencies: ["SeekDB"], path: "Examples/ExampleSupport",
                                swiftSettings: swiftSettings))

@@ -125,6 +125,12 @@ struct DefaultEmbeddingInteropTests {
             #expect(cosineSimilarity(try #require(read.embeddings?[0]), expected[0]) > 0.99999)
             #expect(cosineSimilarity(try #require(read.embeddings?[1]), expected[1]) > 0.99999)
 
+            // A query by the new text finds the updated record at distance ~0: its stored vector
+            // is the new document's embedding.
+            let hits = try await collection.query(texts: "Electric cars charge overnight", nResults: 2, consistency: .readYourWrites)
+            #expect(hits.ids == [["car", "pet"]])
+            #expect(try #require(hits.distances?.first?.first) < 1e-4)
+
             let python = try Python.run("read", name)
             #expect(python["embedding_function"] as? String == "DefaultEmbeddingFunction")
             #expect(Set(python["documents"] as? [String] ?? []) == ["Electric cars charge overnight", "A cat sleeps on the sofa"])

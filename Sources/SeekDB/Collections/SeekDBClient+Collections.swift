@@ -26,7 +26,7 @@ extension SeekDBClient {
         let table = TableDefinition.v2TableName(id: id)
         let settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
         try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            _ = try await connection.query(TableDefinition.createCatalog, logger: logger)
+            try await connection.executeDDL(TableDefinition.createCatalog, logger: logger)
             let catalogued = try await Self.findCatalogEntry(name, on: connection, logger: logger) != nil
             let legacy = try await Self.showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
             if catalogued || legacy {
@@ -34,7 +34,7 @@ extension SeekDBClient {
             }
             // The table first, then the catalog row: a client that sees the row also finds the
             // table, and the unique name key decides a race between two creators.
-            _ = try await connection.query(TableDefinition.createTable(table, configuration: configuration), logger: logger)
+            try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration), logger: logger)
             do {
                 _ = try await connection.execute(
                     "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
@@ -107,7 +107,7 @@ extension SeekDBClient {
         try CollectionName.validate(name)
         try await withDriverConnection(logger: logger, collection: name) { connection, logger in
             if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
-                _ = try await connection.query("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", logger: logger)
+                try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", logger: logger)
                 _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
                 return
             }
@@ -115,7 +115,7 @@ extension SeekDBClient {
             guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
                 throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
             }
-            _ = try await connection.query("DROP TABLE IF EXISTS `\(legacy)`", logger: logger)
+            try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", logger: logger)
         }
     }
 
