@@ -123,3 +123,9 @@ enum CLI {
         }
     }
 }
+
+/// Every suite that talks to the server is nested here and runs one test at a time: these tests
+/// create and drop collections, databases and users, and seekdb's DDL slows down (up to its
+/// statement timeout) when many run at once next to the other integration suites.
+@Suite("seekdb CLI against seekdb", .enabled(if: CLI.serverConfigured), .serialized)
+struct CLIServerTests {}
