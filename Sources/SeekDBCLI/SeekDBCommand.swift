@@ -7,9 +7,9 @@ struct SeekDBCommand: AsyncParsableCommand {
         commandName: "seekdb",
         abstract: "Manage seekdb databases and collections, read and write records, embed text, run SQL.",
         discussion: """
-            Connection options (--host, --port, --user, --password, --database, --tenant) and \
-            -o table|json may be given before or after the subcommand. The password defaults to \
-            $SEEKDB_PASSWORD.
+            Connection options (--path for a local database folder, or --host, --port, --user, \
+            --password, --tenant; and --database) and -o table|json may be given before or after \
+            the subcommand. The password defaults to $SEEKDB_PASSWORD.
 
             With -o json every command prints one JSON document on stdout, with pyseekdb's keys \
             (get: {"ids", "documents", "metadatas", "embeddings"}; query: the same keys plus \
@@ -21,6 +21,7 @@ struct SeekDBCommand: AsyncParsableCommand {
 
             Examples:
               seekdb --host 127.0.0.1 --port 2881 collections list
+              seekdb --path ./seekdb.db collections list
               seekdb coll create books --dimension 3 --distance l2 --no-embedding-function
               seekdb add books --file records.jsonl
               seekdb update books --id a --metadata '{"year": 1966}' --merge

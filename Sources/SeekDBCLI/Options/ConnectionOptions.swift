@@ -2,9 +2,16 @@ import ArgumentParser
 import Foundation
 import SeekDB
 
-/// How to reach the server: the options of pyseekdb's CLI (`--host`, `--port` 2881, `--user`
-/// root, `--password` or `$SEEKDB_PASSWORD`, `--database`/`-d` test, `--tenant`).
+/// How to reach the server: the options of pyseekdb's CLI (`--path DIR` for a local database,
+/// or `--host`, `--port` 2881, `--user` root, `--password` or `$SEEKDB_PASSWORD`,
+/// `--database`/`-d` test, `--tenant`).
 struct ConnectionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Local mode: the data folder of a local seekdb, as pyseekdb's Client(path=...).",
+        discussion: "The folder is created if missing; a seekdb already serving it is reused, otherwise one is started (Unix socket only) and stopped when the command ends. --host, --port, --user, --password and --tenant are then ignored.",
+        valueName: "dir"))
+    var path: String?
+
     @Option(help: "Server host.")
     var host = "127.0.0.1"
 
@@ -34,20 +41,31 @@ struct ConnectionOptions: ParsableArguments {
         return configuration
     }
 
-    /// Opens a client on `--database`, runs `body`, closes the client.
+    /// Opens a client on `--database` (of the local folder with `--path`), runs `body`, closes the client.
     func withClient<R>(_ body: (SeekDBClient) async throws -> sending R) async throws -> sending R {
-        try await SeekDBClient.withClient(configuration: configuration()) { try await body($0) }
+        if let path {
+            return try await SeekDBClient.withClient(path: path, database: database) { try await body($0) }
+        }
+        return try await SeekDBClient.withClient(configuration: configuration()) { try await body($0) }
     }
 
-    /// Opens an admin client, runs `body`, closes the client.
+    /// Opens an admin client (on the local folder's server with `--path`), runs `body`, closes it.
     func withAdmin<R: Sendable>(_ body: (SeekDBAdminClient) async throws -> R) async throws -> R {
-        let admin = try await SeekDBAdminClient(configuration: configuration())
+        var server: LocalServer?
+        if let path { server = try await LocalServer.start(dataDirectory: path) }
         do {
-            let result = try await body(admin)
-            await admin.close()
-            return result
+            let admin = try await SeekDBAdminClient(configuration: server?.clientConfiguration() ?? configuration())
+            do {
+                let result = try await body(admin)
+                await admin.close()
+                await server?.release()
+                return result
+            } catch {
+                await admin.close()
+                throw error
+            }
         } catch {
-            await admin.close()
+            await server?.release()
             throw error
         }
     }
