@@ -15,10 +15,13 @@ let package = Package(
     products: [
         .library(name: "SeekDB", targets: ["SeekDB"]),
         .library(name: "SeekDBEmbeddings", targets: ["SeekDBEmbeddings"]),
+        .executable(name: "seekdb", targets: ["SeekDBCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // `swift package generate-documentation --target SeekDB` builds the DocC catalog.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MariaDB Connector/C (Debian: libmariadb-dev). Only SeekDBDriver imports it.
@@ -58,6 +61,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The `seekdb` command-line tool: databases, collections, records, embeddings, raw SQL.
+        .executableTarget(
+            name: "SeekDBCLI",
+            dependencies: [
+                "SeekDB",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "QuickStart",
             dependencies: ["SeekDB"],
@@ -79,6 +91,12 @@ let package = Package(
             dependencies: ["SeekDBEmbeddings"],
             swiftSettings: swiftSettings
         ),
+        // Runs the built `seekdb` binary as a subprocess against a real server.
+        .testTarget(
+            name: "SeekDBCLITests",
+            dependencies: ["SeekDBCLI", "SeekDB"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SeekDBIntegrationTests",
             dependencies: ["SeekDB", "SeekDBDriver"],
@@ -87,10 +105,10 @@ let package = Package(
     ]
 )
 
-// Runnable update patterns (`swift run <name>`), each exercised by scripts/test.
+// Runnable update patterns and search (`swift run <name>`), each exercised by scripts/test.
 let updateExamples = [
     "UpdateMetadata", "UpdateEmbeddingsAndDocuments", "UpdateDocumentsOnly", "UpdateTimestampMerge",
-    "IncrementalContentUpdate", "BatchUpdate", "Upsert",
+    "IncrementalContentUpdate", "BatchUpdate", "Upsert", "UpdateByFilter", "SearchWithFilters",
 ]
 package.targets.append(.target(name: "ExampleSupport", dependencies: ["SeekDB"], path: "Examples/ExampleSupport",
                                swiftSettings: swiftSettings))

@@ -1,11 +1,37 @@
-// The README's quick start as a program: `swift run QuickStart` against the server named by
-// SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE
-// (scripts/demo starts a local seekdb and sets them).
+// The README's quick start as a program.
+//
+//   swift run QuickStart [folder]      a local database in `folder` (default ./seekdb.db), with a
+//                                      seekdb started for it and stopped again at the end
+//   SEEKDB_HOST=… swift run QuickStart a running server, from SEEKDB_HOST / SEEKDB_PORT /
+//                                      SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE
+//
+// scripts/demo runs it against a local database in .seekdb/demo.db.
+import Foundation
 import SeekDB
 
-let configuration = SeekDBClient.Configuration.fromEnvironment()
-print("Connecting to \(configuration)")
-try await SeekDBClient.withClient(configuration: configuration) { client in
+let client: SeekDBClient
+if ProcessInfo.processInfo.environment["SEEKDB_HOST"] != nil {
+    let configuration = SeekDBClient.Configuration.fromEnvironment()
+    print("Connecting to \(configuration)")
+    client = try await SeekDBClient(configuration: configuration)
+} else {
+    let path = CommandLine.arguments.dropFirst().first ?? "./seekdb.db"
+    print("Opening the local database \(path)")
+    client = try await SeekDBClient(path: path)     // like pyseekdb's Client(path: "./seekdb.db")
+    if let server = client.localServer {
+        print("seekdb \(server.isReused ? "was already running" : "started") (pid \(server.processID)), reached through \(server.socketPath)")
+    }
+}
+
+do {
+    try await quickStart(client)
+    await client.close()
+} catch {
+    await client.close()
+    throw error
+}
+
+func quickStart(_ client: SeekDBClient) async throws {
     if try await client.hasCollection(name: "quickstart_books") {
         try await client.deleteCollection(name: "quickstart_books")
     }
@@ -29,6 +55,6 @@ try await SeekDBClient.withClient(configuration: configuration) { client in
     print("Deleted \(deleted) book; \(try await books.count()) left")
 
     let collections = try await client.listCollections()
-    print("Collections in '\(configuration.database)': \(collections.map(\.name).sorted().joined(separator: ", "))")
+    print("Collections in '\(client.configuration.database)': \(collections.map(\.name).sorted().joined(separator: ", "))")
     try await client.deleteCollection(name: "quickstart_books")
 }

@@ -55,16 +55,25 @@ struct PyseekdbInteropTests {
 /// Runs the interop script with the project venv's Python.
 enum Python {
     static func run(_ command: String, _ name: String) throws -> [String: Any] {
-        let environment = ProcessInfo.processInfo.environment
-        let python = environment["SEEKDB_PYTHON"] ?? TestEnvironment.projectRoot.appendingPathComponent(".venv/bin/python").path
         let script = TestEnvironment.projectRoot.appendingPathComponent("scripts/interop/pyseekdb_interop.py").path
+        var environment = ProcessInfo.processInfo.environment
+        environment["SEEKDB_HOST"] = TestEnvironment.configuration.host
+        environment["SEEKDB_PORT"] = String(TestEnvironment.configuration.port)
+        let lines = try output([script, command, name], environment: environment).split(separator: "\n")
+        guard let last = lines.last, let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any] else {
+            return [:]
+        }
+        return object
+    }
+
+    /// Runs the project's Python (`SEEKDB_PYTHON`, else `.venv/bin/python`) with `arguments` and
+    /// returns what it printed; throws with its standard error if it fails.
+    static func output(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        let python = environment["SEEKDB_PYTHON"] ?? TestEnvironment.projectRoot.appendingPathComponent(".venv/bin/python").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, command, name]
-        var childEnvironment = environment
-        childEnvironment["SEEKDB_HOST"] = TestEnvironment.configuration.host
-        childEnvironment["SEEKDB_PORT"] = String(TestEnvironment.configuration.port)
-        process.environment = childEnvironment
+        process.arguments = arguments
+        process.environment = environment
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -74,13 +83,9 @@ enum Python {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw InteropFailure(message: "pyseekdb_interop.py \(command) exited \(process.terminationStatus): \(errorText)")
+            throw InteropFailure(message: "python \(arguments.first ?? "") exited \(process.terminationStatus): \(errorText)")
         }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        guard let last = lines.last, let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any] else {
-            return [:]
-        }
-        return object
+        return String(decoding: data, as: UTF8.self)
     }
 
     struct InteropFailure: Error, CustomStringConvertible { let message: String; var description: String { message } }
@@ -124,6 +129,12 @@ struct DefaultEmbeddingInteropTests {
             #expect(read.metadatas == [["kind": "car"], ["kind": "pet"]])
             #expect(cosineSimilarity(try #require(read.embeddings?[0]), expected[0]) > 0.99999)
             #expect(cosineSimilarity(try #require(read.embeddings?[1]), expected[1]) > 0.99999)
+
+            // A query by the new text finds the updated record at distance ~0: its stored vector
+            // is the new document's embedding.
+            let hits = try await collection.query(texts: "Electric cars charge overnight", nResults: 2, consistency: .readYourWrites)
+            #expect(hits.ids == [["car", "pet"]])
+            #expect(try #require(hits.distances?.first?.first) < 1e-4)
 
             let python = try Python.run("read", name)
             #expect(python["embedding_function"] as? String == "DefaultEmbeddingFunction")

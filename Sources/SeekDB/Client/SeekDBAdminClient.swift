@@ -35,7 +35,7 @@ public final class SeekDBAdminClient: Sendable {
     public func createDatabase(name: String, logger: Logger? = nil) async throws {
         try Self.validate(name)
         _ = try await client.withDriverConnection(logger: logger) { connection, logger in
-            try await connection.query("CREATE DATABASE IF NOT EXISTS `\(name)`", logger: logger)
+            try await connection.executeDDL("CREATE DATABASE IF NOT EXISTS `\(name)`", logger: logger)
         }
     }
 
@@ -68,7 +68,7 @@ public final class SeekDBAdminClient: Sendable {
     public func deleteDatabase(name: String, logger: Logger? = nil) async throws {
         try Self.validate(name)
         _ = try await client.withDriverConnection(logger: logger) { connection, logger in
-            try await connection.query("DROP DATABASE IF EXISTS `\(name)`", logger: logger)
+            try await connection.executeDDL("DROP DATABASE IF EXISTS `\(name)`", logger: logger)
         }
     }
 

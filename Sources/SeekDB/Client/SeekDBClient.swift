@@ -16,6 +16,9 @@ import SeekDBDriver
 public final class SeekDBClient: Sendable {
     /// The configuration the client was created with.
     public let configuration: Configuration
+    /// The local server this client opened with ``init(path:database:server:logger:)``, or `nil`.
+    /// ``close()`` releases it.
+    public let localServer: LocalServer?
     let pool: ConnectionPool
     let logger: Logger
 
@@ -24,11 +27,24 @@ public final class SeekDBClient: Sendable {
     /// - Parameters:
     ///   - configuration: where and how to connect.
     ///   - logger: where the client logs (at debug and trace level). Default: no logging.
-    /// - Throws: ``SeekDBError`` with ``SeekDBError/Code/connectionFailed``,
+    /// - Throws: ``SeekDBError`` with ``SeekDBError/Code/invalidArgument`` for an invalid
+    ///   configuration (checked before connecting), ``SeekDBError/Code/connectionFailed``,
     ///   ``SeekDBError/Code/authenticationFailed``, ``SeekDBError/Code/databaseNotFound`` or
     ///   ``SeekDBError/Code/tlsFailed``, carrying the server or client error number.
-    public init(configuration: Configuration, logger: Logger? = nil) async throws {
+    public convenience init(configuration: Configuration, logger: Logger? = nil) async throws {
+        try await self.init(configuration: configuration, logger: logger, localServer: nil)
+    }
+
+    /// Connects; a `localServer` is released if the first connection fails, and by ``close()``.
+    init(configuration: Configuration, logger: Logger?, localServer: LocalServer?) async throws {
+        do {
+            try configuration.validate()
+        } catch {
+            await localServer?.release()
+            throw error
+        }
         self.configuration = configuration
+        self.localServer = localServer
         self.logger = logger ?? Logger(label: "seekdb", factory: { _ in SwiftLogNoOpLogHandler() })
         self.pool = ConnectionPool(
             options: configuration.connectionOptions,
@@ -39,8 +55,10 @@ public final class SeekDBClient: Sendable {
         do {
             let first = try await pool.lease(logger: self.logger)
             await pool.release(first)
-        } catch let error as DriverError {
-            throw SeekDBError(error)
+        } catch {
+            await localServer?.release()
+            if let error = error as? DriverError { throw SeekDBError(error) }
+            throw error
         }
     }
 
@@ -51,19 +69,30 @@ public final class SeekDBClient: Sendable {
         _ body: (SeekDBClient) async throws -> sending R
     ) async throws -> sending R {
         let client = try await SeekDBClient(configuration: configuration, logger: logger)
+        return try await client.run(body)
+    }
+
+    /// Runs `body` with this client, then closes it, also when `body` throws.
+    func run<R>(isolation: isolated (any Actor)? = #isolation,
+                _ body: (SeekDBClient) async throws -> sending R) async throws -> sending R {
         do {
-            let result = try await body(client)
-            await client.close()
+            let result = try await body(self)
+            await close()
             return result
         } catch {
-            await client.close()
+            await close()
             throw error
         }
     }
 
     /// Closes every connection. Calls made afterwards fail with ``SeekDBError/Code/clientClosed``.
+    ///
+    /// A client opened with ``init(path:database:server:logger:)`` then releases its
+    /// ``localServer``: a server it launched exits unless other clients still hold it (see
+    /// ``LocalServer/release()``).
     public func close() async {
         await pool.close()
+        await localServer?.release()
     }
 
     /// Connections open right now (leased or idle).

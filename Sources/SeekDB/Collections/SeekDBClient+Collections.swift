@@ -11,7 +11,8 @@ extension SeekDBClient {
     ///   - configuration: dimension, distance and HNSW options. `nil` takes the embedding
     ///     function's dimension with cosine distance.
     ///   - embeddingFunction: computes embeddings from documents; `nil` for none. If it has a
-    ///     ``EmbeddingFunction/persistedName`` known to pyseekdb, that name is stored.
+    ///     `EmbeddingFunction.persistedName` known to pyseekdb, that name is stored.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: the new collection.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` (bad name or
     ///   configuration, dimension differing from the embedding function's, neither given),
@@ -26,7 +27,7 @@ extension SeekDBClient {
         let table = TableDefinition.v2TableName(id: id)
         let settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
         try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            _ = try await connection.query(TableDefinition.createCatalog, logger: logger)
+            try await connection.executeDDL(TableDefinition.createCatalog, logger: logger)
             let catalogued = try await Self.findCatalogEntry(name, on: connection, logger: logger) != nil
             let legacy = try await Self.showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
             if catalogued || legacy {
@@ -34,7 +35,7 @@ extension SeekDBClient {
             }
             // The table first, then the catalog row: a client that sees the row also finds the
             // table, and the unique name key decides a race between two creators.
-            _ = try await connection.query(TableDefinition.createTable(table, configuration: configuration), logger: logger)
+            try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration), logger: logger)
             do {
                 _ = try await connection.execute(
                     "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
@@ -70,7 +71,10 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try await getOrCreate(
+        // A bad name or configuration is an error even when the collection exists.
+        try CollectionName.validate(name)
+        try configuration?.validate()
+        return try await getOrCreate(
             get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
             create: { try await self.createCollection(name: name, configuration: configuration,
                                                       embeddingFunction: embeddingFunction, logger: logger) })
@@ -107,7 +111,7 @@ extension SeekDBClient {
         try CollectionName.validate(name)
         try await withDriverConnection(logger: logger, collection: name) { connection, logger in
             if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
-                _ = try await connection.query("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", logger: logger)
+                try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", logger: logger)
                 _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
                 return
             }
@@ -115,7 +119,7 @@ extension SeekDBClient {
             guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
                 throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
             }
-            _ = try await connection.query("DROP TABLE IF EXISTS `\(legacy)`", logger: logger)
+            try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", logger: logger)
         }
     }
 
@@ -231,7 +235,7 @@ extension SeekDBClient {
     }
 
     /// The embedding function to attach when the caller does not choose one: `"default"`
-    /// (all-MiniLM-L6-v2) is restored as ``DefaultEmbeddingFunction``; with no persisted name,
+    /// (all-MiniLM-L6-v2) is restored as `DefaultEmbeddingFunction`; with no persisted name,
     /// pyseekdb attaches its default too, which this SDK does when the dimension is the
     /// default function's (384). Other names (e.g. `"openai"`) leave the collection without one.
     static func embeddingFunction(persistedName: String?, dimension: Int) -> (any EmbeddingFunction)? {

@@ -18,6 +18,7 @@ public struct SeekDBError: Error, Sendable {
             case dimensionMismatch, connectionClosed, timeout, cancelled, invalidArgument
             case collectionNotFound, collectionExists, recordsNotFound, databaseNotFound
             case embeddingFailed, server, decodingFailed, clientClosed, tlsFailed
+            case serverBinaryNotFound, serverStartFailed
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -62,6 +63,11 @@ public struct SeekDBError: Error, Sendable {
         public static let clientClosed = Code(.clientClosed)
         /// TLS was required but could not be established.
         public static let tlsFailed = Code(.tlsFailed)
+        /// ``LocalServer`` found no `seekdb` executable (the message lists where it looked).
+        public static let serverBinaryNotFound = Code(.serverBinaryNotFound)
+        /// ``LocalServer`` could not start a seekdb or reach a running one (the message carries
+        /// the tail of the server's log).
+        public static let serverStartFailed = Code(.serverStartFailed)
 
         public var description: String { base.rawValue }
     }

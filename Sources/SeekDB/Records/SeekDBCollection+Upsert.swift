@@ -15,7 +15,14 @@ extension SeekDBCollection {
     /// record needs an embedding, given or computed from its document: a row without a vector
     /// is an error, never a silent `NULL`. Fields not given for a new record are `NULL`.
     ///
-    /// - Parameter metadataMode: for existing records, replace (default) or merge the metadata.
+    /// - Parameters:
+    ///   - ids: one id or a list; unique, non-empty, at most 512 bytes of UTF-8.
+    ///   - embeddings: one per id (`nil` entries keep an existing record's embedding, or compute
+    ///     it from the record's document).
+    ///   - documents: one per id (`nil` entries keep an existing record's document).
+    ///   - metadatas: one per id (`nil` entries keep an existing record's metadata).
+    ///   - metadataMode: for existing records, replace (default) or merge the metadata.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: the inserted and the updated ids, each in the order given.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent;
@@ -31,7 +38,7 @@ extension SeekDBCollection {
         let table = quotedTable
         return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
             let existing = try await lockExisting(changes.ids, privilege: "INSERT, UPDATE", connection: connection, logger: logger)
-            let newIndexes = changes.ids.indices.filter { !existing.contains(changes.ids[$0]) }
+            let newIndexes = changes.ids.indices.filter { !existing.contains(Array(changes.ids[$0].utf8)) }
             let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
             if let first = withoutVector.first {
                 let more = withoutVector.count > 1 ? " (and \(withoutVector.count - 1) more new records)" : ""
@@ -47,7 +54,7 @@ extension SeekDBCollection {
                 }
             }
             return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
-                                updatedIDs: changes.ids.filter { existing.contains($0) })
+                                updatedIDs: changes.ids.filter { existing.contains(Array($0.utf8)) })
         }
     }
 }
