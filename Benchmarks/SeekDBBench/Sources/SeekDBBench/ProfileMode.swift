@@ -9,34 +9,37 @@ import Synchronization
 /// is the client's preparation (validation, encoding). Prints the median per statement kind.
 enum ProfileMode {
     static func run(configuration: SeekDBClient.Configuration, rounds: Int) async throws {
-        for workload in [Workload.updateEmbeddingsMetadata, .updateMetadata, .upsert, .delete] {
+        for workload in [Workload.add10k, .updateEmbeddingsMetadata, .updateMetadata, .upsert, .delete] {
             var phases: [String: [Double]] = [:]
             var order: [String] = []
             for round in 0..<rounds {
                 // A client per run: see the note on open cursors in main.swift.
                 try await SeekDBClient.withClient(configuration: configuration) { client in
                     try await withFreshCollection(client, prefix: "profile", workload: workload, round: round, embeddingFunction: nil) { collection in
-                        let preload = workload == .delete ? 2_000 : 1_000
+                        let preload = workload == .delete ? 2_000 : workload == .add10k ? 0 : 1_000
                         try await SDKRunner.preload(collection, 0..<preload)
                         let recorder = StatementRecorder()
                         var logger = Logger(label: "bench", factory: { _ in recorder })
                         logger.logLevel = .trace
                         let write = round + 1
+                        // Inputs are built before the clock starts.
+                        let range = workload == .add10k ? 0..<10_000 : workload == .upsert ? 500..<1_500 : 0..<1_000
+                        let ids = IDs(workload == .delete ? stride(from: 0, to: 2_000, by: 2).map(BenchData.id) : BenchData.ids(range))
+                        let embeddings = Embeddings(BenchData.vectors(range, round: write))
+                        let documents = Documents(BenchData.documents(range, round: write))
+                        let metadatas = Metadatas(BenchData.metadatas(range, round: write))
                         let start = ContinuousClock.now
                         switch workload {
-                        case .updateEmbeddingsMetadata, .updateMetadata:
-                            let range = 0..<1_000
-                            try await collection.update(
-                                ids: IDs(BenchData.ids(range)),
-                                embeddings: workload == .updateMetadata ? nil : Embeddings(BenchData.vectors(range, round: write)),
-                                metadatas: Metadatas(BenchData.metadatas(range, round: write)), logger: logger)
+                        case .add10k:
+                            try await collection.add(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas, logger: logger)
+                        case .updateEmbeddingsMetadata:
+                            try await collection.update(ids: ids, embeddings: embeddings, metadatas: metadatas, logger: logger)
+                        case .updateMetadata:
+                            try await collection.update(ids: ids, metadatas: metadatas, logger: logger)
                         case .upsert:
-                            let range = 500..<1_500
-                            try await collection.upsert(ids: IDs(BenchData.ids(range)), embeddings: Embeddings(BenchData.vectors(range, round: write)),
-                                                        documents: Documents(BenchData.documents(range, round: write)),
-                                                        metadatas: Metadatas(BenchData.metadatas(range, round: write)), logger: logger)
+                            try await collection.upsert(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas, logger: logger)
                         default:
-                            try await collection.delete(ids: IDs(stride(from: 0, to: 2_000, by: 2).map(BenchData.id)), logger: logger)
+                            try await collection.delete(ids: ids, logger: logger)
                         }
                         let end = ContinuousClock.now
                         let events = recorder.events
