@@ -8,6 +8,7 @@ collection (384-d, cosine), and only the call itself is timed.
 
 Usage: bench.py --worker PATH [--rounds 5] [--warmup 1] [--workloads a,b] [--memory 10000,100000]
                 [--profile 5] [--out DIR]
+       bench.py --replot Benchmarks/.results/results.json     (redraw the chart only)
 Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
 """
 import argparse
@@ -238,40 +239,49 @@ def chart(rows, path, subtitle):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 5.5))
-    py = [(label, r) for _, label, _, r, _ in rows if r is not None]
-    raw = [(label, r) for _, label, _, _, r in rows if r is not None]
-    left.barh([l for l, _ in py], [r for _, r in py], color="#4c72b0")
-    left.axvline(1, color="black", linewidth=0.8)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 5.5), sharey=True)
+    labels = [label for _, label, _, _, _ in rows]
+    positions = list(range(len(rows)))
+    for ax, index, color, title in ((left, 3, "#4c72b0", "pyseekdb time / SDK time (higher: SDK faster)"),
+                                    (right, 4, "#dd8452", "SDK time / raw SQL time (1 = the server's limit)")):
+        values = [row[index] for row in rows]
+        ax.barh(positions, [v or 0 for v in values], color=color)
+        ax.axvline(1, color="black", linewidth=0.8)
+        ax.set_title(title)
+        for i, v in enumerate(values):
+            ax.text(v if v is not None else (1 if ax is left else 0), i, f" {v:.2f}" if v is not None else " n/a", va="center")
     left.set_xscale("log")
-    left.set_title("pyseekdb time / SDK time (higher: SDK faster)")
-    for i, (_, r) in enumerate(py):
-        left.text(r, i, f" {r:.1f}×", va="center")
-    right.barh([l for l, _ in raw], [r for _, r in raw], color="#dd8452")
-    right.axvline(1, color="black", linewidth=0.8)
+    left.set_xlim(left=0.1)
     right.axvline(1.15, color="red", linestyle="--", linewidth=0.8, label="1.15")
-    right.set_title("SDK time / raw SQL time (1 = the server's limit)")
     right.legend(loc="lower right")
-    for i, (_, r) in enumerate(raw):
-        right.text(r, i, f" {r:.2f}", va="center")
-    for ax in (left, right):
-        ax.invert_yaxis()
-    right.set_yticklabels([])
-    fig.suptitle(f"seekdb-swift benchmarks — {subtitle}", fontsize=10)
+    left.set_yticks(positions, labels)
+    left.invert_yaxis()
+    import textwrap
+    fig.suptitle("seekdb-swift benchmarks — " + "\n".join(textwrap.wrap(subtitle, 150)), fontsize=9)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--worker", required=True)
+    p.add_argument("--worker")
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--workloads", default=",".join(WORKLOADS))
     p.add_argument("--memory", default="10000,100000", help="record counts for the memory mode ('' to skip)")
     p.add_argument("--profile", type=int, default=5, help="rounds of the per-statement profile of the SDK's writes (0 to skip)")
     p.add_argument("--out", default="Benchmarks/.results")
+    p.add_argument("--replot", metavar="RESULTS_JSON", help="only redraw the chart of an earlier results.json")
     args = p.parse_args()
+    if args.replot:
+        os.makedirs(args.out, exist_ok=True)
+        with open(args.replot) as f:
+            saved = json.load(f)
+        names = [w for w in WORKLOADS if w in saved["samples"]]
+        chart(table_rows(saved["summary"], saved["samples"], names), os.path.join(args.out, "ratios.png"), saved["header"])
+        return
+    if not args.worker:
+        sys.exit("--worker PATH is required (the SeekDBBench executable)")
     workloads = [w for w in args.workloads.split(",") if w]
     for w in workloads:
         if w not in WORKLOADS:
