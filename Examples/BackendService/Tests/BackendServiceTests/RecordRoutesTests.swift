@@ -32,8 +32,14 @@ import Testing
             let cd = try await service.send(.get, "/collections/\(collection.name)/records/c%20d?include=embeddings")
             #expect(JSONText.of(cd.json) == #"{"document":null,"embedding":[0,0,1,0.5],"id":"c d","metadata":null}"#)
 
+            // "/" and "%" in an id, percent-encoded in the path.
+            let odd = try await service.send(.post, "/collections/\(collection.name)/records",
+                                             #"{"ids": ["x/y%z"], "embeddings": [[0, 0, 0, 1]]}"#)
+            #expect(odd.status == .created)
+            #expect(try await service.send(.get, "/collections/\(collection.name)/records/x%2Fy%25z").json["id"] as? String == "x/y%z")
+
             // The SDK sees what the service wrote.
-            #expect(try await collection.count() == 3)
+            #expect(try await collection.count() == 4)
         }
     }
 
