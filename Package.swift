@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "SeekDB", targets: ["SeekDB"]),
         .library(name: "SeekDBEmbeddings", targets: ["SeekDBEmbeddings"]),
+        .executable(name: "seekdb", targets: ["SeekDBCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -60,6 +61,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The `seekdb` command-line tool: databases, collections, records, embeddings, raw SQL.
+        .executableTarget(
+            name: "SeekDBCLI",
+            dependencies: [
+                "SeekDB",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "QuickStart",
             dependencies: ["SeekDB"],
@@ -79,6 +89,12 @@ let package = Package(
         .testTarget(
             name: "SeekDBEmbeddingsTests",
             dependencies: ["SeekDBEmbeddings"],
+            swiftSettings: swiftSettings
+        ),
+        // Runs the built `seekdb` binary as a subprocess against a real server.
+        .testTarget(
+            name: "SeekDBCLITests",
+            dependencies: ["SeekDBCLI", "SeekDB"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,7 +11,8 @@ extension SeekDBClient {
     ///   - configuration: dimension, distance and HNSW options. `nil` takes the embedding
     ///     function's dimension with cosine distance.
     ///   - embeddingFunction: computes embeddings from documents; `nil` for none. If it has a
-    ///     ``EmbeddingFunction/persistedName`` known to pyseekdb, that name is stored.
+    ///     `EmbeddingFunction.persistedName` known to pyseekdb, that name is stored.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: the new collection.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` (bad name or
     ///   configuration, dimension differing from the embedding function's, neither given),
@@ -231,7 +232,7 @@ extension SeekDBClient {
     }
 
     /// The embedding function to attach when the caller does not choose one: `"default"`
-    /// (all-MiniLM-L6-v2) is restored as ``DefaultEmbeddingFunction``; with no persisted name,
+    /// (all-MiniLM-L6-v2) is restored as `DefaultEmbeddingFunction`; with no persisted name,
     /// pyseekdb attaches its default too, which this SDK does when the dimension is the
     /// default function's (384). Other names (e.g. `"openai"`) leave the collection without one.
     static func embeddingFunction(persistedName: String?, dimension: Int) -> (any EmbeddingFunction)? {

@@ -1,13 +1,16 @@
 public import Logging
 
 /// The pyseekdb spellings that leave the embedding function out: the collection then uses
-/// ``DefaultEmbeddingFunction`` (all-MiniLM-L6-v2, computed locally), exactly as pyseekdb does
+/// `DefaultEmbeddingFunction` (all-MiniLM-L6-v2, computed locally), exactly as pyseekdb does
 /// when its `embedding_function` argument is not given.
 extension SeekDBClient {
-    /// Creates a collection that embeds documents with ``DefaultEmbeddingFunction`` (384
+    /// Creates a collection that embeds documents with `DefaultEmbeddingFunction` (384
     /// dimensions) and records `"default"` in its settings, so pyseekdb restores its own default.
     ///
-    /// - Parameter configuration: `nil` for 384 dimensions and cosine distance.
+    /// - Parameters:
+    ///   - name: 1…512 characters from `[A-Za-z0-9_]`.
+    ///   - configuration: `nil` for 384 dimensions and cosine distance.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: as ``createCollection(name:configuration:embeddingFunction:logger:)``.
     public func createCollection(name: String, configuration: HNSWConfiguration? = nil,
                                  logger: Logger? = nil) async throws -> SeekDBCollection {
@@ -16,7 +19,7 @@ extension SeekDBClient {
     }
 
     /// Opens a collection with its persisted embedding function: `"default"` becomes
-    /// ``DefaultEmbeddingFunction``; a collection with none persisted gets the default function
+    /// `DefaultEmbeddingFunction`; a collection with none persisted gets the default function
     /// when its dimension is 384 (pyseekdb's behaviour), otherwise none.
     ///
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.

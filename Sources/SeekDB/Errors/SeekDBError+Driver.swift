@@ -79,7 +79,7 @@ extension SeekDBError {
             user = String(serverMessage[start.upperBound...].prefix { $0 != " " })
         }
         let target = collection.map { "collection '\($0)'" } ?? "this table"
-        let tableHint = table.map { "`\($0)`" } ?? "the table"
+        let tableHint = table.map { "`\($0)`" } ?? "*"
         return "\(privilege) privilege denied to user \(user) on \(target); grant it with: GRANT \(privilege) ON <database>.\(tableHint) TO \(user)"
     }
 }

@@ -30,11 +30,12 @@ extension SeekDBCollection {
     /// - Parameters:
     ///   - fullText: words to find in the documents (the full-text leg).
     ///   - vector: the vector leg's query embedding or text.
-    ///   - where: a metadata condition both legs apply.
+    ///   - metadataFilter: (`where:`) a metadata condition both legs apply.
     ///   - nResults: records to return, 1…16384. Default 10.
     ///   - vectorCandidates: how many nearest neighbours the vector leg ranks. Default `nResults`.
     ///   - fusion: reciprocal-rank-fusion parameters (used when both legs are given).
     ///   - include: fields besides ids and scores. Default documents and metadatas.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` (nothing to search for, `nResults` out of
     ///   range, a filter the server cannot take safely, a bad vector) or
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent.

@@ -34,10 +34,11 @@ extension SeekDBCollection {
     /// - Parameters:
     ///   - embeddings: one or more query vectors, each of the collection's dimension.
     ///   - nResults: most hits per query, 1…16384. Default 10.
-    ///   - where: a condition on the metadata; see ``MetadataFilter``.
+    ///   - metadataFilter: (`where:`) a condition on the metadata; see ``MetadataFilter``.
     ///   - whereDocument: a condition on the document; see ``DocumentFilter``.
     ///   - include: fields besides ids. Default documents, metadatas and distances.
     ///   - consistency: whether writes made just before must be seen. Default ``QueryConsistency/eventual``.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: one list of hits per query vector, nearest first.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` (no vectors, `nResults` out of range, a
     ///   non-finite component, an all-zero vector in a cosine collection, an invalid filter)
@@ -53,7 +54,7 @@ extension SeekDBCollection {
     }
 
     /// Finds the records nearest to each query text, embedded by the collection's embedding
-    /// function (for example the local ``DefaultEmbeddingFunction``).
+    /// function (for example the local `DefaultEmbeddingFunction`).
     ///
     /// ```swift
     /// let hits = try await notes.query(texts: "vector search in swift", nResults: 3)

@@ -13,7 +13,7 @@ extension SeekDBCollection {
     /// ```
     ///
     /// - Parameters:
-    ///   - where: a condition on the metadata; see ``MetadataFilter``. Pass
+    ///   - metadataFilter: (`where:`) a condition on the metadata; see ``MetadataFilter``. Pass
     ///     ``MetadataFilter/all`` to change every record: a call with neither filter is refused.
     ///   - whereDocument: a condition on the document; see ``DocumentFilter``.
     ///   - metadata: the patch (``MetadataUpdateMode/merge``) or the new metadata
@@ -22,6 +22,7 @@ extension SeekDBCollection {
     ///     merge patch on the server — keys set, `nil` values remove their key, nested objects
     ///     merge, other keys stay, and a record without metadata starts from `{}`;
     ///     ``MetadataUpdateMode/replace`` replaces each record's metadata wholesale.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: how many records matched (and were updated, even where the patch changed nothing).
     /// - Throws: ``SeekDBError/Code/invalidArgument`` when no filter is given, for an invalid
     ///   filter or a non-finite number in `metadata`, before any SQL is sent;

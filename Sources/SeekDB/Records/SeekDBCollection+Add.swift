@@ -11,6 +11,7 @@ extension SeekDBCollection {
     ///     document by the collection's embedding function.
     ///   - documents: one per id (`nil` entries for none).
     ///   - metadatas: one per id (`nil` entries for none).
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent,
     ///   ``SeekDBError/Code/duplicateKey`` if an id exists already,

@@ -16,13 +16,14 @@ extension SeekDBCollection {
     /// - Parameters:
     ///   - ids: the records to read, returned **in the order asked** (missing ids, and ids
     ///     the filters reject, are left out). `nil` reads records in the server's order.
-    ///   - where: a condition on the metadata; see ``MetadataFilter``.
+    ///   - metadataFilter: (`where:`) a condition on the metadata; see ``MetadataFilter``.
     ///   - whereDocument: a condition on the document; see ``DocumentFilter``.
     ///   - limit: most records to return. Default: all requested ids, or
     ///     ``defaultGetLimit`` (**100**, as pyseekdb) when no ids are given — pass a larger
     ///     `limit` (with `offset` to page) to read more.
     ///   - offset: records to skip first. Default 0.
     ///   - include: fields besides ids. Default documents and metadatas.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` for a negative limit or offset, an
     ///   invalid id or an invalid filter, before any SQL is sent.
     public func get(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,

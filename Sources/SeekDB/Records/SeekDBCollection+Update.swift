@@ -26,6 +26,7 @@ extension SeekDBCollection {
     ///   - metadataMode: ``MetadataUpdateMode/replace`` (default, as pyseekdb) or
     ///     ``MetadataUpdateMode/merge`` (an RFC 7396 merge patch: `null` removes a key).
     ///   - missing: ``MissingRecordPolicy/fail`` (default) or ``MissingRecordPolicy/skip``.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: how many records were updated, and the skipped ids when skipping.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent (naming the index and

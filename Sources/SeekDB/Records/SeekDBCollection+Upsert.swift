@@ -15,7 +15,14 @@ extension SeekDBCollection {
     /// record needs an embedding, given or computed from its document: a row without a vector
     /// is an error, never a silent `NULL`. Fields not given for a new record are `NULL`.
     ///
-    /// - Parameter metadataMode: for existing records, replace (default) or merge the metadata.
+    /// - Parameters:
+    ///   - ids: one id or a list; unique, non-empty, at most 512 bytes of UTF-8.
+    ///   - embeddings: one per id (`nil` entries keep an existing record's embedding, or compute
+    ///     it from the record's document).
+    ///   - documents: one per id (`nil` entries keep an existing record's document).
+    ///   - metadatas: one per id (`nil` entries keep an existing record's metadata).
+    ///   - metadataMode: for existing records, replace (default) or merge the metadata.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: the inserted and the updated ids, each in the order given.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent;

@@ -1,0 +1,59 @@
+import ArgumentParser
+import SeekDB
+
+/// `seekdb update COLLECTION --file F [--merge] [--skip-missing]`, or the one-record form
+/// `seekdb update COLLECTION --id ID [--document TEXT] [--metadata JSON] [--embedding JSON]`.
+struct UpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Change fields of existing records, from a JSON-lines file or for one --id.",
+        discussion: """
+            A field left out of a line (or not given as an option) is left unchanged; a new \
+            document without an embedding is re-embedded by the collection's embedding function. \
+            The whole update runs in one transaction. An id that does not exist fails the update \
+            (nothing changes) unless --skip-missing is given. --merge applies each metadata as an \
+            RFC 7396 merge patch (a null value removes its key) instead of replacing it.
+            -o json prints {"updated": N, "skipped": [ids]}.
+            """)
+
+    @Argument(help: "Collection name.") var collection: String
+    @Option(help: "JSON-lines file of records; - reads stdin.") var file: String?
+    @Option(help: "The one record to update (instead of --file).") var id: String?
+    @Option(help: "With --id: the new document.") var document: String?
+    @Option(help: "With --id: the new metadata as a JSON object.") var metadata: String?
+    @Option(help: "With --id: the new embedding as a JSON array.") var embedding: String?
+    @Flag(help: "Merge metadata into the stored metadata (RFC 7396) instead of replacing it.") var merge = false
+    @Flag(help: "Skip ids that do not exist instead of failing.") var skipMissing = false
+    @OptionGroup(title: "Connection") var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        try await output.reportingErrors {
+            let batch = try RecordBatch(try records(), null: .rejected)
+            let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas in
+                try await collection.update(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas,
+                                            metadataMode: merge ? .merge : .replace, missing: skipMissing ? .skip : .fail)
+            }
+            let skipped = result.skippedIDs.isEmpty ? "" : "; skipped missing: \(result.skippedIDs.joined(separator: ", "))"
+            Console.result(
+                output.output,
+                json: .object([("updated", .int(Int64(result.updatedCount))), ("skipped", .array(result.skippedIDs.map(JSONOutput.string)))]),
+                table: "Updated \(result.updatedCount) record\(result.updatedCount == 1 ? "" : "s") in \(collection)\(skipped)")
+        }
+    }
+
+    /// The records of `--file`, or the one record of `--id` and its options.
+    private func records() throws(CLIError) -> [RecordLine] {
+        switch (file, id) {
+        case (let file?, nil):
+            guard document == nil, metadata == nil, embedding == nil else {
+                throw .invalidArgument("update: --document, --metadata and --embedding go with --id, not --file")
+            }
+            return try JSONLinesInput.records(file)
+        case (nil, let id?):
+            return [try RecordLine(id: id, document: document, metadataJSON: metadata, embeddingJSON: embedding)]
+        default:
+            throw .invalidArgument("update: give either --file or --id")
+        }
+    }
+}

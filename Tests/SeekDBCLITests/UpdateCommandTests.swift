@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+extension CLIServerTests {
+    @Suite("seekdb update, upsert")
+    struct UpdateCommandTests {
+        static let records = """
+            {"id": "a", "document": "A", "embedding": [1, 2, 3], "metadata": {"k": 1, "j": 2}}
+            {"id": "b", "document": "B", "embedding": [1, 1, 1], "metadata": {"m": "x"}}
+            """
+
+        /// Records a, b and c (those that exist, in that order) with every field, as a JSON object.
+        static func all(_ name: String) async throws -> [String: Any] {
+            try await CLI.run(["get", name, "--id", "a", "--id", "b", "--id", "c", "--include", "documents,metadatas,embeddings",
+                               "-o", "json"]).object()
+        }
+
+        @Test("update --file changes only the fields a line gives; metadata is replaced")
+        func updateReplace() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let changes = #"{"id": "a", "metadata": {"z": 3}}"# + "\n" + #"{"id": "b", "embedding": [4, 5, 6]}"#
+                let run = try await CLI.run(["update", name, "--file", "-", "-o", "json"], stdin: changes)
+                #expect(run.status == 0, "\(run)")
+                #expect(try run.object() as NSDictionary == ["updated": 2, "skipped": [String]()])
+                let records = try await Self.all(name)
+                #expect(records["ids"] as? [String] == ["a", "b"])
+                #expect(records["documents"] as? [String] == ["A", "B"])
+                #expect(records["metadatas"] as? [NSDictionary] == [["z": 3], ["m": "x"]])
+                #expect(records["embeddings"] as? [[Double]] == [[1, 2, 3], [4, 5, 6]])
+            }
+        }
+
+        @Test("update --merge applies metadata as a merge patch: null removes a key, other keys stay")
+        func updateMerge() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let run = try await CLI.run(["update", name, "--file", "-", "--merge", "-o", "json"],
+                                            stdin: #"{"id": "a", "metadata": {"k": null, "z": 3}}"#)
+                #expect(try run.object()["updated"] as? Int == 1, "\(run)")
+                #expect((try await Self.all(name)["metadatas"] as? [NSDictionary])?.first == ["j": 2, "z": 3])
+            }
+        }
+
+        @Test("update of a missing record fails with recordsNotFound and changes nothing; --skip-missing reports it")
+        func missingRecord() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let changes = #"{"id": "a", "metadata": {"new": 1}}"# + "\n" + #"{"id": "ghost", "metadata": {"new": 2}}"#
+                let failed = try await CLI.run(["update", name, "--file", "-", "-o", "json"], stdin: changes)
+                #expect(failed.status == 1)
+                #expect(failed.stdout.isEmpty)
+                let error = try failed.error()
+                #expect(error["code"] as? String == "recordsNotFound")
+                #expect((error["message"] as? String)?.contains("'ghost'") == true)
+                #expect(error["serverErrorNumber"] is NSNull)
+                #expect((try await Self.all(name)["metadatas"] as? [NSDictionary])?.first == ["k": 1, "j": 2], "nothing changed")
+
+                let text = try await CLI.run(["update", name, "--id", "ghost", "--metadata", "{}"])
+                #expect(text.status == 1)
+                #expect(text.stderr.hasPrefix("seekdb: recordsNotFound: "), "\(text)")
+
+                let skipped = try await CLI.run(["update", name, "--file", "-", "--skip-missing", "-o", "json"], stdin: changes)
+                #expect(skipped.status == 0, "\(skipped)")
+                #expect(try skipped.object() as NSDictionary == ["updated": 1, "skipped": ["ghost"]])
+                #expect((try await Self.all(name)["metadatas"] as? [NSDictionary])?.first == ["new": 1])
+            }
+        }
+
+        @Test("update --id changes one record from options; the table output says how many")
+        func oneRecord() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let run = try await CLI.run(["update", name, "--id", "b", "--document", "B2", "--metadata", #"{"m": null, "n": 1.5}"#,
+                                             "--embedding", "[7, 8, 9]", "--merge"])
+                #expect(run.status == 0, "\(run)")
+                #expect(run.stdout == "Updated 1 record in \(name)\n")
+                let records = try await Self.all(name)
+                #expect(records["documents"] as? [String] == ["A", "B2"])
+                #expect((records["metadatas"] as? [NSDictionary])?.last == ["n": 1.5])
+                #expect((records["embeddings"] as? [[Double]])?.last == [7, 8, 9])
+            }
+        }
+
+        @Test("update and upsert reject null fields, mixed --file and --id, and bad option JSON, before connecting",
+              arguments: [
+                (["update", "c", "--file", "-"], #"{"id": "a", "document": null}"#, #"line 1: "document" is null; leave the field out"#),
+                (["upsert", "c", "--file", "-"], "\n" + #"{"id": "a", "metadata": null}"#, #"line 2: "metadata" is null"#),
+                (["update", "c", "--file", "-", "--id", "a"], "", "give either --file or --id"),
+                (["update", "c"], "", "give either --file or --id"),
+                (["update", "c", "--file", "-", "--document", "x"], "{\"id\": \"a\"}", "go with --id"),
+                (["update", "c", "--id", "a", "--metadata", "[1]"], "", "--metadata: expected a JSON object"),
+                (["update", "c", "--id", "a", "--embedding", "[1, \"x\"]"], "", "--embedding: expected a JSON array of numbers"),
+                (["update", "c", "--id", "a", "--embedding", "[1,"], "", "--embedding: invalid JSON"),
+              ])
+        func badInput(_ arguments: [String], _ stdin: String, _ expected: String) async throws {
+            let run = try await CLI.runRaw(arguments + ["--port", "1", "-o", "json"], stdin: stdin)
+            #expect(run.status == 1, "\(run)")
+            #expect(try run.error()["code"] as? String == "invalidArgument")
+            #expect((try run.error()["message"] as? String)?.contains(expected) == true, "\(run)")
+        }
+
+        @Test("upsert inserts new ids and updates existing ones, keeping the fields a line leaves out")
+        func upsert() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let changes = #"{"id": "c", "embedding": [0, 0, 1], "metadata": {"new": true}}"# + "\n" + #"{"id": "b", "metadata": {"q": 1}}"#
+                let run = try await CLI.run(["upsert", name, "--file", "-", "-o", "json"], stdin: changes)
+                #expect(run.status == 0, "\(run)")
+                #expect(try run.object() as NSDictionary == ["inserted": ["c"], "updated": ["b"]])
+                let records = try await Self.all(name)
+                #expect(records["ids"] as? [String] == ["a", "b", "c"])
+                #expect(records["documents"] as? [NSObject] == ["A" as NSString, "B" as NSString, NSNull()])
+                #expect(records["metadatas"] as? [NSDictionary] == [["k": 1, "j": 2], ["q": 1], ["new": true]])
+                #expect(records["embeddings"] as? [[Double]] == [[1, 2, 3], [1, 1, 1], [0, 0, 1]])
+
+                let merged = try await CLI.run(["upsert", name, "--file", "-", "--merge"], stdin: #"{"id": "a", "metadata": {"j": null}}"#)
+                #expect(merged.stdout == "Upserted into \(name): 0 inserted, 1 updated\n", "\(merged)")
+                #expect((try await Self.all(name)["metadatas"] as? [NSDictionary])?.first == ["k": 1])
+
+                let noVector = try await CLI.run(["upsert", name, "--file", "-", "-o", "json"], stdin: #"{"id": "d", "metadata": {"x": 1}}"#)
+                #expect(noVector.status == 1)
+                #expect(try noVector.error()["code"] as? String == "invalidArgument")
+                #expect((try noVector.error()["message"] as? String)?.contains("'d'") == true, "\(noVector)")
+            }
+        }
+
+        @Test("update and upsert re-embed new documents with the collection's embedding function")
+        func reembed() async throws {
+            try await CLI.withCollection(embeddingFunction: true) { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: #"{"id": "a", "document": "old text"}"#).status == 0)
+                #expect(try await CLI.run(["update", name, "--id", "a", "--document", "a new text about search"]).status == 0)
+                #expect(try await CLI.run(["upsert", name, "--file", "-"], stdin: #"{"id": "b", "document": "vector databases"}"#).status == 0)
+                let stored = try await CLI.run(["get", name, "--id", "a", "--id", "b", "--include", "embeddings", "-o", "json"])
+                let vectors = try #require(try stored.object()["embeddings"] as? [[Double]])
+                let expected = try await CLI.runRaw(["embed"], stdin: #""a new text about search""# + "\n" + #""vector databases""#)
+                let reference = expected.stdout.split(separator: "\n").compactMap {
+                    try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [Double]
+                }
+                try #require(reference.count == 2, "\(expected)")
+                #expect(cosine(vectors[0], reference[0]) > 0.9999)
+                #expect(cosine(vectors[1], reference[1]) > 0.9999)
+            }
+        }
+    }
+}
