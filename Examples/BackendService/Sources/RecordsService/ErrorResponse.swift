@@ -68,15 +68,16 @@ struct ErrorResponse: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Envelope(error: Body(code: code, message: message, missingIDs: missingIDs,
                                         serverErrorNumber: serverErrorNumber))
-        let data = try JSONEncoder().encode(body)
+        let data = try RecordsJSON.encoder().encode(body)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 
 /// Turns whatever a route throws into an ``ErrorResponse``: SDK errors keep their code;
-/// Hummingbird's own errors (a body that does not decode, an unknown route) become
-/// `invalidArgument` or `notFound`; anything else is logged and answered with a bare 500.
+/// Hummingbird's own errors keep their status, with the code `invalidArgument` (400: a body
+/// that does not decode), `notFound` (404: no such route), `contentTooLarge` (413) or
+/// `httpError`; anything else is logged and answered with a bare 500 `internal`.
 struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
     // `@concurrent` as Hummingbird's protocol (built without NonisolatedNonsendingByDefault) declares it.
     @concurrent func handle(_ request: Request, context: Context,
@@ -91,15 +92,22 @@ struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as ErrorResponse {
             throw error
         } catch let error as HTTPError {
-            let code = switch error.status {
-            case .notFound: "notFound"
-            case .badRequest: "invalidArgument"
-            default: "httpError"
-            }
-            throw ErrorResponse(status: error.status, code: code, message: error.body ?? error.status.reasonPhrase)
+            throw ErrorResponse(status: error.status, code: Self.code(for: error.status),
+                                message: error.body ?? error.status.reasonPhrase)
+        } catch let error as any HTTPResponseError {   // e.g. a body over maxUploadSize: 413
+            throw ErrorResponse(status: error.status, code: Self.code(for: error.status), message: error.status.reasonPhrase)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
             throw ErrorResponse(status: .internalServerError, code: "internal", message: "internal error")
+        }
+    }
+
+    static func code(for status: HTTPResponse.Status) -> String {
+        switch status {
+        case .badRequest: "invalidArgument"
+        case .notFound: "notFound"
+        case .contentTooLarge: "contentTooLarge"
+        default: "httpError"
         }
     }
 }

@@ -10,7 +10,7 @@ import SeekDB
 ///   - configuration: where to listen (Hummingbird's default is 127.0.0.1:8080).
 public func buildRecordsApplication(client: SeekDBClient, configuration: ApplicationConfiguration = .init(),
                                     logger: Logger? = nil) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: RecordsRequestContext.self)
     router.add(middleware: ErrorResponseMiddleware())
     RecordsController(client: client).addRoutes(to: router)
     return Application(router: router, configuration: configuration,
