@@ -159,3 +159,14 @@ extension SeekDBClient.Configuration: CustomStringConvertible {
         return "SeekDBClient.Configuration(\(loginName)@\(target)/\(database), password: \(password == nil ? "none" : "<redacted>"))"
     }
 }
+
+extension SeekDBClient.Configuration: CustomReflectable {
+    /// What `dump(_:)`, `Mirror` and debuggers show: every field, the password redacted.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "host": host, "port": port, "unixSocketPath": unixSocketPath as Any, "user": user,
+            "password": password == nil ? "none" : "<redacted>", "database": database, "tenant": tenant as Any,
+            "tls": tls, "options": options, "pool": pool,
+        ], displayStyle: .struct)
+    }
+}

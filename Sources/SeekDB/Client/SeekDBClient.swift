@@ -27,7 +27,8 @@ public final class SeekDBClient: Sendable {
     /// - Parameters:
     ///   - configuration: where and how to connect.
     ///   - logger: where the client logs (at debug and trace level). Default: no logging.
-    /// - Throws: ``SeekDBError`` with ``SeekDBError/Code/connectionFailed``,
+    /// - Throws: ``SeekDBError`` with ``SeekDBError/Code/invalidArgument`` for an invalid
+    ///   configuration (checked before connecting), ``SeekDBError/Code/connectionFailed``,
     ///   ``SeekDBError/Code/authenticationFailed``, ``SeekDBError/Code/databaseNotFound`` or
     ///   ``SeekDBError/Code/tlsFailed``, carrying the server or client error number.
     public convenience init(configuration: Configuration, logger: Logger? = nil) async throws {
@@ -36,6 +37,12 @@ public final class SeekDBClient: Sendable {
 
     /// Connects; a `localServer` is released if the first connection fails, and by ``close()``.
     init(configuration: Configuration, logger: Logger?, localServer: LocalServer?) async throws {
+        do {
+            try configuration.validate()
+        } catch {
+            await localServer?.release()
+            throw error
+        }
         self.configuration = configuration
         self.localServer = localServer
         self.logger = logger ?? Logger(label: "seekdb", factory: { _ in SwiftLogNoOpLogHandler() })

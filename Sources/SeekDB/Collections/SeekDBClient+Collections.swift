@@ -71,7 +71,10 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try await getOrCreate(
+        // A bad name or configuration is an error even when the collection exists.
+        try CollectionName.validate(name)
+        try configuration?.validate()
+        return try await getOrCreate(
             get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
             create: { try await self.createCollection(name: name, configuration: configuration,
                                                       embeddingFunction: embeddingFunction, logger: logger) })

@@ -33,7 +33,9 @@ extension SeekDBClient {
     /// ``createCollection(name:configuration:logger:)``.
     public func getOrCreateCollection(name: String, configuration: HNSWConfiguration? = nil,
                                       logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await getOrCreate(
+        try CollectionName.validate(name)
+        try configuration?.validate()
+        return try await getOrCreate(
             get: { try await self.getCollection(name: name, logger: logger) },
             create: { try await self.createCollection(name: name, configuration: configuration, logger: logger) })
     }

@@ -3,17 +3,19 @@ enum RecordValidation {
     /// The `_id` column is `varbinary(512)`.
     static let maximumIDBytes = 512
 
-    /// Non-empty list, no empty id, none over 512 bytes, no duplicates.
+    /// Non-empty list, no empty id, none over 512 bytes, no duplicates. Ids are compared by
+    /// their UTF-8 bytes, as the `varbinary` column does: `"é"` and `"e\u{301}"` are two ids,
+    /// although Swift's `==` calls them equal.
     static func validateIDs(_ ids: [String], operation: String) throws(SeekDBError) {
         guard !ids.isEmpty else { throw .invalidArgument("\(operation): ids must not be empty") }
-        var seen = Set<String>()
+        var seen = Set<[UInt8]>()
         seen.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {
             if id.isEmpty { throw .invalidArgument("\(operation): the id at index \(index) is empty") }
             if id.utf8.count > maximumIDBytes {
                 throw .invalidArgument("\(operation): the id at index \(index) is \(id.utf8.count) bytes long; at most \(maximumIDBytes) are allowed")
             }
-            if !seen.insert(id).inserted {
+            if !seen.insert(Array(id.utf8)).inserted {
                 throw .invalidArgument("\(operation): id '\(id)' appears more than once (again at index \(index))")
             }
         }

@@ -25,18 +25,21 @@ extension SeekDBCollection {
     ///   - include: fields besides ids. Default documents and metadatas.
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` for a negative limit or offset, an
-    ///   invalid id or an invalid filter, before any SQL is sent.
+    ///   unknown include option, an invalid id or an invalid filter, before any SQL is sent.
     public func get(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
                     whereDocument: DocumentFilter? = nil, limit: Int? = nil, offset: Int = 0,
                     include: Include = .default, logger: Logger? = nil) async throws -> GetResult {
         if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
         guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
+        guard include.isSubset(of: .all) else {
+            throw SeekDBError.invalidArgument("get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings")
+        }
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "get")
         let columns = selectColumns(include)
         if let ids {
             try RecordValidation.validateIDs(ids.values, operation: "get")
             let rows = try await rowsByID(ids.values, columns: columns, filter: filter, logger: logger)
-            let ordered = ids.values.compactMap { rows[$0] }
+            let ordered = ids.values.compactMap { rows[Array($0.utf8)] }
             let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
             return try makeResult(Array(page), include: include)
         }
@@ -114,19 +117,20 @@ extension SeekDBCollection {
         return columns.joined(separator: ", ")
     }
 
-    /// Rows for `ids` (that also match `filter`, if given), keyed by id, read in chunks.
+    /// Rows for `ids` (that also match `filter`, if given), keyed by the id's bytes (not
+    /// `String`, whose `==` merges canonically equivalent ids), read in chunks.
     func rowsByID(_ ids: [String], columns: String, filter: RecordFilter? = nil,
-                  logger: Logger?) async throws -> [String: [SQLValue]] {
+                  logger: Logger?) async throws -> [[UInt8]: [SQLValue]] {
         let chunks = StatementChunker(placeholdersPerRow: 1).chunks(count: ids.count) { ids[$0].utf8.count }
         let table = quotedTable
         let extra = filter?.andClause ?? SQLFragment("")
         return try await client.withDriverConnection(logger: logger, collection: name, table: self.table) { connection, logger in
-            var rows: [String: [SQLValue]] = [:]
+            var rows: [[UInt8]: [SQLValue]] = [:]
             for chunk in chunks {
                 let sql = "SELECT \(columns) FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))\(extra.sql)"
                 let parameters = chunk.map { SQLValue.bytes(Array(ids[$0].utf8)) } + extra.parameters
                 let result = try await connection.execute(sql, parameters, logger: logger)
-                for row in result.rows { rows[RecordDecoding.id(row[0])] = row }
+                for row in result.rows { rows[row[0].bytesValue ?? []] = row }
             }
             return rows
         }

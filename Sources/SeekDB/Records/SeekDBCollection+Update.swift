@@ -44,13 +44,13 @@ extension SeekDBCollection {
         let collection = name
         return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
             let existing = try await lockExisting(changes.ids, privilege: "UPDATE", connection: connection, logger: logger)
-            let missingIDs = changes.ids.filter { !existing.contains($0) }
+            let missingIDs = changes.ids.filter { !existing.contains(Array($0.utf8)) }
             if !missingIDs.isEmpty && missing == .fail {
                 throw SeekDBError.recordsNotFound(missingIDs, collection: collection, operation: "update")
             }
             for (fields, chunks) in changes.statementGroups() {
                 for chunk in chunks {
-                    let rows = chunk.filter { existing.contains(changes.ids[$0]) }
+                    let rows = chunk.filter { existing.contains(Array(changes.ids[$0].utf8)) }
                     guard !rows.isEmpty else { continue }
                     let sql = WriteStatements.update(table: table, fields: fields, rows: rows.count, metadataMode: metadataMode)
                     var parameters: [SQLValue] = []
@@ -64,13 +64,14 @@ extension SeekDBCollection {
         }
     }
 
-    /// Locks the rows of `ids` that exist (`SELECT … FOR UPDATE`, chunked) and returns their ids.
+    /// Locks the rows of `ids` that exist (`SELECT … FOR UPDATE`, chunked) and returns their ids'
+    /// bytes (bytes, not `String`s: Swift's `==` would merge canonically equivalent ids).
     ///
     /// seekdb refuses the lock as "SELECT command denied" when the user lacks the privilege
     /// to write; that error is reported as missing `privilege`, which is what the user must grant.
     func lockExisting(_ ids: [String], privilege: String, connection: MariaDBConnection,
-                      logger: Logger) async throws -> Set<String> {
-        var existing = Set<String>()
+                      logger: Logger) async throws -> Set<[UInt8]> {
+        var existing = Set<[UInt8]>()
         existing.reserveCapacity(ids.count)
         for chunk in StatementChunker(placeholdersPerRow: 1).chunks(count: ids.count, rowBytes: { ids[$0].utf8.count }) {
             let sql = WriteStatements.lockExisting(table: quotedTable, count: chunk.count)
@@ -82,7 +83,7 @@ extension SeekDBCollection {
                 mapped.message = SeekDBError.permissionMessage(error.message, collection: name, table: table, privilege: privilege)
                 throw mapped
             }
-            for row in result.rows { existing.insert(RecordDecoding.id(row[0])) }
+            for row in result.rows { existing.insert(row[0].bytesValue ?? []) }
         }
         return existing
     }

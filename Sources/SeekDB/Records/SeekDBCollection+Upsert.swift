@@ -38,7 +38,7 @@ extension SeekDBCollection {
         let table = quotedTable
         return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
             let existing = try await lockExisting(changes.ids, privilege: "INSERT, UPDATE", connection: connection, logger: logger)
-            let newIndexes = changes.ids.indices.filter { !existing.contains(changes.ids[$0]) }
+            let newIndexes = changes.ids.indices.filter { !existing.contains(Array(changes.ids[$0].utf8)) }
             let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
             if let first = withoutVector.first {
                 let more = withoutVector.count > 1 ? " (and \(withoutVector.count - 1) more new records)" : ""
@@ -54,7 +54,7 @@ extension SeekDBCollection {
                 }
             }
             return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
-                                updatedIDs: changes.ids.filter { existing.contains($0) })
+                                updatedIDs: changes.ids.filter { existing.contains(Array($0.utf8)) })
         }
     }
 }

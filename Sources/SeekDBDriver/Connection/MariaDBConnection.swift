@@ -67,6 +67,13 @@ package actor MariaDBConnection {
             mysql_close(handle)
             throw error
         }
+        // Connector/C 3.3 falls back to plain TCP when the server offers no TLS, even with
+        // MYSQL_OPT_SSL_ENFORCE, unless the certificate is verified: refuse that session.
+        if options.tls.required, mysql_get_ssl_cipher(handle) == nil {
+            mysql_close(handle)
+            throw DriverError(kind: .connect, number: MariaDBErrorNumber.sslConnectionError,
+                              message: "TLS is required, but the server does not support it; the session would not be encrypted")
+        }
         self.handle = handle
         do {
             let result = try runText("SELECT CONNECTION_ID()")
@@ -159,6 +166,7 @@ package actor MariaDBConnection {
         let request = CancelRequest()
         let sessionID = serverConnectionID
         let options = self.options
+        let started = ContinuousClock.now
         let result: Result<ResultSet, DriverError> = await withTaskCancellationHandler {
             do throws(DriverError) { return .success(try body(self)) } catch { return .failure(error) }
         } onCancel: {
@@ -168,8 +176,14 @@ package actor MariaDBConnection {
         if request.isCancelled { isBroken = true }
         switch result {
         case .success(let value): return value
-        case .failure(let error):
+        case .failure(var error):
             if error.isConnectionBroken { markBroken() }
+            // libmariadb reports an expired read timeout as a plain 2013 "Lost connection";
+            // name the timeout so callers get a timeout, not a lost connection.
+            if error.number == MariaDBErrorNumber.serverLost, let read = options.readTimeout,
+               ContinuousClock.now - started >= .seconds(Int(read.wholeSecondsRoundedUp)) - .milliseconds(100) {
+                error.message = "read timeout of \(read.wholeSecondsRoundedUp) s expired (\(error.message))"
+            }
             throw error
         }
     }

@@ -1,0 +1,164 @@
+import Foundation
+import SeekDB
+import Testing
+
+/// Faults in the middle of a call: the connection killed from a second connection during a
+/// large batch update, the server stopped during a statement, a read timeout. Each gives a
+/// typed error, leaves no partial batch, and the client works again afterwards.
+@Suite(.enabled(if: TestEnvironment.isEnabled))
+struct FaultTests {
+    static let records = 6_000
+    static let dimension = 8
+
+    static func vector(_ index: Int, version: Int) -> [Float] {
+        (0..<dimension).map { Float(index * 10 + version * 1_000_000 + $0) }
+    }
+
+    @Test func killingTheConnectionDuringABatchUpdateLeavesNoPartialBatch() async throws {
+        try await withTestCollection(dimension: Self.dimension) { watcher, collection in
+            let ids = (0..<Self.records).map { "r\($0)" }
+            try await collection.add(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 0) }),
+                                     metadatas: Metadatas(ids.indices.map { ["version": 0, "i": .int(Int64($0))] }))
+            // One connection, so CONNECTION_ID() names the session that will run the update.
+            var configuration = TestEnvironment.configuration
+            configuration.pool.maximumConnections = 1
+            try await SeekDBClient.withClient(configuration: configuration) { client in
+                let writer = try await client.getCollection(name: collection.name, embeddingFunction: nil)
+                let session = try #require(try await client.execute("SELECT CONNECTION_ID()").rows.first?.first?.intValue)
+                let update = Task {
+                    try await writer.update(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 1) }),
+                                            metadatas: Metadatas(ids.indices.map { _ in ["version": 1] }), metadataMode: .merge)
+                }
+                // Wait until the session runs one of the batch's UPDATE statements, then kill it.
+                var killedDuring: String?
+                while killedDuring == nil {
+                    let rows = try await watcher.execute("SELECT INFO FROM information_schema.PROCESSLIST WHERE ID = ?", [.int(session)]).rows
+                    if let info = rows.first?.first?.stringValue, info.hasPrefix("UPDATE") {
+                        try await watcher.executeText("KILL \(session)")
+                        killedDuring = String(info.prefix(60))
+                    }
+                    if rows.isEmpty { break }   // the session ended (only if the update somehow finished)
+                }
+                let outcome = await update.result
+                let error = try #require(throws: SeekDBError.self) { try outcome.get() }
+                #expect([.connectionClosed, .cancelled].contains(error.code), "\(error)")
+                print("FaultTests: killed session \(session) during `\(killedDuring ?? "?")…`: \(error)")
+
+                // Every row is either fully old or fully new, and the batch is all or nothing.
+                let stored = try await collection.get(ids: IDs(ids), include: [.metadatas, .embeddings])
+                #expect(stored.count == Self.records)
+                var newRows = 0
+                for (index, id) in stored.ids.enumerated() {
+                    let number = Int(id.dropFirst())!
+                    let version = stored.metadatas?[index]?["version"]?.intValue
+                    let embedding = stored.embeddings?[index]
+                    let old = version == 0 && embedding == Self.vector(number, version: 0)
+                    let new = version == 1 && embedding == Self.vector(number, version: 1)
+                    #expect(old || new, "row \(id) is half-updated: version \(String(describing: version)), embedding \(String(describing: embedding))")
+                    if new { newRows += 1 }
+                    #expect(stored.metadatas?[index]?["i"]?.intValue == Int64(number))
+                }
+                #expect(newRows == 0 || newRows == Self.records, "\(newRows) of \(Self.records) rows were updated")
+
+                // The dead connection was dropped, not silently reconnected: the next call runs on a new session.
+                let nextSession = try #require(try await client.execute("SELECT CONNECTION_ID()").rows.first?.first?.intValue)
+                #expect(nextSession != session)
+                try await writer.update(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 1) }),
+                                        metadatas: Metadatas(ids.indices.map { _ in ["version": 1] }), metadataMode: .merge)
+                let after = try await collection.get(ids: IDs(ids), include: [.metadatas])
+                #expect(after.metadatas?.allSatisfy { $0?["version"] == 1 } == true)
+            }
+        }
+    }
+
+    @Test func aReadTimeoutIsATypedTimeoutWithinTheConfiguredTime() async throws {
+        var configuration = TestEnvironment.configuration
+        configuration.options.readTimeout = .seconds(1)
+        try await SeekDBClient.withClient(configuration: configuration) { client in
+            let start = ContinuousClock.now
+            let error = try await #require(throws: SeekDBError.self) { try await client.execute("SELECT SLEEP(20)") }
+            let elapsed = ContinuousClock.now - start
+            #expect(error.code == .timeout, "\(error)")
+            // Generous bound (a loaded CI machine): far below the 20 s the statement would take.
+            #expect(elapsed < .seconds(8), "the 1 s read timeout took \(elapsed)")
+            print("FaultTests: 1 s read timeout answered after \(elapsed): \(error)")
+            #expect(try await client.execute("SELECT 5").rows.first?.first?.intValue == 5)
+        }
+    }
+
+    @Test func stoppingTheServerDuringACallIsTypedAndTheClientRecovers() async throws {
+        // Test port + 5: inside this checkout's block of ports (helpers and CI space servers 10 apart).
+        let server = ScratchServer(port: TestEnvironment.configuration.port + 5)
+        try await server.run("start")
+        do {
+            try await Self.stopDuringACall(server)
+        } catch {
+            _ = try? await server.run("stop")
+            throw error
+        }
+        try await server.run("stop")
+    }
+
+    static func stopDuringACall(_ server: ScratchServer) async throws {
+        var configuration = TestEnvironment.configuration
+        configuration.port = server.port
+        configuration.options.connectTimeout = .seconds(3)
+        try await SeekDBClient.withClient(configuration: configuration) { client in
+            #expect(try await client.execute("SELECT 1").rows.first?.first?.intValue == 1)
+            let call = Task { try await client.execute("SELECT SLEEP(60)") }
+            try await Task.sleep(for: .milliseconds(300))
+            let start = ContinuousClock.now
+            try await server.run("stop")
+            let error = try await #require(throws: SeekDBError.self) { try await call.result.get() }
+            #expect(error.code == .connectionClosed, "\(error)")
+            print("FaultTests: server stopped during SLEEP(60); the call failed \(ContinuousClock.now - start) after the stop began: \(error)")
+
+            let down = try await #require(throws: SeekDBError.self) { try await client.execute("SELECT 1") }
+            #expect(down.code == .connectionFailed, "\(down)")
+
+            try await server.run("start")
+            #expect(try await client.execute("SELECT 2").rows.first?.first?.intValue == 2)
+            #expect(await client.openConnections == 1)
+        }
+    }
+}
+
+/// A seekdb of the test's own (scripts/seekdb-server with its own home and port), for faults
+/// that would disturb the shared test server.
+struct ScratchServer {
+    let port: Int
+    var home: String { TestEnvironment.projectRoot.appendingPathComponent(".seekdb/scratch-\(port)").path }
+
+    /// Runs `scripts/seekdb-server <command>` for this server and returns its output.
+    ///
+    /// posix_spawn and waitpid on a dispatch thread, not Foundation's `Process`: its
+    /// `waitUntilExit` never returned here once the script had started a server.
+    @discardableResult
+    func run(_ command: String) async throws -> String {
+        let script = TestEnvironment.projectRoot.appendingPathComponent("scripts/seekdb-server").path
+        let log = home + ".\(command).log"
+        let arguments = [script, "--home", home, "--port", String(port), command]
+        let status: Int32 = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var actions = posix_spawn_file_actions_t()
+                posix_spawn_file_actions_init(&actions)
+                posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                posix_spawn_file_actions_adddup2(&actions, 1, 2)
+                var argv = arguments.map { strdup($0) } + [nil]
+                var pid: pid_t = 0
+                var status: Int32 = -1
+                if posix_spawn(&pid, script, &actions, nil, &argv, environ) == 0 {
+                    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                }
+                argv.forEach { free($0) }
+                posix_spawn_file_actions_destroy(&actions)
+                continuation.resume(returning: status)
+            }
+        }
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw SeekDBError(.server, "scripts/seekdb-server \(command) failed (wait status \(status)): \(text)")
+        }
+        return text
+    }
+}
