@@ -134,30 +134,40 @@ final class LoadedModel: Sendable {
 /// use, and kept for the life of the process; a failed load is not cached (a later call retries,
 /// say after `scripts/fetch-model` has run).
 enum ModelCache {
+    // NSLock (a pthread mutex) rather than Synchronization.Mutex: the thread sanitizer sees
+    // pthread locks, but not the futex-based Mutex of the Linux standard library, and reported
+    // this cache as a data race although every access is under the lock.
+
     /// One slot per folder path; the map's lock is held only to find or create a slot.
-    private static let slots = Mutex<[String: Slot]>([:])
+    nonisolated(unsafe) private static var slots: [String: Slot] = [:]
+    private static let slotsLock = NSLock()
 
     /// Holds one folder's model; its lock is held while that model loads, so concurrent first
     /// callers for the same folder wait for a single load while other folders proceed.
-    private final class Slot: Sendable {
-        let model = Mutex<LoadedModel?>(nil)
+    private final class Slot: @unchecked Sendable {
+        private let lock = NSLock()
+        private var model: LoadedModel?
+
+        func model(loading directory: String) throws -> LoadedModel {
+            try lock.withLock {
+                if let model { return model }
+                let loaded = try LoadedModel(directory: directory)
+                model = loaded
+                return loaded
+            }
+        }
     }
 
     /// The model in a folder, loading it on first use.
     ///
     /// - Throws: ``EmbeddingError`` when the files cannot be loaded.
     static func model(at directory: String) throws -> LoadedModel {
-        let slot = slots.withLock { slots in
+        let slot = slotsLock.withLock {
             if let slot = slots[directory] { return slot }
             let slot = Slot()
             slots[directory] = slot
             return slot
         }
-        return try slot.model.withLock { model in
-            if let model { return model }
-            let loaded = try LoadedModel(directory: directory)
-            model = loaded
-            return loaded
-        }
+        return try slot.model(loading: directory)
     }
 }
