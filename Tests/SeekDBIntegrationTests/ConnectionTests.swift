@@ -109,3 +109,23 @@ struct ConnectionTests {
         }
     }
 }
+
+@Suite(.enabled(if: TestEnvironment.isEnabled))
+struct StatementCacheLimitTests {
+    @Test func oneConnectionOutlivesMoreStatementsThanTheServersCursorLimit() async throws {
+        // seekdb allows 50 open cursors per session; each collection below prepares its own
+        // statements, so a cache larger than the limit failed with 5930 after ~24 collections.
+        var configuration = TestEnvironment.configuration
+        configuration.pool.maximumConnections = 1
+        try await SeekDBClient.withClient(configuration: configuration) { client in
+            for _ in 0..<30 {
+                let name = TestEnvironment.uniqueName("cur")
+                let collection = try await client.createCollection(name: name, configuration: .init(dimension: 2), embeddingFunction: nil)
+                try await collection.add(ids: ["a"], embeddings: [[1, 2]], metadatas: [["k": 1]])
+                try await collection.update(ids: "a", metadatas: ["k": 2])
+                #expect(try await collection.get(ids: "a").metadatas == [["k": 2]])
+                try await client.deleteCollection(name: name)
+            }
+        }
+    }
+}

@@ -49,6 +49,8 @@ extension SeekDBError {
             self.init(.dimensionMismatch, "the server rejected a vector: \(error.message)", serverError: server)
         case N.invalidArgument:
             self.init(.dimensionMismatch, "the server rejected a vector argument (1210 Invalid argument): its length does not match the collection's dimension", serverError: server)
+        case N.sessionInterrupted:
+            self.init(.connectionClosed, "the server ended the session while the statement ran (it was killed): \(error.message)", serverError: server)
         case N.serverGoneAway, N.serverLost, N.serverLostExtended, N.commandsOutOfSync, N.malformedPacket:
             if error.message.lowercased().contains("timeout") || error.message.lowercased().contains("timed out") {
                 self.init(.timeout, "the server did not answer in time: \(error.message)", serverError: server)

@@ -1,6 +1,8 @@
 /// Prepared statements of one connection, keyed by SQL text, least recently used evicted first.
 struct StatementCache {
-    static let capacity = 64
+    /// Below seekdb's limit of 50 open cursors per session (error 5930 "maximum open cursors
+    /// exceeded"), with room for statements the caller prepares itself.
+    static let capacity = 32
 
     private var entries: [String: PreparedStatement] = [:]
     private var order: [String] = []

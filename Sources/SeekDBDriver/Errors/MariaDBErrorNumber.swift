@@ -20,6 +20,8 @@ package enum MariaDBErrorNumber {
     package static let invalidJSONArgument: UInt32 = 3141
     package static let queryTimeout: UInt32 = 4012
     package static let inconsistentDimension: UInt32 = 7600
+    /// seekdb: "Session interrupted" — the session was killed (`KILL <id>`) while a statement ran.
+    package static let sessionInterrupted: UInt32 = 5066
 
     package static let connectionError: UInt32 = 2002
     package static let connectionHostError: UInt32 = 2003
@@ -33,6 +35,6 @@ package enum MariaDBErrorNumber {
 
     /// Client errors after which a handle must be discarded.
     package static let brokenConnection: Set<UInt32> = [
-        serverGoneAway, serverLost, commandsOutOfSync, malformedPacket, serverLostExtended,
+        serverGoneAway, serverLost, commandsOutOfSync, malformedPacket, serverLostExtended, sessionInterrupted,
     ]
 }
