@@ -64,6 +64,18 @@ enum CLI {
     }
 
     /// Runs `seekdb arguments…` exactly as given. stdin, stdout and stderr are files, never a terminal.
+    /// `seekdb sql STATEMENT` for CREATE USER / DROP USER, sent again (up to 8 times) while
+    /// seekdb answers 1396, which it does when other sessions run DDL at the same moment.
+    static func runUserDDL(_ statement: String) async throws -> CLIRun {
+        var attempt = 1
+        while true {
+            let run = try await run(["sql", statement])
+            guard run.status != 0, run.stderr.contains("1396"), attempt < 8 else { return run }
+            try await Task.sleep(for: .milliseconds(250 * attempt))
+            attempt += 1
+        }
+    }
+
     static func runRaw(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) async throws -> CLIRun {
         try await runProgram(executable.path, arguments, stdin: stdin, environment: extra)
     }

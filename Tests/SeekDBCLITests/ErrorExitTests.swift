@@ -78,7 +78,7 @@ extension CLIServerTests {
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: #"{"id": "a", "embedding": [1, 2, 3]}"#).status == 0)
                 let user = CLI.uniqueName("ro")
                 let database = CLI.environment["SEEKDB_DATABASE"] ?? "test"
-                let created = try await CLI.run(["sql", "CREATE USER '\(user)' IDENTIFIED BY 'secret_1'"])
+                let created = try await CLI.runUserDDL("CREATE USER '\(user)' IDENTIFIED BY 'secret_1'")
                 try #require(created.status == 0, "\(created)")
                 do {
                     let granted = try await CLI.run(["sql", "GRANT SELECT ON `\(database)`.* TO '\(user)'"])
@@ -110,10 +110,10 @@ extension CLIServerTests {
                     #expect(try wrong.error()["code"] as? String == "authenticationFailed")
                     #expect(try wrong.error()["serverErrorNumber"] as? Int == 1045)
                 } catch {
-                    _ = try? await CLI.run(["sql", "DROP USER '\(user)'"])
+                    _ = try? await CLI.runUserDDL("DROP USER '\(user)'")
                     throw error
                 }
-                let dropped = try await CLI.run(["sql", "DROP USER '\(user)'"])
+                let dropped = try await CLI.runUserDDL("DROP USER '\(user)'")
                 #expect(dropped.status == 0, "\(dropped)")
                 let ids = try await CLI.run(["get", name, "--include", "", "-o", "json"])
                 #expect(try ids.object()["ids"] as? [String] == ["a"])
