@@ -89,6 +89,41 @@ struct UpdateTests {
         }
     }
 
+    @Test func existingRecordsAreUpdatedWithoutAnExistenceCheckEvenWhenNothingChanges() async throws {
+        try await withTestCollection(dimension: 4) { _, collection in
+            let ids = (0..<600).map { "r\($0)" }   // two statements of the 500-row chunker
+            try await collection.add(ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [1, 2, 3, 4] }),
+                                     metadatas: Metadatas(ids.map { ["v": .string($0)] }))
+
+            // The same values again: the server matches every row though it changes none, so the
+            // optimistic write is enough and no row lock query is sent.
+            let counter = StatementCounter()
+            let same = try await StatementTracing.$counter.withValue(counter) {
+                try await collection.update(ids: IDs(ids), metadatas: Metadatas(ids.map { ["v": .string($0)] }))
+            }
+            #expect(same == UpdateResult(updatedCount: 600))
+            #expect(!counter.executedSQL.contains { $0.contains("FOR UPDATE") }, "\(counter.executedSQL)")
+            #expect(counter.executedSQL.filter { $0.hasPrefix("UPDATE") }.count == 2)
+            #expect(counter.executedSQL.last == "COMMIT")
+
+            // One id missing from the second statement: that write is rolled back and the call
+            // runs again, checking the ids with row locks first.
+            let withMissing = ids + ["absent"]
+            let retried = StatementCounter()
+            let skipped = try await StatementTracing.$counter.withValue(retried) {
+                try await collection.update(ids: IDs(withMissing), metadatas: Metadatas(withMissing.map { _ in ["v": "new"] }),
+                                            missing: .skip)
+            }
+            #expect(skipped == UpdateResult(updatedCount: 600, skippedIDs: ["absent"]))
+            let statements = retried.executedSQL
+            #expect(statements.contains("ROLLBACK"), "\(statements)")
+            #expect(statements.contains { $0.contains("FOR UPDATE") })
+            #expect(statements.last == "COMMIT")
+            let read = try await collection.get(ids: IDs(ids), include: [.metadatas])
+            #expect(read.metadatas?.allSatisfy { $0 == ["v": "new"] } == true)
+        }
+    }
+
     @Test func longAndUnusualValuesRoundTripThroughTheBatchedStatement() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
             let ids = ["short", "quote'\"", "emoji🦊", "nul\u{0}byte"]

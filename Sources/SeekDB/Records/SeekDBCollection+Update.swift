@@ -13,9 +13,14 @@ extension SeekDBCollection {
     /// Only the fields given change; a `nil` entry in a list leaves that field of that record
     /// unchanged. A document given without an embedding is embedded by the collection's
     /// embedding function (only those records). Everything is validated before any SQL is
-    /// sent. The ids are then locked and checked inside the same transaction as the write, and
-    /// the changes go out as one batched statement per chunk of records (not one per record).
-    /// Any error rolls the whole call back.
+    /// sent. The changes go out as one batched statement per chunk of records (not one per
+    /// record), inside one transaction; any error rolls the whole call back.
+    ///
+    /// Missing ids are found without an extra round trip when there are none: each statement
+    /// reports how many rows it matched, and only when that falls short is the transaction rolled
+    /// back and the call run again with the ids locked and checked first (`SELECT … FOR UPDATE`),
+    /// so that ``MissingRecordPolicy/fail`` changes nothing and ``MissingRecordPolicy/skip``
+    /// reports exactly the ids it skipped.
     ///
     /// - Parameters:
     ///   - ids: one id or a list; unique, non-empty, at most 512 bytes of UTF-8.
@@ -40,28 +45,58 @@ extension SeekDBCollection {
                        missing: MissingRecordPolicy = .fail, logger: Logger? = nil) async throws -> UpdateResult {
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
                                                metadatas: metadatas, operation: "update")
-        let table = quotedTable
+        do {
+            return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
+                guard try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger) else {
+                    throw SomeRecordsNotMatched()
+                }
+                return UpdateResult(updatedCount: changes.ids.count, skippedIDs: [])
+            }
+        } catch is SomeRecordsNotMatched {
+            return try await lockedUpdate(changes, metadataMode: metadataMode, missing: missing, logger: logger)
+        }
+    }
+
+    /// The update again after the optimistic write matched fewer rows than it was given (and was
+    /// rolled back): the ids are locked and checked first, then only the existing ones written.
+    private func lockedUpdate(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
+                              missing: MissingRecordPolicy, logger: Logger?) async throws -> UpdateResult {
         let collection = name
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
+            logger.debug("update: some ids matched no row; checking them with row locks", metadata: ["collection": "\(collection)"])
             let existing = try await lockExisting(changes.ids, privilege: "UPDATE", connection: connection, logger: logger)
             let missingIDs = changes.ids.filter { !existing.contains(Array($0.utf8)) }
             if !missingIDs.isEmpty && missing == .fail {
                 throw SeekDBError.recordsNotFound(missingIDs, collection: collection, operation: "update")
             }
-            for (fields, chunks) in changes.statementGroups() {
-                for chunk in chunks {
-                    let rows = chunk.filter { existing.contains(Array(changes.ids[$0].utf8)) }
-                    guard !rows.isEmpty else { continue }
-                    let sql = WriteStatements.update(table: table, fields: fields, rows: rows.count, metadataMode: metadataMode)
-                    var parameters: [SQLValue] = []
-                    parameters.reserveCapacity(rows.count * (1 + fields.columns.count))
-                    for index in rows { changes.appendParameters(at: index, fields: fields, to: &parameters) }
-                    _ = try await connection.execute(sql, parameters, logger: logger)
-                }
+            _ = try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger) {
+                existing.contains(Array(changes.ids[$0].utf8))
             }
             return UpdateResult(updatedCount: changes.ids.count - missingIDs.count,
                                 skippedIDs: missing == .skip ? missingIDs : [])
         }
+    }
+
+    /// Sends the batched `UPDATE … JOIN` statements for the records `included` accepts and
+    /// returns whether every statement matched as many rows as it carried. Stops at the first
+    /// statement that did not (the caller rolls back). The connection reports matched, not
+    /// changed, rows (`CLIENT_FOUND_ROWS`), so a record updated to the values it had counts.
+    private func writeUpdates(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
+                              connection: MariaDBConnection, logger: Logger,
+                              including included: (Int) -> Bool = { _ in true }) async throws -> Bool {
+        for (fields, chunks) in changes.statementGroups() {
+            for chunk in chunks {
+                let rows = chunk.filter(included)
+                guard !rows.isEmpty else { continue }
+                let sql = WriteStatements.update(table: quotedTable, fields: fields, rows: rows.count, metadataMode: metadataMode)
+                var parameters: [SQLValue] = []
+                parameters.reserveCapacity(rows.count * (1 + fields.columns.count))
+                for index in rows { changes.appendParameters(at: index, fields: fields, to: &parameters) }
+                let result = try await connection.execute(sql, parameters, logger: logger)
+                if result.affectedRows != UInt64(rows.count) { return false }
+            }
+        }
+        return true
     }
 
     /// Locks the rows of `ids` that exist (`SELECT … FOR UPDATE`, chunked) and returns their ids'
@@ -88,6 +123,10 @@ extension SeekDBCollection {
         return existing
     }
 }
+
+/// Thrown out of the optimistic update transaction (rolling it back) when a statement matched
+/// fewer rows than it carried.
+private struct SomeRecordsNotMatched: Error {}
 
 extension SeekDBError {
     /// `.recordsNotFound` listing the first missing ids in the message and all in ``missingIDs``.

@@ -195,7 +195,7 @@ package actor MariaDBConnection {
 
     func runText(_ sql: String) throws(DriverError) -> ResultSet {
         guard let handle else { throw DriverError(kind: .closed, number: MariaDBErrorNumber.serverGoneAway, message: "the connection is closed") }
-        StatementTracing.counter?.increment()
+        StatementTracing.counter?.recordExecution(sql)
         let rc = sql.withCString { mysql_real_query(handle, $0, UInt(strlen($0))) }
         if rc != 0 { throw DriverError.from(connection: handle, kind: .statement) }
         var result = try TextResultReader.read(handle)
@@ -215,11 +215,11 @@ package actor MariaDBConnection {
         if let cached = statements.statement(for: sql) {
             statement = cached
         } else {
-            StatementTracing.counter?.increment()
+            StatementTracing.counter?.recordPrepare()
             statement = try PreparedStatement(connection: handle, sql: sql)
             statements.insert(statement, for: sql)
         }
-        StatementTracing.counter?.increment()
+        StatementTracing.counter?.recordExecution(sql)
         do {
             return try statement.execute(parameters)
         } catch {

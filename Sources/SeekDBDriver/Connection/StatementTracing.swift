@@ -6,13 +6,22 @@ import Synchronization
 /// rejected before any SQL is sent. Task-local, so concurrent tests do not see each other.
 package final class StatementCounter: Sendable {
     private let count = Atomic<Int>(0)
+    private let executed = Mutex<[String]>([])
 
     package init() {}
 
     /// Statements sent (text queries, prepares and executions) while this counter was bound.
     package var value: Int { count.load(ordering: .relaxed) }
 
-    func increment() { count.add(1, ordering: .relaxed) }
+    /// The SQL of the statements run (text queries and executions, not prepares), in order.
+    package var executedSQL: [String] { executed.withLock { $0 } }
+
+    func recordPrepare() { count.add(1, ordering: .relaxed) }
+
+    func recordExecution(_ sql: String) {
+        count.add(1, ordering: .relaxed)
+        executed.withLock { $0.append(sql) }
+    }
 }
 
 package enum StatementTracing {
