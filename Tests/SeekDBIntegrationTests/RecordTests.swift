@@ -63,6 +63,28 @@ struct RecordTests {
         }
     }
 
+    @Test func deletingMoreIDsThanOneStatementCarriesIsOneTransaction() async throws {
+        try await withTestCollection(dimension: 2) { _, collection in
+            let stored = (0..<3_000).map { "r\($0)" }
+            try await collection.add(ids: IDs(stored), embeddings: Embeddings(stored.map { _ in [1, 2] }))
+            // 12,000 ids (most absent): three statements of the id chunker, inside one transaction.
+            let asked = (0..<12_000).map { "r\($0 * 2)" }
+            let counter = StatementCounter()
+            let deleted = try await StatementTracing.$counter.withValue(counter) { try await collection.delete(ids: IDs(asked)) }
+            #expect(deleted == 1_500)
+            #expect(counter.executedSQL.filter { $0.hasPrefix("DELETE") }.count == 3)
+            #expect(counter.executedSQL.first == "START TRANSACTION" && counter.executedSQL.last == "COMMIT")
+            #expect(try await collection.count() == 1_500)
+            #expect(try await collection.get(ids: ["r0", "r1", "r2999"], include: []).ids == ["r1", "r2999"])
+
+            // 1,000 ids fit one statement, which is atomic by itself: no transaction around it.
+            let single = StatementCounter()
+            let odd = (0..<1_000).map { "r\($0 * 2 + 1)" }
+            #expect(try await StatementTracing.$counter.withValue(single) { try await collection.delete(ids: IDs(odd)) } == 1_000)
+            #expect(single.executedSQL.count == 1)
+        }
+    }
+
     @Test func largeAddIsChunkedAndAtomic() async throws {
         try await withTestCollection(dimension: 8) { _, collection in
             let ids = (0..<1_200).map { "r\($0)" }

@@ -93,9 +93,9 @@ extension SeekDBCollection {
             }
         }
         try RecordValidation.validateIDs(ids, operation: "delete")
-        let chunks = StatementChunker(placeholdersPerRow: 1).chunks(count: ids.count) { ids[$0].utf8.count }
+        let chunks = StatementChunker.ids.chunks(count: ids.count) { ids[$0].utf8.count }
         let extra = filter.andClause
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
+        let deleteChunks: @Sendable (MariaDBConnection, Logger) async throws -> Int = { connection, logger in
             var deleted = 0
             for chunk in chunks {
                 let sql = "DELETE FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))\(extra.sql)"
@@ -104,6 +104,11 @@ extension SeekDBCollection {
             }
             return deleted
         }
+        // One statement is atomic by itself; more need a transaction to be all-or-nothing.
+        if chunks.count == 1 {
+            return try await client.withDriverConnection(logger: logger, collection: name, table: self.table, deleteChunks)
+        }
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table, deleteChunks)
     }
 
     // MARK: Helpers

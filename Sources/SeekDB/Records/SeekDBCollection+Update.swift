@@ -108,7 +108,7 @@ extension SeekDBCollection {
                       logger: Logger) async throws -> Set<[UInt8]> {
         var existing = Set<[UInt8]>()
         existing.reserveCapacity(ids.count)
-        for chunk in StatementChunker(placeholdersPerRow: 1).chunks(count: ids.count, rowBytes: { ids[$0].utf8.count }) {
+        for chunk in StatementChunker.ids.chunks(count: ids.count, rowBytes: { ids[$0].utf8.count }) {
             let sql = WriteStatements.lockExisting(table: quotedTable, count: chunk.count)
             let result: ResultSet
             do {

@@ -7,14 +7,21 @@ struct StatementChunker {
     static let maximumBytes = 4 * 1024 * 1024
     /// Rows per statement: large enough to amortise round trips, small enough to keep memory flat.
     static let maximumRows = 500
+    /// Rows per statement when a row is only an id (`DELETE`/`SELECT … WHERE _id IN (…)`):
+    /// small rows, so more of them; 1,000 ids in one statement instead of two saves a round trip.
+    static let maximumIDRows = 5_000
 
     let placeholdersPerRow: Int
+    var maximumRows = StatementChunker.maximumRows
+
+    /// A chunker for rows of ids only.
+    static var ids: StatementChunker { StatementChunker(placeholdersPerRow: 1, maximumRows: maximumIDRows) }
 
     /// Ranges of row indexes, each small enough for one statement. `rowBytes(i)` estimates
     /// the bound bytes of row `i`.
     func chunks(count: Int, rowBytes: (Int) -> Int) -> [Range<Int>] {
         let rowsByPlaceholders = max(1, StatementChunker.maximumPlaceholders / max(1, placeholdersPerRow))
-        let rowLimit = min(StatementChunker.maximumRows, rowsByPlaceholders)
+        let rowLimit = min(maximumRows, rowsByPlaceholders)
         var ranges: [Range<Int>] = []
         var start = 0
         var bytes = 0
