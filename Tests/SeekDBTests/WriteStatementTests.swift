@@ -23,27 +23,41 @@ struct WriteStatementTests {
         #expect(WriteStatements.lockExisting(table: "`t`", count: 2) == "SELECT _id FROM `t` WHERE _id IN (?, ?) FOR UPDATE")
     }
 
-    @Test func recordsAreGroupedByTheFieldsTheySetInOrder() {
+    @Test func recordsAreGroupedByTheFieldsTheySetInOrder() async throws {
         let changes = RecordChanges(ids: ["a", "b", "c", "d"],
                                     documents: ["A", nil, "C", nil],
-                                    metadataTexts: [nil, "{}", nil, "{}"],
-                                    embeddings: [nil, nil, nil, [1]])
-        let groups = changes.statementGroups()
-        #expect(groups.map(\.fields) == [[.document], [.metadata], [.metadata, .embedding]])
-        #expect(groups.map(\.chunks) == [[[0, 2]], [[1]], [[3]]])
+                                    metadatas: [nil, [:], nil, ["k": 1]],
+                                    embeddings: [nil, nil, nil, [1]], operation: "update")
+        #expect(changes.fieldSets() == [[.document], [.metadata], [.metadata, .embedding]])
+        #expect(Array(changes.records(changing: .document) { _ in true }) == [0, 2])
+        #expect(Array(changes.records(changing: .document) { $0 != 0 }) == [2])
         var parameters: [SQLValue] = []
-        changes.appendParameters(at: 3, fields: [.metadata, .embedding], to: &parameters)
-        #expect(parameters == [.bytes(Array("d".utf8)), .string("{}"), .vector([1])])
+        try changes.appendParameters(at: 3, fields: [.metadata, .embedding], to: &parameters)
+        #expect(parameters == [.bytes(Array("d".utf8)), .string(#"{"k":1}"#), .vector([1])])
+
+        var statements: [(String, [SQLValue])] = []
+        let finished = try await changes.send(fields: [.metadata]) { rows in "rows \(rows)" } execute: { sql, _, parameters in
+            statements.append((sql, parameters))
+            return true
+        }
+        #expect(finished)
+        #expect(statements.map(\.0) == ["rows 1"])
+        #expect(statements.map(\.1) == [[.bytes(Array("b".utf8)), .string("{}")]])
     }
 
-    @Test func groupsAreChunkedByRowsAndPlaceholders() {
-        let count = 1_201
-        let changes = RecordChanges(ids: (0..<count).map { "id\($0)" },
-                                    documents: Array(repeating: "d", count: count),
-                                    metadataTexts: Array(repeating: nil, count: count),
-                                    embeddings: Array(repeating: nil, count: count))
-        let chunks = changes.statementGroups()[0].chunks
-        #expect(chunks.map(\.count) == [500, 500, 201])
-        #expect(chunks.flatMap { $0 } == Array(0..<count))
+    @Test func metadataIsValidatedAsItWillBeEncoded() {
+        let bad: [(Metadata, String)] = [
+            (["a": ["b": [1, .double(.nan)]]], "non-finite number at $.a.b[1]"),
+            (["z": .double(.infinity), "a": .double(-.infinity)], "at $.a;"),
+            (["$gt": 1], "key '$gt'"),
+            (["": 1], "empty key"),
+        ]
+        for (metadata, message) in bad {
+            let validated = #expect(throws: SeekDBError.self) { try MetadataCodec.validate(metadata, record: "r") }
+            let encoded = #expect(throws: SeekDBError.self) { try MetadataCodec.encode(metadata, record: "r") }
+            #expect(validated?.message.contains(message) == true, "\(String(describing: validated?.message))")
+            #expect(validated?.message == encoded?.message)
+        }
+        #expect(throws: Never.self) { try MetadataCodec.validate(["a": [1, 2.5, "x", nil, ["b": true]]], record: "r") }
     }
 }

@@ -82,16 +82,50 @@ enum MetadataCodec {
     ///   starting with `$` (filters read `$`-keys as operators, so such a key could never be
     ///   filtered on).
     static func encode(_ metadata: Metadata, record: String) throws(SeekDBError) -> String {
+        try checkKeys(metadata, record: record)
+        do {
+            return try JSONWriter.string(MetadataValue.object(metadata).json)
+        } catch {
+            throw nonFinite(at: error.path, record: record)
+        }
+    }
+
+    /// Throws what ``encode(_:record:)`` would throw, without building the JSON text.
+    static func validate(_ metadata: Metadata, record: String) throws(SeekDBError) {
+        try checkKeys(metadata, record: record)
+        if let path = firstNonFinite(in: .object(metadata), path: "$") {
+            throw nonFinite(at: path, record: record)
+        }
+    }
+
+    private static func checkKeys(_ metadata: Metadata, record: String) throws(SeekDBError) {
         if let key = metadata.keys.sorted().first(where: { $0.isEmpty || $0.hasPrefix("$") }) {
             throw .invalidArgument(key.isEmpty
                 ? "metadata of \(record) has an empty key"
                 : "metadata of \(record) has the key '\(key)'; top-level keys must not start with '$', which filters reserve for operators")
         }
-        do {
-            return try JSONWriter.string(MetadataValue.object(metadata).json)
-        } catch {
-            throw .invalidArgument("metadata of \(record) has a non-finite number at \(error.path); JSON cannot store NaN or infinity")
+    }
+
+    /// The path of the first NaN or infinity in the order ``JSONWriter`` writes (keys sorted).
+    private static func firstNonFinite(in value: MetadataValue, path: String) -> String? {
+        switch value {
+        case .double(let d): return d.isFinite ? nil : path
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                if let found = firstNonFinite(in: element, path: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        case .object(let members):
+            for key in members.keys.sorted() {
+                if let found = firstNonFinite(in: members[key]!, path: "\(path).\(key)") { return found }
+            }
+            return nil
+        default: return nil
         }
+    }
+
+    private static func nonFinite(at path: String, record: String) -> SeekDBError {
+        .invalidArgument("metadata of \(record) has a non-finite number at \(path); JSON cannot store NaN or infinity")
     }
 
     /// Decodes the column's JSON text. pyseekdb also stores non-object JSON (a list, say);

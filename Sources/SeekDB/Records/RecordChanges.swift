@@ -17,52 +17,66 @@ struct ChangedFields: OptionSet, Hashable, Sendable {
     }
 }
 
-/// Validated, encoded changes for `update` and `upsert`: every check is done and every
-/// embedding computed before a statement is sent.
+/// Validated changes for `update` and `upsert`: every check is done and every embedding
+/// computed before a statement is sent. Metadata is kept as given (validated) and encoded to
+/// JSON per statement by ``StatementBatcher``, so no second copy of the whole call is built.
 struct RecordChanges: Sendable {
     let ids: [String]
-    let documents: [String?]
-    let metadataTexts: [String?]
+    let documents: [String?]?
+    let metadatas: [Metadata?]?
     let embeddings: [[Float]?]
+    let operation: String
 
     /// The fields given for record `index`.
     func fields(at index: Int) -> ChangedFields {
         var fields: ChangedFields = []
-        if documents[index] != nil { fields.insert(.document) }
-        if metadataTexts[index] != nil { fields.insert(.metadata) }
+        if documents?[index] != nil { fields.insert(.document) }
+        if metadatas?[index] != nil { fields.insert(.metadata) }
         if embeddings[index] != nil { fields.insert(.embedding) }
         return fields
     }
 
-    /// Estimated bound bytes of record `index`, for chunking.
-    func byteCount(at index: Int) -> Int {
-        ids[index].utf8.count + (documents[index]?.utf8.count ?? 0) + (metadataTexts[index]?.utf8.count ?? 0)
-            + (embeddings[index]?.count ?? 0) * 4
-    }
-
     /// Parameters of record `index` for `fields`: the id, then the fields in column order.
-    func appendParameters(at index: Int, fields: ChangedFields, to parameters: inout [SQLValue]) {
+    func appendParameters(at index: Int, fields: ChangedFields, to parameters: inout [SQLValue]) throws(SeekDBError) {
         parameters.append(.bytes(Array(ids[index].utf8)))
-        if fields.contains(.document) { parameters.append(documents[index].map(SQLValue.string) ?? .null) }
-        if fields.contains(.metadata) { parameters.append(metadataTexts[index].map(SQLValue.string) ?? .null) }
+        if fields.contains(.document) { parameters.append(documents?[index].map(SQLValue.string) ?? .null) }
+        if fields.contains(.metadata) {
+            if let metadata = metadatas?[index] {
+                parameters.append(.string(try MetadataCodec.encode(metadata, record: SeekDBCollection.recordName(operation, index, ids))))
+            } else {
+                parameters.append(.null)
+            }
+        }
         if fields.contains(.embedding) { parameters.append(embeddings[index].map(SQLValue.vector) ?? .null) }
     }
 
-    /// Record indexes grouped by the fields they set, in order of first appearance, each group
-    /// split into chunks one statement can carry.
-    func statementGroups() -> [(fields: ChangedFields, chunks: [[Int]])] {
-        var order: [ChangedFields] = []
-        var members: [ChangedFields: [Int]] = [:]
+    /// The distinct sets of fields the records change, in order of first appearance. Records
+    /// with the same set share statements.
+    func fieldSets() -> [ChangedFields] {
+        var seen: [ChangedFields] = []
         for index in ids.indices {
             let fields = fields(at: index)
-            if members[fields] == nil { order.append(fields) }
-            members[fields, default: []].append(index)
+            if !seen.contains(fields) { seen.append(fields) }
         }
-        return order.map { fields in
-            let indexes = members[fields]!
-            let chunker = StatementChunker(placeholdersPerRow: 1 + fields.columns.count)
-            let chunks = chunker.chunks(count: indexes.count) { byteCount(at: indexes[$0]) }
-            return (fields, chunks.map { Array(indexes[$0]) })
+        return seen
+    }
+
+    /// Indexes of the records that change exactly `fields` and that `included` accepts, in
+    /// order, computed as they are read.
+    func records(changing fields: ChangedFields, including included: @escaping (Int) -> Bool) -> some Sequence<Int> {
+        ids.indices.lazy.filter { self.fields(at: $0) == fields && included($0) }
+    }
+
+    /// Sends the records that change `fields` and that `included` accepts, in batched
+    /// statements built by `statement(rows)`; see ``StatementBatcher/run(_:appendRow:send:)``.
+    func send(fields: ChangedFields, including included: @escaping (Int) -> Bool = { _ in true },
+              statement: (Int) -> String,
+              execute: (_ sql: String, _ rows: Int, _ parameters: [SQLValue]) async throws -> Bool) async throws -> Bool {
+        let batcher = StatementBatcher(placeholdersPerRow: 1 + fields.columns.count)
+        return try await batcher.run(records(changing: fields, including: included)) { index, parameters throws(SeekDBError) in
+            try appendParameters(at: index, fields: fields, to: &parameters)
+        } send: { rows, parameters in
+            try await execute(statement(rows), rows, parameters)
         }
     }
 }
@@ -84,10 +98,10 @@ extension SeekDBCollection {
             && metadatas?.values[index] == nil {
             throw SeekDBError.invalidArgument("\(operation): the record at index \(index) (id '\(ids[index])') has nothing to change")
         }
-        let metadataTexts = try encodeMetadatas(metadatas?.values, ids: ids, operation: operation)
+        try validateMetadatas(metadatas?.values, ids: ids, operation: operation)
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: false, operation: operation)
-        return RecordChanges(ids: ids, documents: documents?.values ?? Array(repeating: nil, count: ids.count),
-                             metadataTexts: metadataTexts, embeddings: vectors)
+        return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
+                             embeddings: vectors, operation: operation)
     }
 }

@@ -8,17 +8,46 @@ enum RecordValidation {
     /// although Swift's `==` calls them equal.
     static func validateIDs(_ ids: [String], operation: String) throws(SeekDBError) {
         guard !ids.isEmpty else { throw .invalidArgument("\(operation): ids must not be empty") }
-        var seen = Set<[UInt8]>()
-        seen.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {
             if id.isEmpty { throw .invalidArgument("\(operation): the id at index \(index) is empty") }
             if id.utf8.count > maximumIDBytes {
                 throw .invalidArgument("\(operation): the id at index \(index) is \(id.utf8.count) bytes long; at most \(maximumIDBytes) are allowed")
             }
-            if !seen.insert(Array(id.utf8)).inserted {
-                throw .invalidArgument("\(operation): id '\(id)' appears more than once (again at index \(index))")
+        }
+        if let again = firstRepeatedIndex(ids) {
+            throw .invalidArgument("\(operation): id '\(ids[again])' appears more than once (again at index \(again))")
+        }
+    }
+
+    /// The smallest index whose id's bytes equal an earlier id's, or `nil`.
+    ///
+    /// Sorts (hash of the bytes, index) pairs and compares the bytes only within runs of equal
+    /// hashes: 16 bytes per id, where a set of byte arrays would hold a copy of every id.
+    static func firstRepeatedIndex(_ ids: [String]) -> Int? {
+        var keys = ids.indices.map { (hash: utf8Hash(ids[$0]), index: $0) }
+        keys.sort { ($0.hash, $0.index) < ($1.hash, $1.index) }
+        var first: Int?
+        var runStart = 0
+        for position in keys.indices.dropFirst() {
+            if keys[position].hash != keys[runStart].hash {
+                runStart = position
+                continue
+            }
+            // Within a run, indexes ascend: the earliest equal id before this one repeats it.
+            let later = keys[position].index
+            if let found = first, found <= later { continue }
+            if keys[runStart..<position].contains(where: { ids[$0.index].utf8.elementsEqual(ids[later].utf8) }) {
+                first = later
             }
         }
+        return first
+    }
+
+    private static func utf8Hash(_ id: String) -> Int {
+        var hasher = Hasher()
+        var id = id
+        id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
     }
 
     /// A list given for the records must have one entry per id.

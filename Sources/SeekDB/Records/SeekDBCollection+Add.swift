@@ -24,44 +24,43 @@ extension SeekDBCollection {
         try RecordValidation.validateCount(embeddings?.values.count, name: "embeddings", ids: ids.count, operation: operation)
         try RecordValidation.validateCount(documents?.values.count, name: "documents", ids: ids.count, operation: operation)
         try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
-        let metadataTexts = try encodeMetadatas(metadatas?.values, ids: ids, operation: operation)
+        let metadataValues = metadatas?.values
+        try validateMetadatas(metadataValues, ids: ids, operation: operation)
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: true, operation: operation)
 
-        let chunker = StatementChunker(placeholdersPerRow: 4)
-        let chunks = chunker.chunks(count: ids.count) { index in
-            ids[index].utf8.count + dimension * 4 + (documents?.values[index]?.utf8.count ?? 0) + (metadataTexts[index]?.utf8.count ?? 0)
-        }
         let table = quotedTable
         let documentValues = documents?.values
         try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
-            for chunk in chunks {
-                let sql = "INSERT INTO \(table) (_id, document, metadata, embedding) VALUES "
-                    + StatementChunker.repeated("(?, ?, ?, CAST(? AS BINARY))", count: chunk.count)
-                var parameters: [SQLValue] = []
-                parameters.reserveCapacity(chunk.count * 4)
-                for index in chunk {
-                    parameters.append(.bytes(Array(ids[index].utf8)))
-                    parameters.append(documentValues?[index].map(SQLValue.string) ?? .null)
-                    parameters.append(metadataTexts[index].map(SQLValue.string) ?? .null)
-                    parameters.append(vectors[index].map(SQLValue.vector) ?? .null)
+            _ = try await StatementBatcher(placeholdersPerRow: 4).run(ids.indices) { index, parameters throws(SeekDBError) in
+                parameters.append(.bytes(Array(ids[index].utf8)))
+                parameters.append(documentValues?[index].map(SQLValue.string) ?? .null)
+                if let metadata = metadataValues?[index] {
+                    parameters.append(.string(try MetadataCodec.encode(metadata, record: Self.recordName(operation, index, ids))))
+                } else {
+                    parameters.append(.null)
                 }
+                parameters.append(vectors[index].map(SQLValue.vector) ?? .null)
+            } send: { rows, parameters in
+                let sql = "INSERT INTO \(table) (_id, document, metadata, embedding) VALUES "
+                    + StatementChunker.repeated("(?, ?, ?, CAST(? AS BINARY))", count: rows)
                 _ = try await connection.execute(sql, parameters, logger: logger)
+                return true
             }
         }
     }
 
-    /// JSON text per record (`nil` where no metadata is given).
-    func encodeMetadatas(_ metadatas: [Metadata?]?, ids: [String], operation: String) throws(SeekDBError) -> [String?] {
-        guard let metadatas else { return Array(repeating: nil, count: ids.count) }
-        var texts: [String?] = []
-        texts.reserveCapacity(metadatas.count)
+    /// Checks every metadata object as ``MetadataCodec/encode(_:record:)`` will, naming the record.
+    func validateMetadatas(_ metadatas: [Metadata?]?, ids: [String], operation: String) throws(SeekDBError) {
+        guard let metadatas else { return }
         for (index, metadata) in metadatas.enumerated() {
-            texts.append(try metadata.map { m throws(SeekDBError) in
-                try MetadataCodec.encode(m, record: "\(operation) index \(index) (id '\(ids[index])')")
-            })
+            if let metadata { try MetadataCodec.validate(metadata, record: Self.recordName(operation, index, ids)) }
         }
-        return texts
+    }
+
+    /// "update index 3 (id 'a')", how errors name one record of a call.
+    static func recordName(_ operation: String, _ index: Int, _ ids: [String]) -> String {
+        "\(operation) index \(index) (id '\(ids[index])')"
     }
 
     /// Validates the given embeddings and computes the missing ones from documents.

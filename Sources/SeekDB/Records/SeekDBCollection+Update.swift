@@ -83,18 +83,15 @@ extension SeekDBCollection {
     /// changed, rows (`CLIENT_FOUND_ROWS`), so a record updated to the values it had counts.
     private func writeUpdates(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
                               connection: MariaDBConnection, logger: Logger,
-                              including included: (Int) -> Bool = { _ in true }) async throws -> Bool {
-        for (fields, chunks) in changes.statementGroups() {
-            for chunk in chunks {
-                let rows = chunk.filter(included)
-                guard !rows.isEmpty else { continue }
-                let sql = WriteStatements.update(table: quotedTable, fields: fields, rows: rows.count, metadataMode: metadataMode)
-                var parameters: [SQLValue] = []
-                parameters.reserveCapacity(rows.count * (1 + fields.columns.count))
-                for index in rows { changes.appendParameters(at: index, fields: fields, to: &parameters) }
-                let result = try await connection.execute(sql, parameters, logger: logger)
-                if result.affectedRows != UInt64(rows.count) { return false }
+                              including included: @escaping @Sendable (Int) -> Bool = { _ in true }) async throws -> Bool {
+        let table = quotedTable
+        for fields in changes.fieldSets() {
+            let allMatched = try await changes.send(fields: fields, including: included) { rows in
+                WriteStatements.update(table: table, fields: fields, rows: rows, metadataMode: metadataMode)
+            } execute: { sql, rows, parameters in
+                try await connection.execute(sql, parameters, logger: logger).affectedRows == UInt64(rows)
             }
+            if !allMatched { return false }
         }
         return true
     }

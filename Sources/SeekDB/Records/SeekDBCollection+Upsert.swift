@@ -44,13 +44,12 @@ extension SeekDBCollection {
                 let more = withoutVector.count > 1 ? " (and \(withoutVector.count - 1) more new records)" : ""
                 throw SeekDBError.invalidArgument("upsert: the record at index \(first) (id '\(changes.ids[first])') is new and has neither an embedding nor a document to compute one from\(more); nothing was changed")
             }
-            for (fields, chunks) in changes.statementGroups() {
-                for chunk in chunks {
-                    let sql = WriteStatements.upsert(table: table, fields: fields, rows: chunk.count, metadataMode: metadataMode)
-                    var parameters: [SQLValue] = []
-                    parameters.reserveCapacity(chunk.count * (1 + fields.columns.count))
-                    for index in chunk { changes.appendParameters(at: index, fields: fields, to: &parameters) }
+            for fields in changes.fieldSets() {
+                _ = try await changes.send(fields: fields) { rows in
+                    WriteStatements.upsert(table: table, fields: fields, rows: rows, metadataMode: metadataMode)
+                } execute: { sql, _, parameters in
                     _ = try await connection.execute(sql, parameters, logger: logger)
+                    return true
                 }
             }
             return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
