@@ -69,6 +69,18 @@ extension MetadataValue {
     }
 }
 
+extension MetadataValue {
+    /// Whether a NaN or an infinity is anywhere in this value.
+    var containsNonFinite: Bool {
+        switch self {
+        case .double(let d): !d.isFinite
+        case .array(let elements): elements.contains(where: \.containsNonFinite)
+        case .object(let members): members.values.contains(where: \.containsNonFinite)
+        default: false
+        }
+    }
+}
+
 extension MetadataValue: CustomStringConvertible {
     /// The value as JSON text (non-finite doubles, which JSON cannot hold, print as `null`).
     public var description: String { (try? JSONWriter.string(json)) ?? "null" }
@@ -93,12 +105,15 @@ enum MetadataCodec {
     /// Throws what ``encode(_:record:)`` would throw, without building the JSON text.
     static func validate(_ metadata: Metadata, record: String) throws(SeekDBError) {
         try checkKeys(metadata, record: record)
-        if let path = firstNonFinite(in: .object(metadata), path: "$") {
+        // The common case costs one walk without building any path; the path is looked up
+        // only for the message.
+        if metadata.values.contains(where: \.containsNonFinite), let path = firstNonFinite(in: .object(metadata), path: "$") {
             throw nonFinite(at: path, record: record)
         }
     }
 
     private static func checkKeys(_ metadata: Metadata, record: String) throws(SeekDBError) {
+        guard metadata.keys.contains(where: { $0.isEmpty || $0.utf8.first == UInt8(ascii: "$") }) else { return }
         if let key = metadata.keys.sorted().first(where: { $0.isEmpty || $0.hasPrefix("$") }) {
             throw .invalidArgument(key.isEmpty
                 ? "metadata of \(record) has an empty key"

@@ -62,7 +62,11 @@ enum RecordValidation {
         guard embedding.count == dimension else {
             throw SeekDBError(.dimensionMismatch, "\(operation): the embedding at index \(index) (id '\(id)') has \(embedding.count) dimensions; the collection has \(dimension)")
         }
-        if let bad = embedding.firstIndex(where: { !$0.isFinite }) {
+        // A branch-free pass over the exponent bits (all ones only for NaN and ±infinity) first;
+        // the position is looked up only for the message.
+        var nonFinite: UInt32 = 0
+        for value in embedding { nonFinite |= (value.bitPattern & 0x7F80_0000) == 0x7F80_0000 ? 1 : 0 }
+        if nonFinite != 0, let bad = embedding.firstIndex(where: { !$0.isFinite }) {
             throw .invalidArgument("\(operation): the embedding at index \(index) (id '\(id)') has a non-finite value at position \(bad)")
         }
     }
