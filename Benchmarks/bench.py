@@ -7,7 +7,7 @@ whole run, driven over stdin/stdout); pyseekdb runs in this process. Every run g
 collection (384-d, cosine), and only the call itself is timed.
 
 Usage: bench.py --worker PATH [--rounds 5] [--warmup 1] [--workloads a,b] [--memory 10000,100000]
-                [--profile 5] [--out DIR]
+                [--profile 5] [--paired 20] [--out DIR]
        bench.py --replot Benchmarks/.results/results.json     (redraw the chart only)
 Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
 """
@@ -270,6 +270,8 @@ def main():
     p.add_argument("--workloads", default=",".join(WORKLOADS))
     p.add_argument("--memory", default="10000,100000", help="record counts for the memory mode ('' to skip)")
     p.add_argument("--profile", type=int, default=5, help="rounds of the per-statement profile of the SDK's writes (0 to skip)")
+    p.add_argument("--paired", type=int, default=20,
+                   help="pairs per write workload of the SDK against raw SQL back to back on one collection (0 to skip)")
     p.add_argument("--out", default="Benchmarks/.results")
     p.add_argument("--replot", metavar="RESULTS_JSON", help="only redraw the chart of an earlier results.json")
     args = p.parse_args()
@@ -323,6 +325,12 @@ def main():
         out = subprocess.run([args.worker, "profile", str(args.profile)], check=True, capture_output=True, text=True).stdout
         profile = out.strip().splitlines()
 
+    paired = []
+    if args.paired:
+        print(f"== paired: SDK and raw SQL back to back, {args.paired} pairs per write workload", file=sys.stderr, flush=True)
+        out = subprocess.run([args.worker, "paired", str(args.paired)], check=True, capture_output=True, text=True).stdout
+        paired = out.strip().splitlines()
+
     summary = summarize(samples, workloads)
     rows = table_rows(summary, samples, workloads)
     minutes = (time.time() - started) / 60
@@ -336,15 +344,19 @@ def main():
         print("| records | input arrays + process before the call (MB) | peak during the call (MB) | growth (MB) | update time (s) |")
         print("|---:|---:|---:|---:|---:|")
         for m in memory:
-            print(f"| {m['records']:,} | {m['rss_before_mb']:.0f} | {m['peak_during_mb']:.0f} | {m['growth_mb']:.0f} "
+            print(f"| {m['records']:,} | {m['rss_before_mb']:.0f} | {m['peak_during_mb']:.0f} | {m['growth_mb']:.1f} "
                   f"| {m['update_ms'] / 1000:.1f} |")
     if profile:
         print("\nWhere the SDK's write time goes (statement start to next statement start, ms):\n")
         for line in profile:
             print(f"- {line}")
+    if paired:
+        print("\nSDK / raw in pairs (the same write through each client back to back on one collection, order alternating):\n")
+        for line in paired:
+            print(f"- {line}")
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump({"when": when, "header": header, "machine": platform.platform(), "samples": samples,
-                   "summary": summary, "memory": memory, "profile": profile}, f, indent=1)
+                   "summary": summary, "memory": memory, "profile": profile, "paired": paired}, f, indent=1)
     try:
         chart(rows, os.path.join(args.out, "ratios.png"), header)
         print(f"\nchart: {os.path.join(args.out, 'ratios.png')}")

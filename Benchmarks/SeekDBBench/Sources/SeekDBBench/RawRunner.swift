@@ -116,11 +116,11 @@ struct RawRunner {
         return .milliseconds(ms)
     }
 
-    private func chunks(_ rows: [[SQLValue]]) -> [ArraySlice<[SQLValue]>] {
+    func chunks(_ rows: [[SQLValue]]) -> [ArraySlice<[SQLValue]>] {
         stride(from: 0, to: rows.count, by: rowsPerStatement).map { rows[$0..<min(rows.count, $0 + rowsPerStatement)] }
     }
 
-    private func transaction(_ body: () async throws -> Void) async throws {
+    func transaction(_ body: () async throws -> Void) async throws {
         try await client.executeText("START TRANSACTION")
         do {
             try await body()

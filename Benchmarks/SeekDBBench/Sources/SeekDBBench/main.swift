@@ -81,7 +81,17 @@ case "probe-update":
 case "profile":
     let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
     try await ProfileMode.run(configuration: configuration, rounds: rounds)
+case "probe-encode":   // the SDK's JSON text of 1,000 records' metadata (through the public description)
+    let metadatas = BenchData.metadatas(0..<1_000, round: 3)
+    for _ in 0..<(Int(arguments.dropFirst().first ?? "5") ?? 5) {
+        var total = 0
+        let ms = await timed { for m in metadatas { total += MetadataValue.object(m).description.utf8.count } }
+        print(String(format: "encode 1,000 metadata objects: %.2f ms (%d bytes)", ms, total))
+    }
+case "paired":
+    let pairs = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
+    try await PairedMode.run(configuration: configuration, pairs: pairs)
 default:
-    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
 }
