@@ -12,7 +12,7 @@ import SeekDB
 enum PairedMode {
     static let workloads: [Workload] = [.add1k, .updateEmbeddingsMetadata, .updateMetadata, .upsert, .delete]
 
-    static func run(configuration: SeekDBClient.Configuration, pairs: Int) async throws {
+    static func run(configuration: SeekDBClient.Configuration, pairs: Int, workloads: [Workload]) async throws {
         var rawConfiguration = configuration
         rawConfiguration.pool.maximumConnections = 1   // START TRANSACTION … COMMIT on one connection
         try await SeekDBClient.withClient(configuration: configuration) { sdk in

@@ -90,8 +90,10 @@ case "probe-encode":   // the SDK's JSON text of 1,000 records' metadata (throug
     }
 case "paired":
     let pairs = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
-    try await PairedMode.run(configuration: configuration, pairs: pairs)
+    let names = arguments.dropFirst(2).first?.split(separator: ",").map(String.init)
+    try await PairedMode.run(configuration: configuration, pairs: pairs,
+                             workloads: names?.compactMap(Workload.init(rawValue:)) ?? PairedMode.workloads)
 default:
-    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
 }
