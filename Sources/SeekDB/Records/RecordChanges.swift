@@ -50,26 +50,28 @@ struct RecordChanges: Sendable {
         if fields.contains(.embedding) { parameters.append(embeddings[index].map(SQLValue.vector) ?? .null) }
     }
 
-    /// The distinct sets of fields the records change, in order of first appearance. Records
-    /// with the same set share statements.
+    /// The distinct sets of fields the records change, in a fixed order (not the order of
+    /// the call), so that concurrent calls take their row locks in the same order. Records with
+    /// the same set share statements.
     func fieldSets() -> [ChangedFields] {
-        var seen: [ChangedFields] = []
-        for index in ids.indices {
-            let fields = fields(at: index)
-            if !seen.contains(fields) { seen.append(fields) }
-        }
-        return seen
+        var seen = Set<ChangedFields>()
+        for index in ids.indices { seen.insert(fields(at: index)) }
+        return seen.sorted { $0.rawValue < $1.rawValue }
     }
 
-    /// Indexes of the records that change exactly `fields` and that `included` accepts, in
-    /// order, computed as they are read.
-    func records(changing fields: ChangedFields, including included: @escaping (Int) -> Bool) -> some Sequence<Int> {
-        ids.indices.lazy.filter { self.fields(at: $0) == fields && included($0) }
+    /// Indexes of the records that change exactly `fields` and that `included` accepts, sorted
+    /// by the bytes of their ids: the primary key's order. Statements then lock rows in the
+    /// same order in every call, so two calls on overlapping ids given in different orders
+    /// wait for each other instead of deadlocking (seekdb does not detect such a deadlock;
+    /// both calls would stall until the lock wait timeout).
+    func records(changing fields: ChangedFields, including included: (Int) -> Bool) -> [Int] {
+        ids.indices.filter { self.fields(at: $0) == fields && included($0) }
+            .sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
     }
 
     /// Sends the records that change `fields` and that `included` accepts, in batched
     /// statements built by `statement(rows)`; see ``StatementBatcher/run(_:appendRow:send:)``.
-    func send(fields: ChangedFields, including included: @escaping (Int) -> Bool = { _ in true },
+    func send(fields: ChangedFields, including included: (Int) -> Bool = { _ in true },
               statement: (Int) -> String,
               execute: (_ sql: String, _ rows: Int, _ parameters: [SQLValue]) async throws -> Bool) async throws -> Bool {
         let batcher = StatementBatcher(placeholdersPerRow: 1 + fields.columns.count)

@@ -20,7 +20,8 @@ extension SeekDBCollection {
     /// reports how many rows it matched, and only when that falls short is the transaction rolled
     /// back and the call run again with the ids locked and checked first (`SELECT … FOR UPDATE`),
     /// so that ``MissingRecordPolicy/fail`` changes nothing and ``MissingRecordPolicy/skip``
-    /// reports exactly the ids it skipped.
+    /// reports exactly the ids it skipped. Rows are written in primary-key order, so concurrent
+    /// calls on overlapping ids queue behind each other instead of deadlocking.
     ///
     /// - Parameters:
     ///   - ids: one id or a list; unique, non-empty, at most 512 bytes of UTF-8.
@@ -45,6 +46,12 @@ extension SeekDBCollection {
                        missing: MissingRecordPolicy = .fail, logger: Logger? = nil) async throws -> UpdateResult {
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
                                                metadatas: metadatas, operation: "update")
+        // Records changing different sets of fields go out in one statement group per set; rows
+        // of two groups could then be locked in a different order than another call locks them.
+        // Such calls lock all their rows first, in primary-key order.
+        guard changes.fieldSets().count == 1 else {
+            return try await lockedUpdate(changes, metadataMode: metadataMode, missing: missing, logger: logger)
+        }
         do {
             return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
                 guard try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger) else {
@@ -57,13 +64,14 @@ extension SeekDBCollection {
         }
     }
 
-    /// The update again after the optimistic write matched fewer rows than it was given (and was
-    /// rolled back): the ids are locked and checked first, then only the existing ones written.
+    /// The update with the ids locked and checked first, then only the existing ones written:
+    /// after the optimistic write matched fewer rows than it was given (and was rolled back),
+    /// or for records changing different sets of fields.
     private func lockedUpdate(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
                               missing: MissingRecordPolicy, logger: Logger?) async throws -> UpdateResult {
         let collection = name
         return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
-            logger.debug("update: some ids matched no row; checking them with row locks", metadata: ["collection": "\(collection)"])
+            logger.debug("update: locking and checking the ids first", metadata: ["collection": "\(collection)"])
             let existing = try await lockExisting(changes.ids, privilege: "UPDATE", connection: connection, logger: logger)
             let missingIDs = changes.ids.filter { !existing.contains(Array($0.utf8)) }
             if !missingIDs.isEmpty && missing == .fail {
@@ -83,7 +91,7 @@ extension SeekDBCollection {
     /// changed, rows (`CLIENT_FOUND_ROWS`), so a record updated to the values it had counts.
     private func writeUpdates(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
                               connection: MariaDBConnection, logger: Logger,
-                              including included: @escaping @Sendable (Int) -> Bool = { _ in true }) async throws -> Bool {
+                              including included: (Int) -> Bool = { _ in true }) async throws -> Bool {
         let table = quotedTable
         for fields in changes.fieldSets() {
             let allMatched = try await changes.send(fields: fields, including: included) { rows in
@@ -96,8 +104,8 @@ extension SeekDBCollection {
         return true
     }
 
-    /// Locks the rows of `ids` that exist (`SELECT … FOR UPDATE`, chunked) and returns their ids'
-    /// bytes (bytes, not `String`s: Swift's `==` would merge canonically equivalent ids).
+    /// Locks the rows of `ids` that exist (`SELECT … FOR UPDATE`, chunked, in primary-key
+    /// order) and returns their ids' bytes (bytes, not `String`s: Swift's `==` would merge canonically equivalent ids).
     ///
     /// seekdb refuses the lock as "SELECT command denied" when the user lacks the privilege
     /// to write; that error is reported as missing `privilege`, which is what the user must grant.
@@ -105,6 +113,8 @@ extension SeekDBCollection {
                       logger: Logger) async throws -> Set<[UInt8]> {
         var existing = Set<[UInt8]>()
         existing.reserveCapacity(ids.count)
+        // In primary-key order, so concurrent calls lock shared rows in the same order.
+        let ids = ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for chunk in StatementChunker.ids.chunks(count: ids.count, rowBytes: { ids[$0].utf8.count }) {
             let sql = WriteStatements.lockExisting(table: quotedTable, count: chunk.count)
             let result: ResultSet
