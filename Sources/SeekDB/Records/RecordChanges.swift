@@ -65,8 +65,9 @@ struct RecordChanges: Sendable {
     /// wait for each other instead of deadlocking (seekdb does not detect such a deadlock;
     /// both calls would stall until the lock wait timeout).
     func records(changing fields: ChangedFields, including included: (Int) -> Bool) -> [Int] {
-        ids.indices.filter { self.fields(at: $0) == fields && included($0) }
-            .sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
+        var indexes = ids.indices.filter { self.fields(at: $0) == fields && included($0) }
+        indexes.sort { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
+        return indexes
     }
 
     /// Sends the records that change `fields` and that `included` accepts, in batched
