@@ -22,7 +22,7 @@ struct StatementBatcher {
     func run(_ records: some Sequence<Int>,
              appendRow: (_ index: Int, _ parameters: inout [SQLValue]) throws -> Void,
              send: (_ rows: Int, _ parameters: [SQLValue]) async throws -> Bool) async throws -> Bool {
-        let rowLimit = min(maximumRows, max(1, StatementChunker.maximumPlaceholders / max(1, placeholdersPerRow)))
+        let rowLimit = StatementChunker(placeholdersPerRow: placeholdersPerRow, maximumRows: maximumRows).rowLimit
         var parameters: [SQLValue] = []
         var rows = 0
         var bytes = 0

@@ -17,11 +17,16 @@ struct StatementChunker {
     /// A chunker for rows of ids only.
     static var ids: StatementChunker { StatementChunker(placeholdersPerRow: 1, maximumRows: maximumIDRows) }
 
+    /// Rows one statement may carry: the row limit, or fewer when the rows' placeholders would
+    /// pass 65,535.
+    var rowLimit: Int {
+        min(maximumRows, max(1, StatementChunker.maximumPlaceholders / max(1, placeholdersPerRow)))
+    }
+
     /// Ranges of row indexes, each small enough for one statement. `rowBytes(i)` estimates
     /// the bound bytes of row `i`.
     func chunks(count: Int, rowBytes: (Int) -> Int) -> [Range<Int>] {
-        let rowsByPlaceholders = max(1, StatementChunker.maximumPlaceholders / max(1, placeholdersPerRow))
-        let rowLimit = min(maximumRows, rowsByPlaceholders)
+        let rowLimit = self.rowLimit
         var ranges: [Range<Int>] = []
         var start = 0
         var bytes = 0
