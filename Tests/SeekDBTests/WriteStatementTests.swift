@@ -3,24 +3,35 @@ import SeekDBDriver
 import Testing
 
 struct WriteStatementTests {
+    let statements = RecordStatements(table: "`t`")
+
     @Test func updateJoinsADerivedTableOfPlaceholders() {
-        let sql = WriteStatements.update(table: "`t`", fields: [.document, .embedding], rows: 3, metadataMode: .replace)
-        #expect(sql == "UPDATE `t` t JOIN (SELECT ? AS _id, ? AS document, CAST(? AS BINARY) AS embedding"
-            + " UNION ALL SELECT ?, ?, CAST(? AS BINARY) UNION ALL SELECT ?, ?, CAST(? AS BINARY)) v"
+        let sql = statements.update(fields: [.document, .embedding], rows: 3, metadataMode: .replace)
+        #expect(sql == "UPDATE `t` t JOIN (SELECT CAST(? AS BINARY) AS _id, ? AS document, CAST(? AS BINARY) AS embedding"
+            + " UNION ALL SELECT CAST(? AS BINARY), ?, CAST(? AS BINARY) UNION ALL SELECT CAST(? AS BINARY), ?, CAST(? AS BINARY)) v"
             + " ON t._id = v._id SET t.document = v.document, t.embedding = v.embedding")
     }
 
     @Test func mergeAppliesAJSONMergePatch() {
-        let update = WriteStatements.update(table: "`t`", fields: [.metadata], rows: 1, metadataMode: .merge)
-        #expect(update == "UPDATE `t` t JOIN (SELECT ? AS _id, ? AS metadata) v ON t._id = v._id"
-            + " SET t.metadata = JSON_MERGE_PATCH(COALESCE(t.metadata, '{}'), CAST(v.metadata AS JSON))")
-        let upsert = WriteStatements.upsert(table: "`t`", fields: [.metadata, .embedding], rows: 2, metadataMode: .merge)
-        #expect(upsert == "INSERT INTO `t` (_id, metadata, embedding) VALUES (?, ?, CAST(? AS BINARY)), (?, ?, CAST(? AS BINARY))"
-            + " ON DUPLICATE KEY UPDATE metadata = JSON_MERGE_PATCH(COALESCE(metadata, '{}'), VALUES(metadata)), embedding = VALUES(embedding)")
+        let update = statements.update(fields: [.metadata], rows: 1, metadataMode: .merge)
+        #expect(update == "UPDATE `t` t JOIN (SELECT CAST(? AS BINARY) AS _id, ? AS metadata) v ON t._id = v._id"
+            + " SET t.metadata = JSON_MERGE_PATCH(COALESCE(t.metadata, CAST('{}' AS JSON)), CAST(v.metadata AS JSON))")
+        let upsert = statements.upsert(fields: [.metadata, .embedding], rows: 2, metadataMode: .merge)
+        #expect(upsert == "INSERT INTO `t` (_id, metadata, embedding) VALUES (CAST(? AS BINARY), ?, CAST(? AS BINARY)),"
+            + " (CAST(? AS BINARY), ?, CAST(? AS BINARY)) ON DUPLICATE KEY UPDATE"
+            + " metadata = JSON_MERGE_PATCH(COALESCE(metadata, CAST('{}' AS JSON)), VALUES(metadata)), embedding = VALUES(embedding)")
+        #expect(statements.updateMetadata(condition: " WHERE x", mode: .merge)
+            == "UPDATE `t` SET metadata = JSON_MERGE_PATCH(COALESCE(metadata, CAST('{}' AS JSON)), CAST(? AS JSON)) WHERE x")
     }
 
-    @Test func lockSelectsIDsForUpdate() {
-        #expect(WriteStatements.lockExisting(table: "`t`", count: 2) == "SELECT _id FROM `t` WHERE _id IN (?, ?) FOR UPDATE")
+    @Test func everyIDIsReadAsBinarySoThePrimaryKeyIsUsed() {
+        #expect(statements.lockExisting(ids: 2) == "SELECT _id FROM `t` WHERE _id IN (CAST(? AS BINARY), CAST(? AS BINARY)) FOR UPDATE")
+        #expect(statements.select("_id, document", ids: 1, filter: " AND (x)")
+            == "SELECT _id, document FROM `t` WHERE _id IN (CAST(? AS BINARY)) AND (x)")
+        #expect(statements.delete(ids: 2) == "DELETE FROM `t` WHERE _id IN (CAST(? AS BINARY), CAST(? AS BINARY))")
+        #expect(statements.insert(rows: 1) == "INSERT INTO `t` (_id, document, metadata, embedding)"
+            + " VALUES (CAST(? AS BINARY), ?, ?, CAST(? AS BINARY))")
+        #expect(RecordStatements.idValue("é") == .bytes([0xC3, 0xA9]))
     }
 
     @Test func recordsAreGroupedByTheFieldsTheySetInOrder() async throws {

@@ -36,12 +36,8 @@ extension SeekDBCollection {
         }
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: operation)
         let patch = try MetadataCodec.encode(metadata, record: "\(operation)'s metadata")
-        let newValue = switch mode {
-        case .merge: "JSON_MERGE_PATCH(COALESCE(metadata, CAST('{}' AS JSON)), CAST(? AS JSON))"
-        case .replace: "CAST(? AS JSON)"
-        }
         let condition = filter.whereClause
-        let sql = "UPDATE \(quotedTable) SET metadata = \(newValue)\(condition.sql)"
+        let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
         let parameters = [SQLValue.string(patch)] + condition.parameters
         return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
             Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)

@@ -38,7 +38,7 @@ struct RecordChanges: Sendable {
 
     /// Parameters of record `index` for `fields`: the id, then the fields in column order.
     func appendParameters(at index: Int, fields: ChangedFields, to parameters: inout [SQLValue]) throws(SeekDBError) {
-        parameters.append(.bytes(Array(ids[index].utf8)))
+        parameters.append(RecordStatements.idValue(ids[index]))
         if fields.contains(.document) { parameters.append(documents?[index].map(SQLValue.string) ?? .null) }
         if fields.contains(.metadata) {
             if let metadata = metadatas?[index] {

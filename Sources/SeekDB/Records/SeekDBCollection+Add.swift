@@ -29,11 +29,11 @@ extension SeekDBCollection {
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: true, operation: operation)
 
-        let table = quotedTable
+        let statements = self.statements
         let documentValues = documents?.values
-        try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
+        try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
             _ = try await StatementBatcher(placeholdersPerRow: 4).run(ids.indices) { index, parameters throws(SeekDBError) in
-                parameters.append(.bytes(Array(ids[index].utf8)))
+                parameters.append(RecordStatements.idValue(ids[index]))
                 parameters.append(documentValues?[index].map(SQLValue.string) ?? .null)
                 if let metadata = metadataValues?[index] {
                     parameters.append(.string(try MetadataCodec.encode(metadata, record: Self.recordName(operation, index, ids))))
@@ -42,9 +42,7 @@ extension SeekDBCollection {
                 }
                 parameters.append(vectors[index].map(SQLValue.vector) ?? .null)
             } send: { rows, parameters in
-                let sql = "INSERT INTO \(table) (_id, document, metadata, embedding) VALUES "
-                    + StatementChunker.repeated("(?, ?, ?, CAST(? AS BINARY))", count: rows)
-                _ = try await connection.execute(sql, parameters, logger: logger)
+                _ = try await connection.execute(statements.insert(rows: rows), parameters, logger: logger)
                 return true
             }
         }

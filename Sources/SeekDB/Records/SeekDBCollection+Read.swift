@@ -44,7 +44,7 @@ extension SeekDBCollection {
             return try makeResult(Array(page), include: include)
         }
         let condition = filter.whereClause
-        let sql = "SELECT \(columns) FROM \(quotedTable)\(condition.sql) LIMIT ? OFFSET ?"
+        let sql = statements.selectPage(columns, condition: condition.sql)
         let parameters = condition.parameters + [.int(Int64(limit ?? Self.defaultGetLimit)), .int(Int64(offset))]
         let result = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
             try await connection.execute(sql, parameters, logger: logger)
@@ -60,7 +60,7 @@ extension SeekDBCollection {
     /// Number of records in the collection.
     public func count(logger: Logger? = nil) async throws -> Int {
         let result = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            try await connection.query("SELECT COUNT(*) FROM \(quotedTable)", logger: logger)
+            try await connection.query(statements.count(), logger: logger)
         }
         return Int(result.rows.first?.first?.intValue ?? 0)
     }
@@ -85,11 +85,11 @@ extension SeekDBCollection {
             throw SeekDBError.invalidArgument("delete: give ids, where or whereDocument (delete(where: .all) deletes every record)")
         }
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "delete")
-        let table = quotedTable
+        let statements = self.statements
         guard let ids = ids?.values else {
             let condition = filter.whereClause
-            return try await client.withDriverConnection(logger: logger, collection: name, table: self.table) { connection, logger in
-                Int(try await connection.execute("DELETE FROM \(table)\(condition.sql)", condition.parameters, logger: logger).affectedRows)
+            return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+                Int(try await connection.execute(statements.delete(condition: condition.sql), condition.parameters, logger: logger).affectedRows)
             }
         }
         try RecordValidation.validateIDs(ids, operation: "delete")
@@ -98,17 +98,17 @@ extension SeekDBCollection {
         let deleteChunks: @Sendable (MariaDBConnection, Logger) async throws -> Int = { connection, logger in
             var deleted = 0
             for chunk in chunks {
-                let sql = "DELETE FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))\(extra.sql)"
-                let parameters = chunk.map { SQLValue.bytes(Array(ids[$0].utf8)) } + extra.parameters
+                let parameters = chunk.map { RecordStatements.idValue(ids[$0]) } + extra.parameters
+                let sql = statements.delete(ids: chunk.count, filter: extra.sql)
                 deleted += Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
             }
             return deleted
         }
         // One statement is atomic by itself; more need a transaction to be all-or-nothing.
         if chunks.count == 1 {
-            return try await client.withDriverConnection(logger: logger, collection: name, table: self.table, deleteChunks)
+            return try await client.withDriverConnection(logger: logger, collection: name, table: table, deleteChunks)
         }
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table, deleteChunks)
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, deleteChunks)
     }
 
     // MARK: Helpers
@@ -126,14 +126,14 @@ extension SeekDBCollection {
     /// `String`, whose `==` merges canonically equivalent ids), read in chunks.
     func rowsByID(_ ids: [String], columns: String, filter: RecordFilter? = nil,
                   logger: Logger?) async throws -> [[UInt8]: [SQLValue]] {
-        let chunks = StatementChunker(placeholdersPerRow: 1).chunks(count: ids.count) { ids[$0].utf8.count }
-        let table = quotedTable
+        let chunks = StatementChunker.ids.chunks(count: ids.count) { ids[$0].utf8.count }
+        let statements = self.statements
         let extra = filter?.andClause ?? SQLFragment("")
         return try await client.withDriverConnection(logger: logger, collection: name, table: self.table) { connection, logger in
             var rows: [[UInt8]: [SQLValue]] = [:]
             for chunk in chunks {
-                let sql = "SELECT \(columns) FROM \(table) WHERE _id IN (\(StatementChunker.repeated("?", count: chunk.count)))\(extra.sql)"
-                let parameters = chunk.map { SQLValue.bytes(Array(ids[$0].utf8)) } + extra.parameters
+                let sql = statements.select(columns, ids: chunk.count, filter: extra.sql)
+                let parameters = chunk.map { RecordStatements.idValue(ids[$0]) } + extra.parameters
                 let result = try await connection.execute(sql, parameters, logger: logger)
                 for row in result.rows { rows[row[0].bytesValue ?? []] = row }
             }

@@ -46,6 +46,9 @@ extension SeekDBCollection {
                        missing: MissingRecordPolicy = .fail, logger: Logger? = nil) async throws -> UpdateResult {
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
                                                metadatas: metadatas, operation: "update")
+        if changes.ids.count == 1 {
+            return try await updateOne(changes, metadataMode: metadataMode, missing: missing, logger: logger)
+        }
         // Records changing different sets of fields go out in one statement group per set; rows
         // of two groups could then be locked in a different order than another call locks them.
         // Such calls lock all their rows first, in primary-key order.
@@ -62,6 +65,19 @@ extension SeekDBCollection {
         } catch is SomeRecordsNotMatched {
             return try await lockedUpdate(changes, metadataMode: metadataMode, missing: missing, logger: logger)
         }
+    }
+
+    /// The update of one record: one statement, which is atomic by itself, so it runs without a
+    /// transaction (one round trip). A statement that matched no row changed nothing: the
+    /// record is missing.
+    private func updateOne(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
+                           missing: MissingRecordPolicy, logger: Logger?) async throws -> UpdateResult {
+        let matched = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+            try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger)
+        }
+        if matched { return UpdateResult(updatedCount: 1, skippedIDs: []) }
+        if missing == .fail { throw SeekDBError.recordsNotFound(changes.ids, collection: name, operation: "update") }
+        return UpdateResult(updatedCount: 0, skippedIDs: changes.ids)
     }
 
     /// The update with the ids locked and checked first, then only the existing ones written:
@@ -89,13 +105,13 @@ extension SeekDBCollection {
     /// returns whether every statement matched as many rows as it carried. Stops at the first
     /// statement that did not (the caller rolls back). The connection reports matched, not
     /// changed, rows (`CLIENT_FOUND_ROWS`), so a record updated to the values it had counts.
-    private func writeUpdates(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
-                              connection: MariaDBConnection, logger: Logger,
-                              including included: (Int) -> Bool = { _ in true }) async throws -> Bool {
-        let table = quotedTable
+    func writeUpdates(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
+                      connection: MariaDBConnection, logger: Logger,
+                      including included: (Int) -> Bool = { _ in true }) async throws -> Bool {
+        let statements = self.statements
         for fields in changes.fieldSets() {
             let allMatched = try await changes.send(fields: fields, including: included) { rows in
-                WriteStatements.update(table: table, fields: fields, rows: rows, metadataMode: metadataMode)
+                statements.update(fields: fields, rows: rows, metadataMode: metadataMode)
             } execute: { sql, rows, parameters in
                 try await connection.execute(sql, parameters, logger: logger).affectedRows == UInt64(rows)
             }
@@ -116,18 +132,28 @@ extension SeekDBCollection {
         // In primary-key order, so concurrent calls lock shared rows in the same order.
         let ids = ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for chunk in StatementChunker.ids.chunks(count: ids.count, rowBytes: { ids[$0].utf8.count }) {
-            let sql = WriteStatements.lockExisting(table: quotedTable, count: chunk.count)
-            let result: ResultSet
-            do {
-                result = try await connection.execute(sql, chunk.map { .bytes(Array(ids[$0].utf8)) }, logger: logger)
-            } catch let error as DriverError where error.number == MariaDBErrorNumber.tableAccessDenied {
-                var mapped = SeekDBError(error, collection: name, table: table)
-                mapped.message = SeekDBError.permissionMessage(error.message, collection: name, table: table, privilege: privilege)
-                throw mapped
+            let sql = statements.lockExisting(ids: chunk.count)
+            let result = try await withPrivilegeNamed(privilege) {
+                try await connection.execute(sql, chunk.map { RecordStatements.idValue(ids[$0]) }, logger: logger)
             }
             for row in result.rows { existing.insert(row[0].bytesValue ?? []) }
         }
         return existing
+    }
+}
+
+extension SeekDBCollection {
+    /// Runs `body`, reporting a refused statement (1142) as missing `privilege`: seekdb refuses
+    /// `SELECT … FOR UPDATE` as "SELECT command denied" when the user may not write, and an
+    /// upsert's `UPDATE` as "UPDATE command denied" when it also needs INSERT.
+    func withPrivilegeNamed<R>(_ privilege: String, _ body: () async throws -> R) async throws -> R {
+        do {
+            return try await body()
+        } catch let error as DriverError where error.number == MariaDBErrorNumber.tableAccessDenied {
+            var mapped = SeekDBError(error, collection: name, table: table)
+            mapped.message = SeekDBError.permissionMessage(error.message, collection: name, table: table, privilege: privilege)
+            throw mapped
+        }
     }
 }
 

@@ -35,18 +35,18 @@ extension SeekDBCollection {
                        logger: Logger? = nil) async throws -> UpsertResult {
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
                                                metadatas: metadatas, operation: "upsert")
-        let table = quotedTable
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: self.table) { connection, logger in
-            let existing = try await lockExisting(changes.ids, privilege: "INSERT, UPDATE", connection: connection, logger: logger)
+        if changes.ids.count == 1 {
+            return try await upsertOne(changes, metadataMode: metadataMode, logger: logger)
+        }
+        let statements = self.statements
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
+            let existing = try await lockExisting(changes.ids, privilege: Self.upsertPrivileges, connection: connection, logger: logger)
             let newIndexes = changes.ids.indices.filter { !existing.contains(Array(changes.ids[$0].utf8)) }
             let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
-            if let first = withoutVector.first {
-                let more = withoutVector.count > 1 ? " (and \(withoutVector.count - 1) more new records)" : ""
-                throw SeekDBError.invalidArgument("upsert: the record at index \(first) (id '\(changes.ids[first])') is new and has neither an embedding nor a document to compute one from\(more); nothing was changed")
-            }
+            if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
             for fields in changes.fieldSets() {
                 _ = try await changes.send(fields: fields) { rows in
-                    WriteStatements.upsert(table: table, fields: fields, rows: rows, metadataMode: metadataMode)
+                    statements.upsert(fields: fields, rows: rows, metadataMode: metadataMode)
                 } execute: { sql, _, parameters in
                     _ = try await connection.execute(sql, parameters, logger: logger)
                     return true
@@ -55,5 +55,46 @@ extension SeekDBCollection {
             return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
                                 updatedIDs: changes.ids.filter { existing.contains(Array($0.utf8)) })
         }
+    }
+
+    /// The privileges an upsert needs, as error messages name them.
+    private static let upsertPrivileges = "INSERT, UPDATE"
+
+    /// The upsert of one record, without a transaction: an `UPDATE` of the given fields, and
+    /// when it matched no row, an `INSERT`. Each statement is atomic by itself, so an existing
+    /// record costs one round trip and a new one two, and the result still says exactly which it
+    /// was. When another client inserts the same id between the two statements, the `INSERT`
+    /// fails with a duplicate key and the `UPDATE` runs again.
+    private func upsertOne(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
+                           logger: Logger?) async throws -> UpsertResult {
+        let statements = self.statements
+        let fields = changes.fields(at: 0)
+        return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+            try await withPrivilegeNamed(Self.upsertPrivileges) {
+                var attempt = 0
+                while true {
+                    attempt += 1
+                    if try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger) {
+                        return UpsertResult(insertedIDs: [], updatedIDs: changes.ids)
+                    }
+                    if changes.embeddings[0] == nil { throw Self.newRecordsWithoutVector([0], ids: changes.ids) }
+                    var parameters: [SQLValue] = []
+                    try changes.appendParameters(at: 0, fields: fields, to: &parameters)
+                    do {
+                        _ = try await connection.execute(statements.insert(fields: fields, rows: 1), parameters, logger: logger)
+                        return UpsertResult(insertedIDs: changes.ids, updatedIDs: [])
+                    } catch let error as DriverError where error.number == MariaDBErrorNumber.duplicateEntry && attempt < 3 {
+                        logger.debug("upsert: the record was inserted concurrently; updating it", metadata: ["error": "\(error.number)"])
+                    }
+                }
+            }
+        }
+    }
+
+    /// The error for new records that have no vector (none given, no document to compute one).
+    private static func newRecordsWithoutVector(_ indexes: [Int], ids: [String]) -> SeekDBError {
+        let first = indexes[0]
+        let more = indexes.count > 1 ? " (and \(indexes.count - 1) more new records)" : ""
+        return SeekDBError.invalidArgument("upsert: the record at index \(first) (id '\(ids[first])') is new and has neither an embedding nor a document to compute one from\(more); nothing was changed")
     }
 }

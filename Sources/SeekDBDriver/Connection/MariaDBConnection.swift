@@ -219,7 +219,7 @@ package actor MariaDBConnection {
             statement = try PreparedStatement(connection: handle, sql: sql)
             statements.insert(statement, for: sql)
         }
-        StatementTracing.counter?.recordExecution(sql)
+        StatementTracing.counter?.recordExecution(sql, parameters: parameters)
         do {
             return try statement.execute(parameters)
         } catch {

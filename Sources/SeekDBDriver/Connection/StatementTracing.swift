@@ -6,7 +6,7 @@ import Synchronization
 /// rejected before any SQL is sent. Task-local, so concurrent tests do not see each other.
 package final class StatementCounter: Sendable {
     private let count = Atomic<Int>(0)
-    private let executed = Mutex<[String]>([])
+    private let executed = Mutex<[ExecutedStatement]>([])
 
     package init() {}
 
@@ -14,14 +14,23 @@ package final class StatementCounter: Sendable {
     package var value: Int { count.load(ordering: .relaxed) }
 
     /// The SQL of the statements run (text queries and executions, not prepares), in order.
-    package var executedSQL: [String] { executed.withLock { $0 } }
+    package var executedSQL: [String] { executed.withLock { $0.map(\.sql) } }
+
+    /// The statements run, in order, with the values bound to them (none for text queries).
+    package var executedStatements: [ExecutedStatement] { executed.withLock { $0 } }
 
     func recordPrepare() { count.add(1, ordering: .relaxed) }
 
-    func recordExecution(_ sql: String) {
+    func recordExecution(_ sql: String, parameters: [SQLValue] = []) {
         count.add(1, ordering: .relaxed)
-        executed.withLock { $0.append(sql) }
+        executed.withLock { $0.append(ExecutedStatement(sql: sql, parameters: parameters)) }
     }
+}
+
+/// One statement a ``StatementCounter`` saw: its SQL and the values bound to it.
+package struct ExecutedStatement: Sendable {
+    package let sql: String
+    package let parameters: [SQLValue]
 }
 
 package enum StatementTracing {

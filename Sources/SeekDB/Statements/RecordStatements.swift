@@ -1,0 +1,143 @@
+import SeekDBDriver
+
+/// The SQL text of every statement the SDK sends to a collection's record table: reads, counts,
+/// inserts, updates, upserts, deletes and the row lock. Only placeholders carry values; the
+/// table name comes from the catalog and column names from ``ChangedFields``.
+///
+/// Ids are bound as their UTF-8 bytes and read through ``id`` (`CAST(? AS BINARY)`): seekdb
+/// types a bare binary parameter as text and then compares `_id` through a cast, which makes it
+/// scan the whole table; with the cast the server looks the id up in the primary key, and the
+/// comparison stays byte-exact. `Tests/SeekDBIntegrationTests/PrimaryKeyPlanTests.swift` reads
+/// the server's plan of each by-id statement to keep it that way.
+///
+/// The update form was chosen by measurement (`Benchmarks/UpdateForms`): `UPDATE … JOIN
+/// (SELECT … UNION ALL …)` is the fastest batched form seekdb accepts with bound parameters;
+/// `JOIN (VALUES ROW(…))` is refused for bound parameters (error 1235), and `CASE` cannot carry
+/// vectors (1210).
+struct RecordStatements: Sendable {
+    /// The record table, quoted for SQL.
+    let table: String
+
+    /// The placeholder of an id: bound as bytes, read as binary so the primary key is used.
+    static let id = "CAST(? AS BINARY)"
+    /// The placeholder of a vector: little-endian float32 bytes, which the server reads into a
+    /// VECTOR column from a binary value.
+    static let vector = "CAST(? AS BINARY)"
+
+    /// `JSON_MERGE_PATCH` of `patch` onto `target`, starting from `{}` when `target` is NULL:
+    /// the RFC 7396 merge every metadata merge uses.
+    static func mergePatch(into target: String, patch: String) -> String {
+        "JSON_MERGE_PATCH(COALESCE(\(target), CAST('{}' AS JSON)), \(patch))"
+    }
+
+    /// The bound value of an id: its UTF-8 bytes, so canonically equivalent spellings stay
+    /// distinct records.
+    static func idValue(_ id: String) -> SQLValue {
+        .bytes(Array(id.utf8))
+    }
+
+    /// `CAST(? AS BINARY), …` for `count` ids.
+    static func idList(_ count: Int) -> String {
+        StatementChunker.repeated(id, count: count)
+    }
+
+    // MARK: Reads
+
+    /// `columns` of the records among `count` ids, restricted further by `filter` (an ` AND (…)`
+    /// clause or empty).
+    func select(_ columns: String, ids count: Int, filter: String = "") -> String {
+        "SELECT \(columns) FROM \(table) WHERE _id IN (\(Self.idList(count)))\(filter)"
+    }
+
+    /// A page of `columns` in the server's order, with `condition` (a ` WHERE …` clause or
+    /// empty); parameters end with the limit and the offset.
+    func selectPage(_ columns: String, condition: String) -> String {
+        "SELECT \(columns) FROM \(table)\(condition) LIMIT ? OFFSET ?"
+    }
+
+    func count() -> String {
+        "SELECT COUNT(*) FROM \(table)"
+    }
+
+    /// Locks the existing rows among `count` ids and returns their ids.
+    func lockExisting(ids count: Int) -> String {
+        "SELECT _id FROM \(table) WHERE _id IN (\(Self.idList(count))) FOR UPDATE"
+    }
+
+    // MARK: Writes
+
+    /// Inserts `rows` complete records. Parameters per row: id, document, metadata, embedding.
+    func insert(rows: Int) -> String {
+        insert(fields: [.document, .metadata, .embedding], rows: rows)
+    }
+
+    /// Inserts `rows` records with only `fields` set (the others are `NULL`). Parameters per
+    /// row: id, then the fields in column order.
+    func insert(fields: ChangedFields, rows: Int) -> String {
+        let values = StatementChunker.repeated("(\(Self.rowPlaceholders(fields)))", count: rows)
+        return "INSERT INTO \(table) (_id, \(fields.columns.joined(separator: ", "))) VALUES \(values)"
+    }
+
+    /// Sets `fields` on `rows` existing records. Parameters per row: id, then the fields in
+    /// column order.
+    func update(fields: ChangedFields, rows: Int, metadataMode: MetadataUpdateMode) -> String {
+        let columns = fields.columns
+        let firstRow = (["\(Self.id) AS _id"] + columns.map { "\(Self.placeholder(for: $0)) AS \($0)" })
+            .joined(separator: ", ")
+        var derived = "SELECT \(firstRow)"
+        if rows > 1 {
+            derived += StatementChunker.repeated(" UNION ALL SELECT \(Self.rowPlaceholders(fields))", count: rows - 1, separator: "")
+        }
+        let assignments = columns.map { column in
+            if column == "metadata" && metadataMode == .merge {
+                return "t.metadata = \(Self.mergePatch(into: "t.metadata", patch: "CAST(v.metadata AS JSON)"))"
+            }
+            return "t.\(column) = v.\(column)"
+        }
+        return "UPDATE \(table) t JOIN (\(derived)) v ON t._id = v._id SET \(assignments.joined(separator: ", "))"
+    }
+
+    /// Inserts `rows` records, updating `fields` of those that exist. Parameters per row: id,
+    /// then the fields in column order. Columns not in `fields` stay `NULL` on new rows and
+    /// unchanged on existing ones.
+    func upsert(fields: ChangedFields, rows: Int, metadataMode: MetadataUpdateMode) -> String {
+        let assignments = fields.columns.map { column in
+            if column == "metadata" && metadataMode == .merge {
+                return "metadata = \(Self.mergePatch(into: "metadata", patch: "VALUES(metadata)"))"
+            }
+            return "\(column) = VALUES(\(column))"
+        }
+        return insert(fields: fields, rows: rows) + " ON DUPLICATE KEY UPDATE \(assignments.joined(separator: ", "))"
+    }
+
+    /// Sets the metadata of every record matching `condition` (a ` WHERE …` clause) to the
+    /// bound JSON text, or merges it in. The first parameter is the JSON text.
+    func updateMetadata(condition: String, mode: MetadataUpdateMode) -> String {
+        let newValue = switch mode {
+        case .merge: Self.mergePatch(into: "metadata", patch: "CAST(? AS JSON)")
+        case .replace: "CAST(? AS JSON)"
+        }
+        return "UPDATE \(table) SET metadata = \(newValue)\(condition)"
+    }
+
+    /// Deletes the records among `count` ids that also match `filter` (an ` AND (…)` clause or empty).
+    func delete(ids count: Int, filter: String = "") -> String {
+        "DELETE FROM \(table) WHERE _id IN (\(Self.idList(count)))\(filter)"
+    }
+
+    /// Deletes the records matching `condition` (a ` WHERE …` clause).
+    func delete(condition: String) -> String {
+        "DELETE FROM \(table)\(condition)"
+    }
+
+    // MARK: Placeholders
+
+    /// `CAST(? AS BINARY), ?, CAST(? AS BINARY)` for an id and `fields`.
+    private static func rowPlaceholders(_ fields: ChangedFields) -> String {
+        ([id] + fields.columns.map(placeholder(for:))).joined(separator: ", ")
+    }
+
+    private static func placeholder(for column: String) -> String {
+        column == "embedding" ? vector : "?"
+    }
+}
