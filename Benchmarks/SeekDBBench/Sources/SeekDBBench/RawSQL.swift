@@ -1,17 +1,20 @@
 /// Hand-written batched SQL: the least work the server can be asked to do for each workload,
-/// with every value bound as a parameter (vectors as float32 bytes, as the SDK sends them).
+/// with every value bound as a parameter (vectors as float32 bytes and ids as bytes read with
+/// `CAST(? AS BINARY)`, as the SDK sends them: with a bare `?` the server scans the table).
 enum RawSQL {
+    static let id = "CAST(? AS BINARY)"
+
     /// `INSERT INTO t (_id, document, metadata, embedding) VALUES (…), …` for `rows` records.
     static func insert(table: String, rows: Int) -> String {
         "INSERT INTO \(table) (_id, document, metadata, embedding) VALUES "
-            + repeated("(?, ?, ?, CAST(? AS BINARY))", rows)
+            + repeated("(\(id), ?, ?, CAST(? AS BINARY))", rows)
     }
 
-    /// `UPDATE t JOIN (SELECT ? AS _id, … UNION ALL SELECT ?, …) v ON t._id = v._id SET …`:
+    /// `UPDATE t JOIN (SELECT <id> AS _id, … UNION ALL SELECT <id>, …) v ON t._id = v._id SET …`:
     /// the fastest update form measured by `Benchmarks/UpdateForms`.
     static func update(table: String, columns: [String], rows: Int) -> String {
-        let first = "SELECT ? AS _id, " + columns.map { "\(placeholder($0)) AS \($0)" }.joined(separator: ", ")
-        let other = " UNION ALL SELECT ?, " + columns.map(placeholder).joined(separator: ", ")
+        let first = "SELECT \(id) AS _id, " + columns.map { "\(placeholder($0)) AS \($0)" }.joined(separator: ", ")
+        let other = " UNION ALL SELECT \(id), " + columns.map(placeholder).joined(separator: ", ")
         return "UPDATE \(table) t JOIN (\(first)\(String(repeating: other, count: rows - 1))) v ON t._id = v._id SET "
             + columns.map { "t.\($0) = v.\($0)" }.joined(separator: ", ")
     }
@@ -23,7 +26,7 @@ enum RawSQL {
     }
 
     static func delete(table: String, count: Int) -> String {
-        "DELETE FROM \(table) WHERE _id IN (\(repeated("?", count)))"
+        "DELETE FROM \(table) WHERE _id IN (\(repeated(id, count)))"
     }
 
     private static func placeholder(_ column: String) -> String {

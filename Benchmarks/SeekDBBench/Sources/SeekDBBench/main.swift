@@ -7,6 +7,7 @@
 //   SeekDBBench profile [ROUNDS] time per statement kind inside the SDK's update, upsert, delete
 //   SeekDBBench probe-lock [N]   the SDK's existence check (SELECT … FOR UPDATE) against the write
 //   SeekDBBench probe-update [DIMENSION] [RECORDS]   does one SDK update of that size go through?
+//   SeekDBBench hot-load | hot-restore | hot   per-record calls on a large collection (HotPathMode.swift)
 //
 // Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
 // BENCH_RAW_ROWS: records per raw statement (default 500).
@@ -93,6 +94,21 @@ case "paired":
     let names = arguments.dropFirst(2).first?.split(separator: ",").map(String.init)
     try await PairedMode.run(configuration: configuration, pairs: pairs,
                              workloads: names?.compactMap(Workload.init(rawValue:)) ?? PairedMode.workloads)
+case "hot-load":
+    let words = Array(arguments.dropFirst())
+    try await SeekDBClient.withClient(configuration: configuration) { client in
+        try await HotPathMode.load(client: client, name: words[0], records: Int(words[1]) ?? 100_000)
+    }
+case "hot-restore":
+    let words = Array(arguments.dropFirst())
+    try await SeekDBClient.withClient(configuration: configuration) { client in
+        try await HotPathMode.restore(client: client, name: words[0], first: Int(words[1]) ?? 0, count: Int(words[2]) ?? 0)
+    }
+case "hot":
+    let words = Array(arguments.dropFirst())
+    try await HotPathMode.run(configuration: configuration, name: words[0], raw: words[1] == "raw", workload: words[2],
+                              callers: Int(words[3]) ?? 1, seconds: Double(words[4]) ?? 3,
+                              first: words.count > 5 ? Int(words[5]) ?? 0 : 0)
 default:
     FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
