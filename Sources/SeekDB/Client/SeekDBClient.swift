@@ -134,7 +134,7 @@ public final class SeekDBClient: Sendable {
                 _ = try await connection.query("COMMIT", logger: logger)
                 return result
             } catch {
-                if !(await connection.isBroken) {
+                if !connection.isBroken {
                     _ = try? await connection.query("ROLLBACK", logger: logger)
                 }
                 throw error

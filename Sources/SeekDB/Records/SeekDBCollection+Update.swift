@@ -14,7 +14,8 @@ extension SeekDBCollection {
     /// unchanged. A document given without an embedding is embedded by the collection's
     /// embedding function (only those records). Everything is validated before any SQL is
     /// sent. The changes go out as one batched statement per chunk of records (not one per
-    /// record), inside one transaction; any error rolls the whole call back.
+    /// record), inside one transaction; any error rolls the whole call back. One id is one
+    /// statement, atomic by itself, sent without a transaction (one round trip).
     ///
     /// Missing ids are found without an extra round trip when there are none: each statement
     /// reports how many rows it matched, and only when that falls short is the transaction rolled

@@ -3,7 +3,8 @@ import SeekDBDriver
 
 extension SeekDBCollection {
     /// Inserts the records that do not exist and updates the given fields of those that do,
-    /// in one transaction with one batched `INSERT … ON DUPLICATE KEY UPDATE` per chunk.
+    /// in one transaction with one batched `INSERT … ON DUPLICATE KEY UPDATE` per chunk. One id
+    /// needs no transaction: an `UPDATE`, and an `INSERT` only when it matched no row.
     ///
     /// ```swift
     /// let result = try await collection.upsert(ids: ["a", "new"], documents: ["text a", "text new"])

@@ -24,7 +24,11 @@ package actor MariaDBConnection {
     package private(set) var serverConnectionID: UInt64 = 0
     /// Set once the connection can no longer be trusted: lost, closed, or a cancelled query
     /// whose `KILL QUERY` may still arrive. A pool must drop such a connection.
-    package private(set) var isBroken = false
+    ///
+    /// Readable from any context without a hop to the connection's queue: the pool checks it
+    /// on every release.
+    package nonisolated var isBroken: Bool { broken.load(ordering: .acquiring) }
+    private let broken = Atomic<Bool>(false)
 
     private init(options: ConnectionOptions) {
         let localID = MariaDBConnection.nextLocalID.add(1, ordering: .relaxed).oldValue
@@ -114,7 +118,7 @@ package actor MariaDBConnection {
             mysql_close(handle)
             self.handle = nil
         }
-        isBroken = true
+        broken.store(true, ordering: .releasing)
     }
 
     isolated deinit {
@@ -149,7 +153,7 @@ package actor MariaDBConnection {
     package func ping() -> Bool {
         guard let handle, !isBroken else { return false }
         if mysql_ping(handle) == 0 { return true }
-        isBroken = true
+        broken.store(true, ordering: .releasing)
         return false
     }
 
@@ -173,7 +177,7 @@ package actor MariaDBConnection {
             guard request.markCancelled() else { return }
             Task.detached { await QueryKiller.kill(sessionID: sessionID, options: options) }
         }
-        if request.isCancelled { isBroken = true }
+        if request.isCancelled { broken.store(true, ordering: .releasing) }
         switch result {
         case .success(let value): return value
         case .failure(var error):
@@ -189,7 +193,7 @@ package actor MariaDBConnection {
     }
 
     private func markBroken() {
-        isBroken = true
+        broken.store(true, ordering: .releasing)
         statements.removeAll()
     }
 

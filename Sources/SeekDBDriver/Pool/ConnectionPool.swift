@@ -79,7 +79,7 @@ package actor ConnectionPool {
 
     /// Gives a connection back: to the first waiter, to the idle list, or closes it if broken.
     package func release(_ connection: MariaDBConnection) async {
-        let isBroken = await connection.isBroken
+        let isBroken = connection.isBroken
         if isClosed || isBroken {
             await drop(connection)
             replenishForWaiters()
