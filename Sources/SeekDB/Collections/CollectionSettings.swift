@@ -4,6 +4,8 @@ struct CollectionSettings: Sendable {
     var embeddingFunctionName: String?
     /// Namespace collections (LakeBase) are not collections this SDK (or pyseekdb on seekdb) serves.
     var usesNamespace = false
+    /// `settings.sparse_vector_index`: the sparse column and what derives it, if the collection has one.
+    var sparseVectorIndex: SparseVectorIndexSettings?
 
     init(embeddingFunctionName: String?) {
         self.embeddingFunctionName = embeddingFunctionName
@@ -14,6 +16,9 @@ struct CollectionSettings: Sendable {
         guard let text, let value = try? JSONReader.parse(text) else { return }
         if case .string(let name)? = value["embedding_function"]?["name"] { embeddingFunctionName = name }
         if case .bool(true)? = value["use_namespace"] { usesNamespace = true }
+        if let sparse = value["sparse_vector_index"], case .object = sparse {
+            sparseVectorIndex = SparseVectorIndexSettings(json: sparse)
+        }
     }
 
     /// `{"version": 2}` or `{"version": 2, "embedding_function": {"name": …, "properties": {}}}`.

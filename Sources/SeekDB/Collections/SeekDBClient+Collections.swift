@@ -101,6 +101,8 @@ extension SeekDBClient {
             return true
         } catch SeekDBError.Code.collectionNotFound {
             return false
+        } catch SeekDBError.Code.unsupportedCollection {
+            return true   // it exists, even if this SDK cannot open it
         }
     }
 
@@ -136,7 +138,8 @@ extension SeekDBClient {
             SeekDBCollection(
                 name: entry.name, id: entry.id, dimension: entry.dimension, distance: entry.distance,
                 embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, dimension: entry.dimension),
-                persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table)
+                persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table,
+                sparseVectorIndex: entry.settings.sparseVectorIndex)
         }
     }
 
@@ -164,7 +167,8 @@ extension SeekDBClient {
                     name: entry.name, id: entry.id, dimension: dimension, distance: distance,
                     embeddingFunction: embeddingFunction(entry.settings),
                     persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName,
-                    client: self, table: TableDefinition.v2TableName(id: entry.id))
+                    client: self, table: TableDefinition.v2TableName(id: entry.id),
+                    sparseVectorIndex: entry.settings.sparseVectorIndex)
             }
             let legacy = TableDefinition.v1TableName(name: name)
             if let definition = try await Self.showCreateTable(legacy, on: connection, logger: logger) {
@@ -187,8 +191,8 @@ extension SeekDBClient {
         var settings: CollectionSettings
     }
 
-    /// The catalog row for `name` (case-insensitive), skipping namespace rows. `nil` if there is
-    /// none or the catalog table does not exist yet.
+    /// The catalog row for `name` (case-insensitive). `nil` if there is none or the catalog
+    /// table does not exist yet; a namespace row (LakeBase only) is a typed error.
     static func findCatalogEntry(_ name: String, on connection: MariaDBConnection, logger: Logger) async throws -> CatalogEntry? {
         let result: ResultSet
         do {
@@ -198,11 +202,16 @@ extension SeekDBClient {
         } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
             return nil
         }
+        var namespaceName: String?
         for row in result.rows {
             guard let id = row[0].stringValue, let storedName = row[1].stringValue else { continue }
             let settings = CollectionSettings(json: row[2].stringValue)
-            if settings.usesNamespace { continue }
+            if settings.usesNamespace { namespaceName = storedName; continue }
             return CatalogEntry(id: id, name: storedName, settings: settings)
+        }
+        if let namespaceName {
+            throw SeekDBError(.unsupportedCollection,
+                              "collection '\(namespaceName)' is a namespace collection (use_namespace), which only LakeBase serves; pyseekdb refuses it on seekdb too")
         }
         return nil
     }

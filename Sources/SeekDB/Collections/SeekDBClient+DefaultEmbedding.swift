@@ -46,6 +46,7 @@ extension SeekDBCollection {
     public func with(embeddingFunction: (any EmbeddingFunction)?) -> SeekDBCollection {
         SeekDBCollection(name: name, id: id, dimension: dimension, distance: distance,
                          embeddingFunction: embeddingFunction,
-                         persistedEmbeddingFunctionName: persistedEmbeddingFunctionName, client: client, table: table)
+                         persistedEmbeddingFunctionName: persistedEmbeddingFunctionName, client: client, table: table,
+                         sparseVectorIndex: sparseVectorIndex)
     }
 }

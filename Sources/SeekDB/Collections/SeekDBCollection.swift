@@ -17,6 +17,9 @@ public struct SeekDBCollection: Sendable {
     public let embeddingFunction: (any EmbeddingFunction)?
     /// The embedding function's name stored in the collection settings (e.g. `"default"`), if any.
     public let persistedEmbeddingFunctionName: String?
+    /// The collection's sparse vector index, when pyseekdb gave it one: what the sparse column
+    /// is derived from and by which function.
+    public let sparseVectorIndex: SparseVectorIndexSettings?
     /// The client the collection belongs to.
     public let client: SeekDBClient
     /// The table holding the records (`c$v2$<id>` or `c$v1$<name>`).
@@ -24,7 +27,8 @@ public struct SeekDBCollection: Sendable {
 
     init(name: String, id: String?, dimension: Int, distance: DistanceMetric?,
          embeddingFunction: (any EmbeddingFunction)?, persistedEmbeddingFunctionName: String?,
-         client: SeekDBClient, table: String) {
+         client: SeekDBClient, table: String, sparseVectorIndex: SparseVectorIndexSettings? = nil) {
+        self.sparseVectorIndex = sparseVectorIndex
         self.name = name
         self.id = id
         self.dimension = dimension

@@ -18,7 +18,7 @@ public struct SeekDBError: Error, Sendable {
             case dimensionMismatch, connectionClosed, timeout, cancelled, invalidArgument
             case collectionNotFound, collectionExists, recordsNotFound, databaseNotFound
             case embeddingFailed, server, decodingFailed, clientClosed, tlsFailed
-            case serverBinaryNotFound, serverStartFailed
+            case serverBinaryNotFound, serverStartFailed, unsupportedDerivedColumn, unsupportedCollection
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -68,6 +68,15 @@ public struct SeekDBError: Error, Sendable {
         /// ``LocalServer`` could not start a seekdb or reach a running one (the message carries
         /// the tail of the server's log).
         public static let serverStartFailed = Code(.serverStartFailed)
+
+        /// The write would change a column that another column is derived from (the sparse
+        /// vector from its source, for example), and the SDK cannot compute the derived column
+        /// (the message names the function and the column). Nothing was sent: a write never
+        /// leaves a derived column stale. Writes that do not touch the source, and reads, work.
+        public static let unsupportedDerivedColumn = Code(.unsupportedDerivedColumn)
+        /// The collection exists but is of a kind this SDK cannot serve (a namespace collection,
+        /// which only LakeBase serves); the message says which.
+        public static let unsupportedCollection = Code(.unsupportedCollection)
 
         public var description: String { base.rawValue }
     }

@@ -88,7 +88,7 @@ extension SeekDBCollection {
     /// Checks the arguments of `update` / `upsert` and computes the embeddings of records
     /// given a document but no embedding. Sends no SQL.
     func prepareChanges(ids: IDs, embeddings: Embeddings?, documents: Documents?, metadatas: Metadatas?,
-                        operation: String) async throws -> RecordChanges {
+                        metadataMode: MetadataUpdateMode, operation: String) async throws -> RecordChanges {
         let ids = ids.values
         try RecordValidation.validateIDs(ids, operation: operation)
         guard embeddings != nil || documents != nil || metadatas != nil else {
@@ -102,6 +102,8 @@ extension SeekDBCollection {
             throw SeekDBError.invalidArgument("\(operation): the record at index \(index) (id '\(ids[index])') has nothing to change")
         }
         try validateMetadatas(metadatas?.values, ids: ids, operation: operation)
+        try checkDerivedColumns(documents: documents?.values, metadatas: metadatas?.values, metadataMode: metadataMode,
+                                inserts: operation == "upsert", operation: operation)
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: false, operation: operation)
         return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,

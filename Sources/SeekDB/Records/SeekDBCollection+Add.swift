@@ -26,6 +26,8 @@ extension SeekDBCollection {
         try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
         let metadataValues = metadatas?.values
         try validateMetadatas(metadataValues, ids: ids, operation: operation)
+        try checkDerivedColumns(documents: documents?.values, metadatas: metadataValues, metadataMode: .replace,
+                                inserts: true, operation: operation)
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: true, operation: operation)
 

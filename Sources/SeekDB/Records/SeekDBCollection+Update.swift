@@ -46,7 +46,7 @@ extension SeekDBCollection {
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
                        missing: MissingRecordPolicy = .fail, logger: Logger? = nil) async throws -> UpdateResult {
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
-                                               metadatas: metadatas, operation: "update")
+                                               metadatas: metadatas, metadataMode: metadataMode, operation: "update")
         if changes.ids.count == 1 {
             return try await updateOne(changes, metadataMode: metadataMode, missing: missing, logger: logger)
         }

@@ -35,7 +35,7 @@ extension SeekDBCollection {
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
                        logger: Logger? = nil) async throws -> UpsertResult {
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
-                                               metadatas: metadatas, operation: "upsert")
+                                               metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
         if changes.ids.count == 1 {
             return try await upsertOne(changes, metadataMode: metadataMode, logger: logger)
         }
