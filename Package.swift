@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Settings shared by every Swift target: Swift 6 mode plus the upcoming features the
-/// swift-server ecosystem enables (see STYLE.md §5.2).
+/// swift-server ecosystem enables (see docs/code-style.md).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),

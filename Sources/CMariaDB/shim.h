@@ -7,7 +7,7 @@
 #include <string.h>
 
 // mysql_optionsv is variadic and mysql_library_init is a macro: Swift can call neither, so
-// these small wrappers take plain values (STYLE.md §4, §6).
+// these small wrappers take plain values (docs/code-style.md).
 
 static inline int cmariadb_library_init(void) {
     return mysql_server_init(0, NULL, NULL);

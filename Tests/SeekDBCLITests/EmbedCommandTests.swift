@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The texts and sentence-transformers vectors of `shared/embedding-reference/reference.json`.
+/// The texts and sentence-transformers vectors of `Tests/Fixtures/embedding-reference/reference.json`
+/// (its README says how it was made).
 struct EmbeddingReference: Decodable {
     struct Record: Decodable {
         var label: String
@@ -12,11 +13,29 @@ struct EmbeddingReference: Decodable {
 
     var records: [Record]
 
-    /// `$SEEKDB_EMBEDDING_REFERENCE`, else `../shared/embedding-reference/reference.json` beside the repository.
+    /// The file could not be read or decoded; thrown so the test fails with this message.
+    struct LoadError: Error, CustomStringConvertible {
+        var path: String
+        var underlying: String
+
+        var description: String {
+            """
+            Cannot read the embedding reference at \(path): \(underlying). It belongs to the \
+            repository (Tests/Fixtures/embedding-reference/reference.json); \
+            SEEKDB_EMBEDDING_REFERENCE overrides its path.
+            """
+        }
+    }
+
+    /// `$SEEKDB_EMBEDDING_REFERENCE`, else the copy in the repository.
     static func load() throws -> EmbeddingReference {
         let path = CLI.environment["SEEKDB_EMBEDDING_REFERENCE"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? CLI.projectRoot.appendingPathComponent("../shared/embedding-reference/reference.json").standardizedFileURL.path
-        return try JSONDecoder().decode(EmbeddingReference.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            ?? CLI.projectRoot.appendingPathComponent("Tests/Fixtures/embedding-reference/reference.json").path
+        do {
+            return try JSONDecoder().decode(EmbeddingReference.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw LoadError(path: path, underlying: "\(error)")
+        }
     }
 }
 

@@ -36,7 +36,7 @@ struct DefaultEmbeddingFunctionTests {
 struct DefaultEmbeddingFunctionModelTests {
     @Test func tokenIDsMatchTheReference() throws {
         let function = DefaultEmbeddingFunction(modelDirectory: try requireModelDirectory())
-        for record in ReferenceData.records {
+        for record in try ReferenceData.records() {
             #expect(try function.tokenIDs(for: record.text) == record.tokenIDs, "\(record.label)")
         }
     }
@@ -61,7 +61,7 @@ struct DefaultEmbeddingFunctionModelTests {
 
     @Test func moreThanOneBatchKeepsOrder() async throws {
         let function = DefaultEmbeddingFunction(modelDirectory: try requireModelDirectory(), normalize: true)
-        let records = ReferenceData.records.filter { $0.tokenIDs.count < 64 }
+        let records = (try ReferenceData.records()).filter { $0.tokenIDs.count < 64 }
         let texts = (0..<(DefaultEmbeddingFunction.batchSize + 5)).map { records[$0 % records.count].text }
         let vectors = try await function.embed(texts)
         #expect(vectors.count == texts.count)
@@ -72,7 +72,7 @@ struct DefaultEmbeddingFunctionModelTests {
 
     @Test func concurrentCallersGetTheSameVectors() async throws {
         let function = DefaultEmbeddingFunction(modelDirectory: try requireModelDirectory())
-        let texts = ReferenceData.records.prefix(6).map(\.text)
+        let texts = (try ReferenceData.records()).prefix(6).map(\.text)
         let expected = try await function.embed(texts)
         try await withThrowingTaskGroup(of: [[Float]].self) { group in
             for _ in 0..<4 {

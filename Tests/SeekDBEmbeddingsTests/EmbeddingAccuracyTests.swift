@@ -23,7 +23,7 @@ struct EmbeddingAccuracyTests {
     @Test("normalised output matches sentence-transformers (cosine ≥ 0.9999)")
     func normalised() async throws {
         let directory = try requireModelDirectory()
-        let records = ReferenceData.records
+        let records = try ReferenceData.records()
         let vectors = try await DefaultEmbeddingFunction(modelDirectory: directory, normalize: true)
             .embed(records.map(\.text))
         #expect(vectors.count == records.count)
@@ -41,7 +41,7 @@ struct EmbeddingAccuracyTests {
     @Test("raw output matches pyseekdb (embedding × pooled_norm)")
     func raw() async throws {
         let directory = try requireModelDirectory()
-        let records = ReferenceData.records
+        let records = try ReferenceData.records()
         let vectors = try await DefaultEmbeddingFunction(modelDirectory: directory).embed(records.map(\.text))
         #expect(vectors.count == records.count)
         var worst = 1.0

@@ -2,10 +2,10 @@ import Foundation
 import SeekDBEmbeddings
 import Testing
 
-/// `reference.json` from `shared/embedding-reference`: texts with the token ids and the
-/// sentence-transformers embeddings of all-MiniLM-L6-v2.
-struct ReferenceData: Decodable {
-    struct Record: Decodable, CustomTestStringConvertible {
+/// `Tests/Fixtures/embedding-reference/reference.json` (its README says how it was made): texts
+/// with the token ids and the sentence-transformers embeddings of all-MiniLM-L6-v2.
+struct ReferenceData: Decodable, Sendable {
+    struct Record: Decodable, Sendable, CustomTestStringConvertible {
         var label: String
         var text: String
         var tokenIDs: [Int]
@@ -24,31 +24,47 @@ struct ReferenceData: Decodable {
     var dimension: Int
     var records: [Record]
 
-    /// The file: `$SEEKDB_EMBEDDING_REFERENCE`, else `../shared/embedding-reference/reference.json`
-    /// next to the repository root.
+    /// The file: `$SEEKDB_EMBEDDING_REFERENCE`, else the copy in the repository,
+    /// `Tests/Fixtures/embedding-reference/reference.json`.
     static var path: String {
         if let path = ProcessInfo.processInfo.environment["SEEKDB_EMBEDDING_REFERENCE"], !path.isEmpty {
             return path
         }
         // #filePath is <root>/Tests/SeekDBEmbeddingsTests/ReferenceData.swift.
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.appendingPathComponent("../shared/embedding-reference/reference.json").standardizedFileURL.path
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return tests.appendingPathComponent("Fixtures/embedding-reference/reference.json").path
     }
 
-    /// The records, loaded once. Crashes the test with a clear message if the file is absent.
-    static let shared: ReferenceData = {
+    /// The file could not be read or decoded; thrown so the test fails with this message.
+    struct LoadError: Error, CustomStringConvertible {
+        var path: String
+        var underlying: String
+
+        var description: String {
+            """
+            Cannot read the embedding reference at \(path): \(underlying). It belongs to the \
+            repository (Tests/Fixtures/embedding-reference/reference.json); \
+            SEEKDB_EMBEDDING_REFERENCE overrides its path.
+            """
+        }
+    }
+
+    /// The file, read once: the records, or the error that every test using them throws.
+    private static let loaded: Result<ReferenceData, LoadError> = {
+        let path = Self.path
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return try JSONDecoder().decode(ReferenceData.self, from: data)
+            return .success(try JSONDecoder().decode(ReferenceData.self, from: data))
         } catch {
-            fatalError("Cannot read the embedding reference at \(path) (set SEEKDB_EMBEDDING_REFERENCE): \(error)")
+            return .failure(LoadError(path: path, underlying: "\(error)"))
         }
     }()
 
-    static var records: [Record] { shared.records }
+    /// The records; throws ``LoadError`` (a test failure, never a crash) when the file is
+    /// missing or unreadable.
+    static func records() throws -> [Record] {
+        try loaded.get().records
+    }
 }
 
 /// Whether the tests that need the model files are turned off (`SEEKDB_SKIP_MODEL_TESTS=1`).

@@ -4,11 +4,11 @@ import SeekDB
 import Testing
 
 /// `where` / `whereDocument` against the real server, with the ids pyseekdb 1.4.0.post1
-/// returned for the same filters on the same rows (pyseekdb-compat.md §3.7 and §3.8; the rows
+/// returned for the same filters on the same rows (docs/pyseekdb-storage.md, filters; the rows
 /// `nested` and `flag` were added and the whole table re-observed with pyseekdb's `get`).
 @Suite(.enabled(if: TestEnvironment.isEnabled))
 struct FilterTests {
-    /// §3.7's rows plus a nested object and a boolean.
+    /// The rows of that document's filter table plus a nested object and a boolean.
     static let metadatas: [(String, Metadata?, String?)] = [
         ("arr", ["t": ["ml", "ai"]], "apple banana"),
         ("scal", ["t": "ml"], "banana cherry"),

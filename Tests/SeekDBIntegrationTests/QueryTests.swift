@@ -19,7 +19,7 @@ struct QueryTests {
             #expect(result.embeddings?[0][1] == [1, 2, 3])
             let distances = try #require(result.distances)
             #expect(distances[0][0] == 0)
-            #expect(abs(distances[0][1] - 8.75.squareRoot()) < 1e-6)       // pyseekdb-compat §3.6: 2.958
+            #expect(abs(distances[0][1] - 8.75.squareRoot()) < 1e-6)       // docs/pyseekdb-storage.md: 2.958
             #expect(abs(distances[1][0] - 1) < 1e-6)
             let hit = result.hits(forQuery: 1)[0]
             #expect(hit.id == "c" && hit.document == "gamma" && hit.distance.map { abs($0 - 1) < 1e-6 } == true)
@@ -52,7 +52,7 @@ struct QueryTests {
     }
 
     @Test func innerProductCollectionReturnsTheMostSimilarFirst() async throws {
-        // pyseekdb-compat §3.11: pyseekdb returns neg, small, mid, big (least similar first).
+        // docs/pyseekdb-storage.md: pyseekdb returns neg, small, mid, big (least similar first).
         try await withTestCollection(dimension: 2, distance: .innerProduct) { _, collection in
             try await collection.add(ids: ["neg", "small", "mid", "big"], embeddings: [[-3, -3], [0.1, 0.1], [1, 1], [5, 5]])
             for consistency in [QueryConsistency.readYourWrites, .exact] {

@@ -4,7 +4,7 @@ import Dispatch
 ///
 /// Every ``MariaDBConnection`` runs on its own `QueueExecutor`, so the blocking libmariadb calls
 /// it makes occupy a Dispatch thread and never one of the cooperative pool's few threads
-/// (STYLE.md §5.7). Dispatch adds threads for blocked queues, so many connections can wait on
+/// (docs/architecture.md). Dispatch adds threads for blocked queues, so many connections can wait on
 /// the network at once even on a 2-core machine.
 ///
 /// `@unchecked Sendable`: the only stored property is a `DispatchQueue`, which is thread-safe but

@@ -1,5 +1,5 @@
 /// Error numbers the SDK branches on. Server numbers are MySQL's as seekdb returns them
-/// (pyseekdb-compat.md §4, seekdb-server.md §7); client numbers (2xxx) come from libmariadb.
+/// (docs/seekdb-server-notes.md, docs/pyseekdb-storage.md); client numbers (2xxx) come from libmariadb.
 package enum MariaDBErrorNumber {
     package static let accessDeniedToDatabase: UInt32 = 1044
     package static let accessDenied: UInt32 = 1045

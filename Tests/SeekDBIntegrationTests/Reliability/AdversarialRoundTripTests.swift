@@ -18,7 +18,7 @@ struct AdversarialRoundTripTests {
     static let dimension = 3
 
     /// seekdb stores float32 exactly but prints vectors with 6 significant digits and has no
-    /// binary read path (seekdb-server.md, "Output"), so embeddings are compared to that
+    /// binary read path (docs/seekdb-server-notes.md), so embeddings are compared to that
     /// precision; documents and metadata are compared byte for byte.
     /// Keys, strings, integers, booleans and structure byte for byte; doubles to 2 ulp, because
     /// seekdb's JSON column returns some 16–17-digit doubles 1 ulp off
