@@ -111,7 +111,13 @@ def pyseekdb_run(name, workload, callers, seconds, records, first):
 
 
 def fmt_rate(m):
+    if m and "error" in m:
+        return "error"
     return f"{m['per_second']:,.0f}/s" if m else "n/a"
+
+
+def rate(m):
+    return m["per_second"] if m and "per_second" in m else None
 
 
 def main():
@@ -144,15 +150,18 @@ def main():
                         row[client] = None   # pyseekdb has no merge mode
                         continue
                     if client == "pyseekdb":
-                        row[client] = pyseekdb_run(name, workload, callers, args.seconds, size, first)
+                        try:
+                            row[client] = pyseekdb_run(name, workload, callers, args.seconds, size, first)
+                        except Exception as error:   # a statement timeout on a loaded server, say
+                            row[client] = {"error": str(error)}
                     else:
                         row[client] = worker(args.worker, "hot", name, client, workload, callers, args.seconds, first)
                     if workload == "delete1":
                         worker(args.worker, "hot-restore", name, first, DELETES_PER_RUN)
                         delete_base += DELETES_PER_RUN
-                sdk, raw, py = row["sdk"], row["raw"], row["pyseekdb"]
-                row["sdk_over_py"] = sdk["per_second"] / py["per_second"] if py else None
-                row["raw_over_sdk"] = raw["per_second"] / sdk["per_second"]
+                sdk, raw, py = rate(row["sdk"]), rate(row["raw"]), rate(row["pyseekdb"])
+                row["sdk_over_py"] = sdk / py if sdk and py else None
+                row["raw_over_sdk"] = raw / sdk if sdk and raw else None
                 results.append(row)
                 print(json.dumps(row), flush=True)
     print()
@@ -161,8 +170,10 @@ def main():
     for r in results:
         sdk = r["sdk"]
         ratio = f"{r['sdk_over_py']:.2f}" if r["sdk_over_py"] else "—"
+        raw_ratio = f"{r['raw_over_sdk']:.2f}" if r["raw_over_sdk"] else "—"
+        latency = f"{sdk['p50_ms']:.2f} / {sdk['p99_ms']:.2f}" if "p50_ms" in sdk else "—"
         print(f"| {r['records']:,} | {WORKLOADS[r['workload']]} | {r['callers']} | {fmt_rate(sdk)} | {fmt_rate(r['raw'])} | "
-              f"{fmt_rate(r['pyseekdb'])} | {ratio} | {r['raw_over_sdk']:.2f} | {sdk['p50_ms']:.2f} / {sdk['p99_ms']:.2f} |")
+              f"{fmt_rate(r['pyseekdb'])} | {ratio} | {raw_ratio} | {latency} |")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1)

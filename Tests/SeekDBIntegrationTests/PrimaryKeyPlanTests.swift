@@ -26,6 +26,13 @@ struct PrimaryKeyPlanTests {
                 ("update one, merge", { try await collection.update(ids: "id4", metadatas: ["m": 1], metadataMode: .merge) }),
                 ("update one, embedding", { try await collection.update(ids: "id4", embeddings: [[3, 4, 5, 6]]) }),
                 ("update one, document", { try await collection.update(ids: "id4", documents: "new text") }),
+                ("update one, conditional", { try await collection.update(ids: "id4", metadatas: ["n": 4], where: .field("n") == 4) }),
+                ("update many, conditional", {
+                    try await collection.update(ids: ["id5", "id6"], metadatas: [["n": 5], ["n": 6]], where: .field("n") >= 0)
+                }),
+                ("upsert many, conditional", {
+                    try await collection.upsert(ids: ["id16", "new3"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]], where: .field("n") >= 0)
+                }),
                 ("update many", { try await collection.update(ids: ["id5", "id6"], metadatas: [["n": 5], ["n": 6]]) }),
                 ("update with a missing id", {
                     try await collection.update(ids: ["id7", "nope"], metadatas: [["n": 7], ["n": 0]], missing: .skip)

@@ -7,15 +7,17 @@ struct WriteStatementTests {
 
     @Test func updateJoinsADerivedTableOfPlaceholders() {
         let sql = statements.update(fields: [.document, .embedding], rows: 3, metadataMode: .replace)
-        #expect(sql == "UPDATE `t` t JOIN (SELECT CAST(? AS BINARY) AS _id, ? AS document, CAST(? AS BINARY) AS embedding"
+        #expect(sql == "UPDATE `t` t JOIN (SELECT CAST(? AS BINARY) AS new_id, ? AS new_document, CAST(? AS BINARY) AS new_embedding"
             + " UNION ALL SELECT CAST(? AS BINARY), ?, CAST(? AS BINARY) UNION ALL SELECT CAST(? AS BINARY), ?, CAST(? AS BINARY)) v"
-            + " ON t._id = v._id SET t.document = v.document, t.embedding = v.embedding")
+            + " ON t._id = v.new_id SET t.document = v.new_document, t.embedding = v.new_embedding")
     }
 
     @Test func mergeAppliesAJSONMergePatch() {
         let update = statements.update(fields: [.metadata], rows: 1, metadataMode: .merge)
-        #expect(update == "UPDATE `t` t JOIN (SELECT CAST(? AS BINARY) AS _id, ? AS metadata) v ON t._id = v._id"
-            + " SET t.metadata = JSON_MERGE_PATCH(COALESCE(t.metadata, CAST('{}' AS JSON)), CAST(v.metadata AS JSON))")
+        #expect(update == "UPDATE `t` t JOIN (SELECT CAST(? AS BINARY) AS new_id, ? AS new_metadata) v ON t._id = v.new_id"
+            + " SET t.metadata = JSON_MERGE_PATCH(COALESCE(t.metadata, CAST('{}' AS JSON)), CAST(v.new_metadata AS JSON))")
+        #expect(statements.update(fields: [.metadata], rows: 1, metadataMode: .replace, condition: "x = ?").hasSuffix(
+            "SET t.metadata = v.new_metadata WHERE x = ?"))
         let upsert = statements.upsert(fields: [.metadata, .embedding], rows: 2, metadataMode: .merge)
         #expect(upsert == "INSERT INTO `t` (_id, metadata, embedding) VALUES (CAST(? AS BINARY), ?, CAST(? AS BINARY)),"
             + " (CAST(? AS BINARY), ?, CAST(? AS BINARY)) ON DUPLICATE KEY UPDATE"
@@ -26,12 +28,22 @@ struct WriteStatementTests {
 
     @Test func everyIDIsReadAsBinarySoThePrimaryKeyIsUsed() {
         #expect(statements.lockExisting(ids: 2) == "SELECT _id FROM `t` WHERE _id IN (CAST(? AS BINARY), CAST(? AS BINARY)) FOR UPDATE")
+        #expect(statements.lockExisting(ids: 1, condition: "c") == "SELECT _id, (c) IS TRUE FROM `t` WHERE _id IN (CAST(? AS BINARY)) FOR UPDATE")
         #expect(statements.select("_id, document", ids: 1, filter: " AND (x)")
             == "SELECT _id, document FROM `t` WHERE _id IN (CAST(? AS BINARY)) AND (x)")
         #expect(statements.delete(ids: 2) == "DELETE FROM `t` WHERE _id IN (CAST(? AS BINARY), CAST(? AS BINARY))")
         #expect(statements.insert(rows: 1) == "INSERT INTO `t` (_id, document, metadata, embedding)"
             + " VALUES (CAST(? AS BINARY), ?, ?, CAST(? AS BINARY))")
         #expect(RecordStatements.idValue("é") == .bytes([0xC3, 0xA9]))
+    }
+
+    @Test func idListsArePaddedToAFewLengthsSoStatementsAreReused() {
+        #expect(RecordStatements.idValues([String]()) == [])
+        #expect(RecordStatements.idValues(["a"]) == [.bytes([0x61])])
+        #expect(RecordStatements.idValues(["a", "b", "c"]) == [.bytes([0x61]), .bytes([0x62]), .bytes([0x63]), .bytes([0x63])])
+        #expect(RecordStatements.idValues((0..<1_000).map(String.init)).count == 1_024)
+        #expect(RecordStatements.idValues((0..<4_097).map(String.init)).count == 5_000)
+        #expect(RecordStatements.idValues((0..<5_000).map(String.init)).count == 5_000)
     }
 
     @Test func recordsAreGroupedByTheFieldsTheySetInOrder() async throws {

@@ -18,7 +18,7 @@ public struct SeekDBError: Error, Sendable {
             case dimensionMismatch, connectionClosed, timeout, cancelled, invalidArgument
             case collectionNotFound, collectionExists, recordsNotFound, databaseNotFound
             case embeddingFailed, server, decodingFailed, clientClosed, tlsFailed
-            case serverBinaryNotFound, serverStartFailed, unsupportedDerivedColumn, unsupportedCollection
+            case serverBinaryNotFound, serverStartFailed, unsupportedDerivedColumn, unsupportedCollection, conditionFailed
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -78,6 +78,10 @@ public struct SeekDBError: Error, Sendable {
         /// which only LakeBase serves); the message says which.
         public static let unsupportedCollection = Code(.unsupportedCollection)
 
+        /// A conditional write found records that exist but no longer match its condition;
+        /// see ``SeekDBError/conflictIDs``. Nothing was changed.
+        public static let conditionFailed = Code(.conditionFailed)
+
         public var description: String { base.rawValue }
     }
 
@@ -99,16 +103,19 @@ public struct SeekDBError: Error, Sendable {
     public var serverError: ServerError?
     /// For ``Code/recordsNotFound`` (and skipped records): the ids that do not exist.
     public var missingIDs: [String]
+    /// For ``Code/conditionFailed``: the ids of records that exist but did not match the condition.
+    public var conflictIDs: [String]
     /// The error this one wraps, if any (for example an embedding function's error).
     public var underlying: (any Error)?
 
     /// Creates an error. SDK code uses this; applications rarely need to.
     public init(_ code: Code, _ message: String, serverError: ServerError? = nil,
-                missingIDs: [String] = [], underlying: (any Error)? = nil) {
+                missingIDs: [String] = [], conflictIDs: [String] = [], underlying: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.serverError = serverError
         self.missingIDs = missingIDs
+        self.conflictIDs = conflictIDs
         self.underlying = underlying
     }
 

@@ -98,8 +98,9 @@ extension SeekDBCollection {
         let deleteChunks: @Sendable (MariaDBConnection, Logger) async throws -> Int = { connection, logger in
             var deleted = 0
             for chunk in chunks {
-                let parameters = chunk.map { RecordStatements.idValue(ids[$0]) } + extra.parameters
-                let sql = statements.delete(ids: chunk.count, filter: extra.sql)
+                let idValues = RecordStatements.idValues(chunk.map { ids[$0] })
+                let sql = statements.delete(ids: idValues.count, filter: extra.sql)
+                let parameters = idValues + extra.parameters
                 deleted += Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
             }
             return deleted
@@ -132,8 +133,9 @@ extension SeekDBCollection {
         return try await client.withDriverConnection(logger: logger, collection: name, table: self.table) { connection, logger in
             var rows: [[UInt8]: [SQLValue]] = [:]
             for chunk in chunks {
-                let sql = statements.select(columns, ids: chunk.count, filter: extra.sql)
-                let parameters = chunk.map { RecordStatements.idValue(ids[$0]) } + extra.parameters
+                let idValues = RecordStatements.idValues(chunk.map { ids[$0] })
+                let sql = statements.select(columns, ids: idValues.count, filter: extra.sql)
+                let parameters = idValues + extra.parameters
                 let result = try await connection.execute(sql, parameters, logger: logger)
                 for row in result.rows { rows[row[0].bytesValue ?? []] = row }
             }

@@ -44,61 +44,68 @@ extension SeekDBCollection {
     @discardableResult
     public func update(ids: IDs, embeddings: Embeddings? = nil, documents: Documents? = nil,
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
-                       missing: MissingRecordPolicy = .fail, logger: Logger? = nil) async throws -> UpdateResult {
+                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+                       logger: Logger? = nil) async throws -> UpdateResult {
+        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "update")
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
                                                metadatas: metadatas, metadataMode: metadataMode, operation: "update")
+        let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts)
         if changes.ids.count == 1 {
-            return try await updateOne(changes, metadataMode: metadataMode, missing: missing, logger: logger)
+            return try await updateOne(changes, plan: plan, logger: logger)
         }
         // Records changing different sets of fields go out in one statement group per set; rows
         // of two groups could then be locked in a different order than another call locks them.
         // Such calls lock all their rows first, in primary-key order.
         guard changes.fieldSets().count == 1 else {
-            return try await lockedUpdate(changes, metadataMode: metadataMode, missing: missing, logger: logger)
+            return try await lockedUpdate(changes, plan: plan, logger: logger)
         }
         do {
             return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
-                guard try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger) else {
+                guard try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) else {
                     throw SomeRecordsNotMatched()
                 }
-                return UpdateResult(updatedCount: changes.ids.count, skippedIDs: [])
+                return UpdateResult(updatedCount: changes.ids.count)
             }
         } catch is SomeRecordsNotMatched {
-            return try await lockedUpdate(changes, metadataMode: metadataMode, missing: missing, logger: logger)
+            return try await lockedUpdate(changes, plan: plan, logger: logger)
         }
     }
 
     /// The update of one record: one statement, which is atomic by itself, so it runs without a
     /// transaction (one round trip). A statement that matched no row changed nothing: the
-    /// record is missing.
-    private func updateOne(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
-                           missing: MissingRecordPolicy, logger: Logger?) async throws -> UpdateResult {
-        let matched = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger)
+    /// record is missing, or (with a condition) no longer matches it, which a read tells apart.
+    private func updateOne(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpdateResult {
+        let statements = self.statements
+        let (matched, exists) = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+            if try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) { return (true, true) }
+            guard plan.condition != nil else { return (false, false) }
+            let found = try await connection.execute(statements.select("_id", ids: 1), [RecordStatements.idValue(changes.ids[0])],
+                                                     logger: logger)
+            return (false, !found.rows.isEmpty)
         }
-        if matched { return UpdateResult(updatedCount: 1, skippedIDs: []) }
-        if missing == .fail { throw SeekDBError.recordsNotFound(changes.ids, collection: name, operation: "update") }
-        return UpdateResult(updatedCount: 0, skippedIDs: changes.ids)
+        if matched { return UpdateResult(updatedCount: 1) }
+        return try plan.outcome(ids: changes.ids, missing: exists ? [] : changes.ids, conflicting: exists ? changes.ids : [],
+                                collection: name, operation: "update")
     }
 
-    /// The update with the ids locked and checked first, then only the existing ones written:
-    /// after the optimistic write matched fewer rows than it was given (and was rolled back),
-    /// or for records changing different sets of fields.
-    private func lockedUpdate(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
-                              missing: MissingRecordPolicy, logger: Logger?) async throws -> UpdateResult {
+    /// The update with the ids locked and checked first, then only the existing (and matching)
+    /// ones written: after the optimistic write matched fewer rows than it was given (and was
+    /// rolled back), or for records changing different sets of fields.
+    private func lockedUpdate(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpdateResult {
         let collection = name
         return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
             logger.debug("update: locking and checking the ids first", metadata: ["collection": "\(collection)"])
-            let existing = try await lockExisting(changes.ids, privilege: "UPDATE", connection: connection, logger: logger)
-            let missingIDs = changes.ids.filter { !existing.contains(Array($0.utf8)) }
-            if !missingIDs.isEmpty && missing == .fail {
-                throw SeekDBError.recordsNotFound(missingIDs, collection: collection, operation: "update")
+            let rows = try await lockExisting(changes.ids, condition: plan.condition, privilege: "UPDATE",
+                                              connection: connection, logger: logger)
+            let missingIDs = changes.ids.filter { rows[Array($0.utf8)] == nil }
+            let conflictIDs = changes.ids.filter { rows[Array($0.utf8)] == false }
+            let result = try plan.outcome(ids: changes.ids, missing: missingIDs, conflicting: conflictIDs,
+                                          collection: collection, operation: "update")
+            _ = try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) {
+                rows[Array(changes.ids[$0].utf8)] == true
             }
-            _ = try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger) {
-                existing.contains(Array(changes.ids[$0].utf8))
-            }
-            return UpdateResult(updatedCount: changes.ids.count - missingIDs.count,
-                                skippedIDs: missing == .skip ? missingIDs : [])
+            return result
         }
     }
 
@@ -106,15 +113,15 @@ extension SeekDBCollection {
     /// returns whether every statement matched as many rows as it carried. Stops at the first
     /// statement that did not (the caller rolls back). The connection reports matched, not
     /// changed, rows (`CLIENT_FOUND_ROWS`), so a record updated to the values it had counts.
-    func writeUpdates(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
-                      connection: MariaDBConnection, logger: Logger,
+    func writeUpdates(_ changes: RecordChanges, plan: UpdatePlan, connection: MariaDBConnection, logger: Logger,
                       including included: (Int) -> Bool = { _ in true }) async throws -> Bool {
         let statements = self.statements
+        let condition = plan.condition
         for fields in changes.fieldSets() {
             let allMatched = try await changes.send(fields: fields, including: included) { rows in
-                statements.update(fields: fields, rows: rows, metadataMode: metadataMode)
+                statements.update(fields: fields, rows: rows, metadataMode: plan.metadataMode, condition: condition?.sql)
             } execute: { sql, rows, parameters in
-                try await connection.execute(sql, parameters, logger: logger).affectedRows == UInt64(rows)
+                try await connection.execute(sql, parameters + (condition?.parameters ?? []), logger: logger).affectedRows == UInt64(rows)
             }
             if !allMatched { return false }
         }
@@ -122,22 +129,27 @@ extension SeekDBCollection {
     }
 
     /// Locks the rows of `ids` that exist (`SELECT … FOR UPDATE`, chunked, in primary-key
-    /// order) and returns their ids' bytes (bytes, not `String`s: Swift's `==` would merge canonically equivalent ids).
+    /// order) and returns, keyed by their ids' bytes (not `String`s: Swift's `==` would merge
+    /// canonically equivalent ids), whether each matches `condition` (always `true` without one).
     ///
     /// seekdb refuses the lock as "SELECT command denied" when the user lacks the privilege
     /// to write; that error is reported as missing `privilege`, which is what the user must grant.
-    func lockExisting(_ ids: [String], privilege: String, connection: MariaDBConnection,
-                      logger: Logger) async throws -> Set<[UInt8]> {
-        var existing = Set<[UInt8]>()
+    func lockExisting(_ ids: [String], condition: SQLFragment? = nil, privilege: String, connection: MariaDBConnection,
+                      logger: Logger) async throws -> [[UInt8]: Bool] {
+        var existing: [[UInt8]: Bool] = [:]
         existing.reserveCapacity(ids.count)
         // In primary-key order, so concurrent calls lock shared rows in the same order.
         let ids = ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for chunk in StatementChunker.ids.chunks(count: ids.count, rowBytes: { ids[$0].utf8.count }) {
-            let sql = statements.lockExisting(ids: chunk.count)
+            let idValues = RecordStatements.idValues(chunk.map { ids[$0] })
+            let sql = statements.lockExisting(ids: idValues.count, condition: condition?.sql)
+            let parameters = (condition?.parameters ?? []) + idValues
             let result = try await withPrivilegeNamed(privilege) {
-                try await connection.execute(sql, chunk.map { RecordStatements.idValue(ids[$0]) }, logger: logger)
+                try await connection.execute(sql, parameters, logger: logger)
             }
-            for row in result.rows { existing.insert(row[0].bytesValue ?? []) }
+            for row in result.rows {
+                existing[row[0].bytesValue ?? []] = condition == nil ? true : (row[1].intValue ?? 0) != 0
+            }
         }
         return existing
     }
@@ -158,6 +170,29 @@ extension SeekDBCollection {
     }
 }
 
+/// How an update call writes: the metadata mode, the condition records must still match, and
+/// what to do with missing ids and with records that no longer match.
+struct UpdatePlan: Sendable {
+    var metadataMode: MetadataUpdateMode
+    var condition: SQLFragment?
+    var missing: MissingRecordPolicy = .fail
+    var conflicts: ConflictPolicy = .fail
+
+    /// The result for `ids` of which `missing` do not exist and `conflicting` do not match, or
+    /// the error the policies call for (missing ids first).
+    func outcome(ids: [String], missing missingIDs: [String], conflicting conflictIDs: [String],
+                 collection: String, operation: String) throws(SeekDBError) -> UpdateResult {
+        if !missingIDs.isEmpty && missing == .fail {
+            throw SeekDBError.recordsNotFound(missingIDs, collection: collection, operation: operation)
+        }
+        if !conflictIDs.isEmpty && conflicts == .fail {
+            throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: operation)
+        }
+        return UpdateResult(updatedCount: ids.count - missingIDs.count - conflictIDs.count,
+                            skippedIDs: missingIDs, conflictIDs: conflictIDs)
+    }
+}
+
 /// Thrown out of the optimistic update transaction (rolling it back) when a statement matched
 /// fewer rows than it carried.
 private struct SomeRecordsNotMatched: Error {}
@@ -171,5 +206,15 @@ extension SeekDBError {
         return SeekDBError(.recordsNotFound,
                            "\(operation): \(ids.count) \(noun) not in collection '\(collection)': \(shown)\(more); nothing was changed",
                            missingIDs: ids)
+    }
+
+    /// `.conditionFailed` listing the first ids that no longer match in the message and all in ``conflictIDs``.
+    static func conditionFailed(_ ids: [String], collection: String, operation: String) -> SeekDBError {
+        let shown = ids.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+        let more = ids.count > 10 ? " and \(ids.count - 10) more" : ""
+        let noun = ids.count == 1 ? "record does" : "records do"
+        return SeekDBError(.conditionFailed,
+                           "\(operation): \(ids.count) \(noun) not match the condition in collection '\(collection)': \(shown)\(more); nothing was changed",
+                           conflictIDs: ids)
     }
 }

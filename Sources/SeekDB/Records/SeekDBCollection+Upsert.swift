@@ -33,57 +33,73 @@ extension SeekDBCollection {
     @discardableResult
     public func upsert(ids: IDs, embeddings: Embeddings? = nil, documents: Documents? = nil,
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
-                       logger: Logger? = nil) async throws -> UpsertResult {
+                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
+        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
                                                metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
+        let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts)
         if changes.ids.count == 1 {
-            return try await upsertOne(changes, metadataMode: metadataMode, logger: logger)
+            return try await upsertOne(changes, plan: plan, logger: logger)
         }
         let statements = self.statements
+        let collection = name
         return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
-            let existing = try await lockExisting(changes.ids, privilege: Self.upsertPrivileges, connection: connection, logger: logger)
-            let newIndexes = changes.ids.indices.filter { !existing.contains(Array(changes.ids[$0].utf8)) }
+            let existing = try await lockExisting(changes.ids, condition: plan.condition, privilege: Self.upsertPrivileges,
+                                                  connection: connection, logger: logger)
+            let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
             let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
             if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
+            let conflictIDs = changes.ids.filter { existing[Array($0.utf8)] == false }
+            if !conflictIDs.isEmpty && plan.conflicts == .fail {
+                throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
+            }
             for fields in changes.fieldSets() {
-                _ = try await changes.send(fields: fields) { rows in
-                    statements.upsert(fields: fields, rows: rows, metadataMode: metadataMode)
+                _ = try await changes.send(fields: fields, including: { existing[Array(changes.ids[$0].utf8)] != false }) { rows in
+                    statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
                 } execute: { sql, _, parameters in
                     _ = try await connection.execute(sql, parameters, logger: logger)
                     return true
                 }
             }
             return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
-                                updatedIDs: changes.ids.filter { existing.contains(Array($0.utf8)) })
+                                updatedIDs: changes.ids.filter { existing[Array($0.utf8)] == true }, conflictIDs: conflictIDs)
         }
     }
 
     /// The privileges an upsert needs, as error messages name them.
     private static let upsertPrivileges = "INSERT, UPDATE"
 
-    /// The upsert of one record, without a transaction: an `UPDATE` of the given fields, and
-    /// when it matched no row, an `INSERT`. Each statement is atomic by itself, so an existing
-    /// record costs one round trip and a new one two, and the result still says exactly which it
-    /// was. When another client inserts the same id between the two statements, the `INSERT`
-    /// fails with a duplicate key and the `UPDATE` runs again.
-    private func upsertOne(_ changes: RecordChanges, metadataMode: MetadataUpdateMode,
-                           logger: Logger?) async throws -> UpsertResult {
+    /// The upsert of one record, without a transaction: an `UPDATE` of the given fields (where
+    /// the condition holds), and when it matched no row and the record does not exist, an
+    /// `INSERT`. Each statement is atomic by itself, so an existing record costs one round trip
+    /// and a new one two, and the result still says exactly which it was. When another client
+    /// inserts the same id between the two statements, the `INSERT` fails with a duplicate key
+    /// and the `UPDATE` runs again.
+    private func upsertOne(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpsertResult {
         let statements = self.statements
         let fields = changes.fields(at: 0)
+        let collection = name
         return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
             try await withPrivilegeNamed(Self.upsertPrivileges) {
                 var attempt = 0
                 while true {
                     attempt += 1
-                    if try await writeUpdates(changes, metadataMode: metadataMode, connection: connection, logger: logger) {
-                        return UpsertResult(insertedIDs: [], updatedIDs: changes.ids)
+                    if try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) {
+                        return UpsertResult(updatedIDs: changes.ids)
+                    }
+                    if plan.condition != nil,
+                       !(try await connection.execute(statements.select("_id", ids: 1), [RecordStatements.idValue(changes.ids[0])],
+                                                      logger: logger).rows.isEmpty) {
+                        if plan.conflicts == .fail { throw SeekDBError.conditionFailed(changes.ids, collection: collection, operation: "upsert") }
+                        return UpsertResult(conflictIDs: changes.ids)
                     }
                     if changes.embeddings[0] == nil { throw Self.newRecordsWithoutVector([0], ids: changes.ids) }
                     var parameters: [SQLValue] = []
                     try changes.appendParameters(at: 0, fields: fields, to: &parameters)
                     do {
                         _ = try await connection.execute(statements.insert(fields: fields, rows: 1), parameters, logger: logger)
-                        return UpsertResult(insertedIDs: changes.ids, updatedIDs: [])
+                        return UpsertResult(insertedIDs: changes.ids)
                     } catch let error as DriverError where error.number == MariaDBErrorNumber.duplicateEntry && attempt < 3 {
                         logger.debug("upsert: the record was inserted concurrently; updating it", metadata: ["error": "\(error.number)"])
                     }

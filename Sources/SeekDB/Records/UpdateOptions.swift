@@ -17,6 +17,16 @@ public enum MissingRecordPolicy: Sendable, Hashable {
     case skip
 }
 
+/// What a conditional `update` or `upsert` does with records that exist but no longer match
+/// its `where` / `whereDocument` condition.
+public enum ConflictPolicy: Sendable, Hashable {
+    /// The whole call fails with ``SeekDBError/Code/conditionFailed`` listing those ids in
+    /// ``SeekDBError/conflictIDs``, and nothing changes. The default.
+    case fail
+    /// The matching records are written; the others are reported in `conflictIDs` of the result.
+    case skip
+}
+
 /// What an `update` call changed.
 public struct UpdateResult: Sendable, Hashable {
     /// How many records were updated.
@@ -24,10 +34,14 @@ public struct UpdateResult: Sendable, Hashable {
     /// Ids that were not found and skipped (only with ``MissingRecordPolicy/skip``), in the
     /// order they were given.
     public var skippedIDs: [String]
+    /// Ids of records that exist but did not match the call's condition and were left alone
+    /// (only with ``ConflictPolicy/skip``), in the order they were given.
+    public var conflictIDs: [String]
 
-    public init(updatedCount: Int, skippedIDs: [String] = []) {
+    public init(updatedCount: Int, skippedIDs: [String] = [], conflictIDs: [String] = []) {
         self.updatedCount = updatedCount
         self.skippedIDs = skippedIDs
+        self.conflictIDs = conflictIDs
     }
 }
 
@@ -37,9 +51,13 @@ public struct UpsertResult: Sendable, Hashable {
     public var insertedIDs: [String]
     /// Ids that existed and were updated, in the order given.
     public var updatedIDs: [String]
+    /// Ids of existing records that did not match the call's condition and were left alone
+    /// (only with ``ConflictPolicy/skip``), in the order given.
+    public var conflictIDs: [String]
 
-    public init(insertedIDs: [String] = [], updatedIDs: [String] = []) {
+    public init(insertedIDs: [String] = [], updatedIDs: [String] = [], conflictIDs: [String] = []) {
         self.insertedIDs = insertedIDs
         self.updatedIDs = updatedIDs
+        self.conflictIDs = conflictIDs
     }
 }

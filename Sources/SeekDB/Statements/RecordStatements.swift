@@ -36,6 +36,21 @@ struct RecordStatements: Sendable {
         .bytes(Array(id.utf8))
     }
 
+    /// The bound values of an id list, padded by repeating the last id up to the next power of
+    /// two (at most ``StatementChunker/maximumIDRows``), so `IN (…)` lists come in a few lengths:
+    /// the statement text repeats and the connection's prepared statement is reused instead of
+    /// the server preparing a new one for every list length. A repeated id changes nothing in
+    /// an `IN` list.
+    static func idValues(_ ids: some Collection<String>) -> [SQLValue] {
+        var values = ids.map(idValue)
+        guard let last = values.last else { return values }
+        var size = 1
+        while size < values.count { size *= 2 }
+        size = max(values.count, min(size, StatementChunker.maximumIDRows))
+        values.append(contentsOf: repeatElement(last, count: size - values.count))
+        return values
+    }
+
     /// `CAST(? AS BINARY), …` for `count` ids.
     static func idList(_ count: Int) -> String {
         StatementChunker.repeated(id, count: count)
@@ -59,9 +74,12 @@ struct RecordStatements: Sendable {
         "SELECT COUNT(*) FROM \(table)"
     }
 
-    /// Locks the existing rows among `count` ids and returns their ids.
-    func lockExisting(ids count: Int) -> String {
-        "SELECT _id FROM \(table) WHERE _id IN (\(Self.idList(count))) FOR UPDATE"
+    /// Locks the existing rows among `count` ids and returns their ids; with a `condition`
+    /// (the SQL of a filter), also whether each row matches it (1 or 0), in a second column. The
+    /// condition's parameters come before the ids.
+    func lockExisting(ids count: Int, condition: String? = nil) -> String {
+        let matches = condition.map { ", (\($0)) IS TRUE" } ?? ""
+        return "SELECT _id\(matches) FROM \(table) WHERE _id IN (\(Self.idList(count))) FOR UPDATE"
     }
 
     // MARK: Writes
@@ -78,11 +96,13 @@ struct RecordStatements: Sendable {
         return "INSERT INTO \(table) (_id, \(fields.columns.joined(separator: ", "))) VALUES \(values)"
     }
 
-    /// Sets `fields` on `rows` existing records. Parameters per row: id, then the fields in
-    /// column order.
-    func update(fields: ChangedFields, rows: Int, metadataMode: MetadataUpdateMode) -> String {
+    /// Sets `fields` on `rows` existing records, only where `condition` (the SQL of a filter on
+    /// the record's columns) holds. Parameters per row: id, then the fields in column order; then
+    /// the condition's. The derived table's columns are named `new_…`, so a condition's
+    /// `metadata` and `document` mean the stored record's.
+    func update(fields: ChangedFields, rows: Int, metadataMode: MetadataUpdateMode, condition: String? = nil) -> String {
         let columns = fields.columns
-        let firstRow = (["\(Self.id) AS _id"] + columns.map { "\(Self.placeholder(for: $0)) AS \($0)" })
+        let firstRow = (["\(Self.id) AS new_id"] + columns.map { "\(Self.placeholder(for: $0)) AS new_\($0)" })
             .joined(separator: ", ")
         var derived = "SELECT \(firstRow)"
         if rows > 1 {
@@ -90,11 +110,12 @@ struct RecordStatements: Sendable {
         }
         let assignments = columns.map { column in
             if column == "metadata" && metadataMode == .merge {
-                return "t.metadata = \(Self.mergePatch(into: "t.metadata", patch: "CAST(v.metadata AS JSON)"))"
+                return "t.metadata = \(Self.mergePatch(into: "t.metadata", patch: "CAST(v.new_metadata AS JSON)"))"
             }
-            return "t.\(column) = v.\(column)"
+            return "t.\(column) = v.new_\(column)"
         }
-        return "UPDATE \(table) t JOIN (\(derived)) v ON t._id = v._id SET \(assignments.joined(separator: ", "))"
+        let filter = condition.map { " WHERE \($0)" } ?? ""
+        return "UPDATE \(table) t JOIN (\(derived)) v ON t._id = v.new_id SET \(assignments.joined(separator: ", "))\(filter)"
     }
 
     /// Inserts `rows` records, updating `fields` of those that exist. Parameters per row: id,

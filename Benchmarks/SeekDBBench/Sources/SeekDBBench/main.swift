@@ -106,9 +106,15 @@ case "hot-restore":
     }
 case "hot":
     let words = Array(arguments.dropFirst())
-    try await HotPathMode.run(configuration: configuration, name: words[0], raw: words[1] == "raw", workload: words[2],
-                              callers: Int(words[3]) ?? 1, seconds: Double(words[4]) ?? 3,
-                              first: words.count > 5 ? Int(words[5]) ?? 0 : 0)
+    do {
+        try await HotPathMode.run(configuration: configuration, name: words[0], raw: words[1] == "raw", workload: words[2],
+                                  callers: Int(words[3]) ?? 1, seconds: Double(words[4]) ?? 3,
+                                  first: words.count > 5 ? Int(words[5]) ?? 0 : 0)
+    } catch {
+        // A failed run (a statement timeout on a loaded server, say) is reported, not a crash.
+        let message = "\(error)".replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        emit(#"{"error": "\#(message)"}"#)
+    }
 default:
     FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
