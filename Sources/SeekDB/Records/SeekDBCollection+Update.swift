@@ -32,13 +32,21 @@ extension SeekDBCollection {
     ///   - metadatas: new metadata, one per id (`nil` entries keep the stored one).
     ///   - metadataMode: ``MetadataUpdateMode/replace`` (default, as pyseekdb) or
     ///     ``MetadataUpdateMode/merge`` (an RFC 7396 merge patch: `null` removes a key).
+    ///   - metadataFilter: (`where:`) a condition each record must still match when it is
+    ///     written, checked in the same statement (compare-and-set); see "Conditional updates"
+    ///     in the UpdatingRecords article. `nil`: no condition.
+    ///   - whereDocument: a condition on the stored document, checked the same way.
     ///   - missing: ``MissingRecordPolicy/fail`` (default) or ``MissingRecordPolicy/skip``.
+    ///   - conflicts: for records that exist but do not match the condition:
+    ///     ``ConflictPolicy/fail`` (default: ``SeekDBError/Code/conditionFailed``, nothing
+    ///     changed) or ``ConflictPolicy/skip`` (reported in ``UpdateResult/conflictIDs``).
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: how many records were updated, and the skipped ids when skipping.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent (naming the index and
     ///   id); ``SeekDBError/Code/recordsNotFound`` with ``SeekDBError/missingIDs`` under the
-    ///   fail policy (nothing changed); ``SeekDBError/Code/permissionDenied`` without the
+    ///   fail policy (nothing changed); ``SeekDBError/Code/conditionFailed`` with
+    ///   ``SeekDBError/conflictIDs`` (nothing changed); ``SeekDBError/Code/permissionDenied`` without the
     ///   UPDATE privilege; ``SeekDBError/Code/embeddingFailed``;
     ///   ``SeekDBError/Code/connectionClosed`` (the transaction is rolled back by the server).
     @discardableResult

@@ -23,6 +23,11 @@ extension SeekDBCollection {
     ///   - documents: one per id (`nil` entries keep an existing record's document).
     ///   - metadatas: one per id (`nil` entries keep an existing record's metadata).
     ///   - metadataMode: for existing records, replace (default) or merge the metadata.
+    ///   - metadataFilter: (`where:`) a condition existing records must still match to be
+    ///     updated, checked under the row lock; new ids are inserted regardless.
+    ///   - whereDocument: a condition on an existing record's stored document.
+    ///   - conflicts: existing records that do not match: ``ConflictPolicy/fail`` (default,
+    ///   ``SeekDBError/Code/conditionFailed``, nothing changed) or ``ConflictPolicy/skip``.
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: the inserted and the updated ids, each in the order given.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
