@@ -22,10 +22,14 @@ struct ChangedFields: OptionSet, Hashable, Sendable {
 /// JSON per statement by ``StatementBatcher``, so no second copy of the whole call is built.
 struct RecordChanges: Sendable {
     let ids: [String]
-    let documents: [String?]?
+    var documents: [String?]?
     let metadatas: [Metadata?]?
-    let embeddings: [[Float]?]
+    var embeddings: [[Float]?]
     let operation: String
+    /// Records given a document but no embedding whose embedding is still to be computed (when
+    /// ``SeekDBCollection/prepareChanges(ids:embeddings:documents:metadatas:metadataMode:operation:computeEmbeddings:)``
+    /// was asked not to compute them yet). Empty once computed.
+    var pendingEmbeddings: [Int] = []
 
     /// The fields given for record `index`.
     func fields(at index: Int) -> ChangedFields {
@@ -56,6 +60,7 @@ struct RecordChanges: Sendable {
     func fieldSets() -> [ChangedFields] {
         var seen = Set<ChangedFields>()
         for index in ids.indices { seen.insert(fields(at: index)) }
+        seen.remove([])   // records left with nothing to write (an unchanged document)
         return seen.sorted { $0.rawValue < $1.rawValue }
     }
 
@@ -87,8 +92,13 @@ struct RecordChanges: Sendable {
 extension SeekDBCollection {
     /// Checks the arguments of `update` / `upsert` and computes the embeddings of records
     /// given a document but no embedding. Sends no SQL.
+    ///
+    /// - Parameter computeEmbeddings: `false` leaves the embeddings of documents given without
+    ///   one uncomputed (listed in ``RecordChanges/pendingEmbeddings``), for a caller that first
+    ///   reads which documents actually changed.
     func prepareChanges(ids: IDs, embeddings: Embeddings?, documents: Documents?, metadatas: Metadatas?,
-                        metadataMode: MetadataUpdateMode, operation: String) async throws -> RecordChanges {
+                        metadataMode: MetadataUpdateMode, operation: String,
+                        computeEmbeddings: Bool = true) async throws -> RecordChanges {
         let ids = ids.values
         try RecordValidation.validateIDs(ids, operation: operation)
         guard embeddings != nil || documents != nil || metadatas != nil else {
@@ -104,9 +114,35 @@ extension SeekDBCollection {
         try validateMetadatas(metadatas?.values, ids: ids, operation: operation)
         try checkDerivedColumns(documents: documents?.values, metadatas: metadatas?.values, metadataMode: metadataMode,
                                 inserts: operation == "upsert", operation: operation)
+        if !computeEmbeddings {
+            let given = embeddings?.values ?? Array(repeating: nil, count: ids.count)
+            try validateGivenEmbeddings(given, ids: ids, operation: operation)
+            let pending = ids.indices.filter { given[$0] == nil && documents?.values[$0] != nil }
+            if !pending.isEmpty && embeddingFunction == nil { throw missingEmbeddingFunction(operation) }
+            return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
+                                 embeddings: given, operation: operation, pendingEmbeddings: pending)
+        }
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: false, operation: operation)
         return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
                              embeddings: vectors, operation: operation)
+    }
+}
+
+extension RecordChanges {
+    /// Drops the documents of `indexes` (they equal the stored ones) and computes the embeddings
+    /// of the other pending records, given `included` (the records that will be written).
+    /// Returns the ids whose document was dropped.
+    mutating func resolvePendingEmbeddings(unchanged: Set<Int>, included: (Int) -> Bool,
+                                           collection: SeekDBCollection) async throws -> [String] {
+        for index in unchanged { documents?[index] = nil }
+        let toEmbed = pendingEmbeddings.filter { !unchanged.contains($0) && included($0) }
+        pendingEmbeddings = []
+        if !toEmbed.isEmpty {
+            let computed = try await collection.computeEmbeddings(of: toEmbed.map { documents![$0]! }, at: toEmbed,
+                                                                  ids: ids, operation: operation)
+            for (offset, index) in toEmbed.enumerated() { embeddings[index] = computed[offset] }
+        }
+        return unchanged.sorted().map { ids[$0] }
     }
 }

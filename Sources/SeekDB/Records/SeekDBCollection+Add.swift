@@ -70,25 +70,39 @@ extension SeekDBCollection {
     func completeEmbeddings(ids: [String], given: [[Float]?]?, documents: [String?]?,
                             requireAll: Bool, operation: String) async throws -> [[Float]?] {
         var vectors: [[Float]?] = given ?? Array(repeating: nil, count: ids.count)
-        for (index, vector) in vectors.enumerated() {
-            if let vector {
-                try RecordValidation.validateEmbedding(vector, dimension: dimension, index: index, id: ids[index], operation: operation)
-            }
-        }
+        try validateGivenEmbeddings(vectors, ids: ids, operation: operation)
         let needing = vectors.indices.filter { vectors[$0] == nil && documents?[$0] != nil }
         if requireAll, let missing = vectors.indices.first(where: { vectors[$0] == nil && documents?[$0] == nil }) {
             throw SeekDBError.invalidArgument("\(operation): the record at index \(missing) (id '\(ids[missing])') has neither an embedding nor a document to compute one from")
         }
         guard !needing.isEmpty else { return vectors }
-        guard let embeddingFunction else {
-            throw SeekDBError.invalidArgument("\(operation): documents were given without embeddings, and collection '\(name)' has no embedding function; give embeddings or open the collection with an embedding function")
-        }
-        let texts = needing.map { documents![$0]! }
-        let computed = try await embed(texts, with: embeddingFunction, operation: operation, what: "documents")
-        for (offset, index) in needing.enumerated() {
-            try RecordValidation.validateEmbedding(computed[offset], dimension: dimension, index: index, id: ids[index], operation: operation)
-            vectors[index] = computed[offset]
-        }
+        guard embeddingFunction != nil else { throw missingEmbeddingFunction(operation) }
+        let computed = try await computeEmbeddings(of: needing.map { documents![$0]! }, at: needing, ids: ids, operation: operation)
+        for (offset, index) in needing.enumerated() { vectors[index] = computed[offset] }
         return vectors
+    }
+
+    /// Checks the dimension and values of every given embedding.
+    func validateGivenEmbeddings(_ vectors: [[Float]?], ids: [String], operation: String) throws(SeekDBError) {
+        for (index, vector) in vectors.enumerated() {
+            if let vector {
+                try RecordValidation.validateEmbedding(vector, dimension: dimension, index: index, id: ids[index], operation: operation)
+            }
+        }
+    }
+
+    /// Embeds `texts`, the documents of the records at `indexes`, with the collection's function
+    /// and checks each vector's dimension.
+    func computeEmbeddings(of texts: [String], at indexes: [Int], ids: [String], operation: String) async throws -> [[Float]] {
+        guard let embeddingFunction else { throw missingEmbeddingFunction(operation) }
+        let computed = try await embed(texts, with: embeddingFunction, operation: operation, what: "documents")
+        for (offset, index) in indexes.enumerated() {
+            try RecordValidation.validateEmbedding(computed[offset], dimension: dimension, index: index, id: ids[index], operation: operation)
+        }
+        return computed
+    }
+
+    func missingEmbeddingFunction(_ operation: String) -> SeekDBError {
+        SeekDBError.invalidArgument("\(operation): documents were given without embeddings, and collection '\(name)' has no embedding function; give embeddings or open the collection with an embedding function")
     }
 }

@@ -57,8 +57,14 @@ extension SeekDBCollection {
                        logger: Logger? = nil) async throws -> UpdateResult {
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "update")
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
-                                               metadatas: metadatas, metadataMode: metadataMode, operation: "update")
+                                               metadatas: metadatas, metadataMode: metadataMode, operation: "update",
+                                               computeEmbeddings: false)
         let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts)
+        // Documents to embed: the stored documents are read (with the lock) first, so only the
+        // ones that changed are embedded and written.
+        if !changes.pendingEmbeddings.isEmpty {
+            return try await lockedUpdate(changes, plan: plan, logger: logger)
+        }
         if changes.ids.count == 1 {
             return try await updateOne(changes, plan: plan, logger: logger)
         }
@@ -104,15 +110,24 @@ extension SeekDBCollection {
         let collection = name
         return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
             logger.debug("update: locking and checking the ids first", metadata: ["collection": "\(collection)"])
-            let rows = try await lockExisting(changes.ids, condition: plan.condition, privilege: "UPDATE",
-                                              connection: connection, logger: logger)
+            let rows = try await lockExisting(changes.ids, condition: plan.condition, readDocuments: !changes.pendingEmbeddings.isEmpty,
+                                              privilege: "UPDATE", connection: connection, logger: logger)
             let missingIDs = changes.ids.filter { rows[Array($0.utf8)] == nil }
-            let conflictIDs = changes.ids.filter { rows[Array($0.utf8)] == false }
-            let result = try plan.outcome(ids: changes.ids, missing: missingIDs, conflicting: conflictIDs,
+            let conflictIDs = changes.ids.filter { rows[Array($0.utf8)]?.matches == false }
+            var result = try plan.outcome(ids: changes.ids, missing: missingIDs, conflicting: conflictIDs,
                                           collection: collection, operation: "update")
-            _ = try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) {
-                rows[Array(changes.ids[$0].utf8)] == true
+            let writes = { (index: Int) in rows[Array(changes.ids[index].utf8)]?.matches == true }
+            var changes = changes
+            if !changes.pendingEmbeddings.isEmpty {
+                // A document equal, byte for byte, to the stored one is not a change: it is neither
+                // re-embedded nor rewritten. The rows are locked, so the comparison holds until commit.
+                let unchanged = Set(changes.pendingEmbeddings.filter { index in
+                    guard writes(index), let stored = rows[Array(changes.ids[index].utf8)]?.document else { return false }
+                    return stored.elementsEqual(changes.documents![index]!.utf8)
+                })
+                result.unchangedIDs = try await changes.resolvePendingEmbeddings(unchanged: unchanged, included: writes, collection: self)
             }
+            _ = try await writeUpdates(changes, plan: plan, connection: connection, logger: logger, including: writes)
             return result
         }
     }
@@ -142,21 +157,23 @@ extension SeekDBCollection {
     ///
     /// seekdb refuses the lock as "SELECT command denied" when the user lacks the privilege
     /// to write; that error is reported as missing `privilege`, which is what the user must grant.
-    func lockExisting(_ ids: [String], condition: SQLFragment? = nil, privilege: String, connection: MariaDBConnection,
-                      logger: Logger) async throws -> [[UInt8]: Bool] {
-        var existing: [[UInt8]: Bool] = [:]
+    func lockExisting(_ ids: [String], condition: SQLFragment? = nil, readDocuments: Bool = false, privilege: String,
+                      connection: MariaDBConnection, logger: Logger) async throws -> [[UInt8]: LockedRecord] {
+        var existing: [[UInt8]: LockedRecord] = [:]
         existing.reserveCapacity(ids.count)
         // In primary-key order, so concurrent calls lock shared rows in the same order.
         let ids = ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for chunk in StatementChunker.ids.chunks(count: ids.count, rowBytes: { ids[$0].utf8.count }) {
             let idValues = RecordStatements.idValues(chunk.map { ids[$0] })
-            let sql = statements.lockExisting(ids: idValues.count, condition: condition?.sql)
+            let sql = statements.lockExisting(ids: idValues.count, condition: condition?.sql, document: readDocuments)
             let parameters = (condition?.parameters ?? []) + idValues
             let result = try await withPrivilegeNamed(privilege) {
                 try await connection.execute(sql, parameters, logger: logger)
             }
             for row in result.rows {
-                existing[row[0].bytesValue ?? []] = condition == nil ? true : (row[1].intValue ?? 0) != 0
+                existing[row[0].bytesValue ?? []] = LockedRecord(
+                    matches: condition == nil ? true : (row[1].intValue ?? 0) != 0,
+                    document: readDocuments ? row[row.count - 1].bytesValue : nil)
             }
         }
         return existing
@@ -176,6 +193,14 @@ extension SeekDBCollection {
             throw mapped
         }
     }
+}
+
+/// A row found by ``SeekDBCollection/lockExisting(_:condition:readDocuments:privilege:connection:logger:)``.
+struct LockedRecord: Sendable {
+    /// Whether the row matches the call's condition (`true` without one).
+    var matches: Bool
+    /// The stored document's bytes, when asked for.
+    var document: [UInt8]?
 }
 
 /// How an update call writes: the metadata mode, the condition records must still match, and

@@ -55,12 +55,12 @@ extension SeekDBCollection {
             let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
             let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
             if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
-            let conflictIDs = changes.ids.filter { existing[Array($0.utf8)] == false }
+            let conflictIDs = changes.ids.filter { existing[Array($0.utf8)]?.matches == false }
             if !conflictIDs.isEmpty && plan.conflicts == .fail {
                 throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
             }
             for fields in changes.fieldSets() {
-                _ = try await changes.send(fields: fields, including: { existing[Array(changes.ids[$0].utf8)] != false }) { rows in
+                _ = try await changes.send(fields: fields, including: { existing[Array(changes.ids[$0].utf8)]?.matches != false }) { rows in
                     statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
                 } execute: { sql, _, parameters in
                     _ = try await connection.execute(sql, parameters, logger: logger)
@@ -68,7 +68,7 @@ extension SeekDBCollection {
                 }
             }
             return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
-                                updatedIDs: changes.ids.filter { existing[Array($0.utf8)] == true }, conflictIDs: conflictIDs)
+                                updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs)
         }
     }
 

@@ -37,11 +37,15 @@ public struct UpdateResult: Sendable, Hashable {
     /// Ids of records that exist but did not match the call's condition and were left alone
     /// (only with ``ConflictPolicy/skip``), in the order they were given.
     public var conflictIDs: [String]
+    /// Ids (counted in ``updatedCount``) whose new document equals the stored one byte for byte:
+    /// it was not re-embedded and not rewritten (their other given fields were written).
+    public var unchangedIDs: [String]
 
-    public init(updatedCount: Int, skippedIDs: [String] = [], conflictIDs: [String] = []) {
+    public init(updatedCount: Int, skippedIDs: [String] = [], conflictIDs: [String] = [], unchangedIDs: [String] = []) {
         self.updatedCount = updatedCount
         self.skippedIDs = skippedIDs
         self.conflictIDs = conflictIDs
+        self.unchangedIDs = unchangedIDs
     }
 }
 

@@ -77,9 +77,11 @@ struct RecordStatements: Sendable {
     /// Locks the existing rows among `count` ids and returns their ids; with a `condition`
     /// (the SQL of a filter), also whether each row matches it (1 or 0), in a second column. The
     /// condition's parameters come before the ids.
-    func lockExisting(ids count: Int, condition: String? = nil) -> String {
+    /// With `document`, the stored document follows in the last column.
+    func lockExisting(ids count: Int, condition: String? = nil, document: Bool = false) -> String {
         let matches = condition.map { ", (\($0)) IS TRUE" } ?? ""
-        return "SELECT _id\(matches) FROM \(table) WHERE _id IN (\(Self.idList(count))) FOR UPDATE"
+        let documentColumn = document ? ", document" : ""
+        return "SELECT _id\(matches)\(documentColumn) FROM \(table) WHERE _id IN (\(Self.idList(count))) FOR UPDATE"
     }
 
     // MARK: Writes

@@ -8,6 +8,7 @@
 //   SeekDBBench probe-lock [N]   the SDK's existence check (SELECT … FOR UPDATE) against the write
 //   SeekDBBench probe-update [DIMENSION] [RECORDS]   does one SDK update of that size go through?
 //   SeekDBBench hot-load | hot-restore | hot   per-record calls on a large collection (HotPathMode.swift)
+//   SeekDBBench resync RECORDS CHANGED [ROUNDS]  documents-only update where only CHANGED documents differ
 //
 // Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
 // BENCH_RAW_ROWS: records per raw statement (default 500).
@@ -94,6 +95,12 @@ case "paired":
     let names = arguments.dropFirst(2).first?.split(separator: ",").map(String.init)
     try await PairedMode.run(configuration: configuration, pairs: pairs,
                              workloads: names?.compactMap(Workload.init(rawValue:)) ?? PairedMode.workloads)
+case "resync":
+    let numbers = arguments.dropFirst().compactMap { Int($0) }
+    try await SeekDBClient.withClient(configuration: configuration) { client in
+        try await ResyncMode.run(client: client, records: numbers.first ?? 1_000, changed: numbers.dropFirst().first ?? 100,
+                                 rounds: numbers.dropFirst(2).first ?? 3)
+    }
 case "hot-load":
     let words = Array(arguments.dropFirst())
     try await SeekDBClient.withClient(configuration: configuration) { client in
