@@ -1,0 +1,95 @@
+/// bm25s's default tokenizer as pyseekdb calls it: Python's `text.lower()`, then
+/// `re.findall(r"(?u)\b\w\w+\b", text)`, then stop words removed (before stemming).
+///
+/// Algorithm notes:
+/// - The pattern finds maximal runs of Python "word" characters that are at least two code
+///   points long: `\w\w+` is greedy and `\b` needs a non-word character (or the text's end) on
+///   both sides, so a shorter run never matches and a longer one is never split.
+/// - A Python word character (`\w` on `str`) is `_` or a character for which `str.isalnum()`
+///   holds: a letter (general category Lu, Ll, Lt, Lm, Lo) or a character with a numeric value
+///   (Nd digits, but also `½`, `Ⅻ`, `²`, CJK numerals). Combining marks (Mn, Mc) are not word
+///   characters, so a decomposed accent splits a word.
+/// - Python's `lower()` applies each character's full lowercase mapping (`İ` becomes `i` +
+///   U+0307) and gives a capital sigma its final form `ς` when a cased letter precedes it
+///   (skipping case-ignorable characters) and none follows.
+/// - Lengths and positions count code points (Python `str`), so the work is done on
+///   `Unicode.Scalar`s, never on Swift `Character`s.
+struct BM25Tokenizer: Sendable {
+    /// Tokens dropped after lower-casing and before stemming (exact match).
+    let stopwords: Set<String>
+
+    /// The lower-cased word tokens of `text`, stop words removed, in order.
+    func tokens(_ text: String) -> [String] {
+        var result: [String] = []
+        var run = String.UnicodeScalarView()
+        var runLength = 0
+        func endRun() {
+            if runLength >= 2 {
+                let token = String(run)
+                if !stopwords.contains(token) { result.append(token) }
+            }
+            run.removeAll(keepingCapacity: true)
+            runLength = 0
+        }
+        let scalars = Array(text.unicodeScalars)
+        for position in scalars.indices {
+            let scalar = scalars[position]
+            if scalar.isASCII {
+                // Fast path: ASCII lower-cases to one ASCII character.
+                let value = scalar.value
+                if value >= 0x41 && value <= 0x5A {
+                    run.append(Unicode.Scalar(UInt8(value + 0x20)))
+                    runLength += 1
+                } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || value == 0x5F {
+                    run.append(scalar)
+                    runLength += 1
+                } else {
+                    endRun()
+                }
+                continue
+            }
+            for lowered in Self.pythonLowercase(scalars, at: position) {
+                if Self.isPythonWordCharacter(lowered) {
+                    run.append(lowered)
+                    runLength += 1
+                } else {
+                    endRun()
+                }
+            }
+        }
+        endRun()
+        return result
+    }
+
+    /// Python's `str.lower()` of the character at `position`, with the final-sigma rule.
+    static func pythonLowercase(_ scalars: [Unicode.Scalar], at position: Int) -> [Unicode.Scalar] {
+        let scalar = scalars[position]
+        if scalar == "\u{03A3}" {
+            return [isFinalSigma(scalars, at: position) ? "\u{03C2}" : "\u{03C3}"]
+        }
+        let mapping = scalar.properties.lowercaseMapping
+        return Array(mapping.unicodeScalars)
+    }
+
+    /// Python's rule (from Unicode's Final_Sigma context): a cased letter before the sigma,
+    /// skipping case-ignorable characters, and no cased letter after it, skipping the same.
+    private static func isFinalSigma(_ scalars: [Unicode.Scalar], at position: Int) -> Bool {
+        var before = position - 1
+        while before >= 0, scalars[before].properties.isCaseIgnorable { before -= 1 }
+        guard before >= 0, scalars[before].properties.isCased else { return false }
+        var after = position + 1
+        while after < scalars.count, scalars[after].properties.isCaseIgnorable { after += 1 }
+        return after == scalars.count || !scalars[after].properties.isCased
+    }
+
+    /// Python's `\w` for `str` patterns: `_`, letters, and characters with a numeric value.
+    static func isPythonWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "_" { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            return true
+        default:
+            return scalar.properties.numericType != nil
+        }
+    }
+}
