@@ -102,70 +102,105 @@ public struct BM25SparseEmbeddingFunction: SparseEmbeddingFunction {
     ///
     /// - Throws: `CancellationError` when the task is cancelled (checked between texts).
     public func embed(_ texts: [String]) async throws -> [SparseVector] {
-        var stems: [String: String] = [:]
+        var memo = BM25Memo()
         var result: [SparseVector] = []
         result.reserveCapacity(texts.count)
         for text in texts {
             try Task.checkCancellation()
-            result.append(sparseVector(for: text, stemCache: &stems))
+            result.append(sparseVector(for: text, memo: &memo))
         }
         return result
     }
 
     /// The sparse vector of one text (synchronous; the function does no I/O).
     public func sparseVector(for text: String) -> SparseVector {
-        var stems: [String: String] = [:]
-        return sparseVector(for: text, stemCache: &stems)
+        var memo = BM25Memo()
+        return sparseVector(for: text, memo: &memo)
     }
 
-    /// The vectors of many texts (synchronous), sharing one stem cache.
+    /// The vectors of many texts (synchronous), stemming and hashing each distinct word once.
     public func sparseVectors(for texts: [String]) -> [SparseVector] {
-        var stems: [String: String] = [:]
-        return texts.map { sparseVector(for: $0, stemCache: &stems) }
+        var memo = BM25Memo()
+        return texts.map { sparseVector(for: $0, memo: &memo) }
     }
 
     /// The empty-text vector pyseekdb stores: `{0: 1e-6}`.
     static let emptyTextVector = SparseVector(unchecked: [0], [1e-6])
 
-    private func sparseVector(for text: String, stemCache: inout [String: String]) -> SparseVector {
-        // Stem every token (bm25s stems each distinct token once; the cache does the same).
-        var tokens: [String] = []
-        for token in tokenizer.tokens(text) {
-            let stem: String
-            if let cached = stemCache[token] {
-                stem = cached
-            } else {
-                stem = String(String.UnicodeScalarView(EnglishStemmer.stem(Array(token.unicodeScalars))))
-                stemCache[token] = stem
+    private func sparseVector(for text: String, memo: inout BM25Memo) -> SparseVector {
+        // Each token's stem id (stop words and empty stems dropped), in text order.
+        memo.tokenStems.removeAll(keepingCapacity: true)
+        tokenizer.forEachWord(in: text) { token in
+            let id = memo.stemID(of: token) { token in
+                if tokenizer.stopwords.contains(token) { return nil }
+                let stem = String(String.UnicodeScalarView(EnglishStemmer.stem(Array(token.unicodeScalars))))
+                return stem.isEmpty ? nil : (stem, MurmurHash3.bucket(ofUTF8: stem.utf8, dimension: dimension))
             }
-            if !stem.isEmpty { tokens.append(stem) }
+            if id >= 0 { memo.tokenStems.append(id) }
         }
-        guard !tokens.isEmpty else { return Self.emptyTextVector }
+        guard !memo.tokenStems.isEmpty else { return Self.emptyTextVector }
 
-        // Term frequencies in order of first occurrence (Python's Counter), so colliding tokens
-        // are summed in the same order as pyseekdb sums them.
-        var order: [String] = []
-        var counts: [String: Int] = [:]
-        for token in tokens {
-            if let count = counts[token] {
-                counts[token] = count + 1
-            } else {
-                counts[token] = 1
-                order.append(token)
-            }
+        // Term frequencies in order of first occurrence (Python's Counter), so colliding stems
+        // are summed in the order pyseekdb sums them.
+        var order: [Int32] = []
+        for id in memo.tokenStems {
+            if memo.counts[Int(id)] == 0 { order.append(id) }
+            memo.counts[Int(id)] += 1
         }
 
         // The same Double expression, evaluated in the same order, as pyseekdb's _score_tokens.
-        let documentLength = Double(tokens.count)
+        let documentLength = Double(memo.tokenStems.count)
         let lengthNorm = k * (1 - b + (b * documentLength) / averageDocumentLength)
-        var scores: [UInt32: Double] = [:]
-        for token in order {
-            let tf = Double(counts[token]!)
-            let score = tf * (k + 1) / (tf + lengthNorm)
-            let index = MurmurHash3.bucket(ofUTF8: token.utf8, dimension: dimension)
-            scores[index, default: 0] += score
+        var entries: [(index: UInt32, position: Int, score: Double)] = []
+        entries.reserveCapacity(order.count)
+        for (position, id) in order.enumerated() {
+            let tf = Double(memo.counts[Int(id)])
+            memo.counts[Int(id)] = 0
+            entries.append((memo.buckets[Int(id)], position, tf * (k + 1) / (tf + lengthNorm)))
         }
-        let indices = scores.keys.sorted()
-        return SparseVector(unchecked: indices, indices.map { Float(scores[$0]!) })
+        entries.sort { ($0.index, $0.position) < ($1.index, $1.position) }
+        var indices: [UInt32] = []
+        var sums: [Double] = []
+        indices.reserveCapacity(entries.count)
+        sums.reserveCapacity(entries.count)
+        for entry in entries {
+            if indices.last == entry.index { sums[sums.count - 1] += entry.score } else {
+                indices.append(entry.index)
+                sums.append(entry.score)
+            }
+        }
+        return SparseVector(unchecked: indices, sums.map { Float($0) })
+    }
+}
+
+/// What one call learns about its words: each distinct token's stem id (`-1` for a stop word),
+/// each stem's sparse index, and scratch counts, so a word is stemmed and hashed once per call
+/// (bm25s likewise stems each distinct word once per call).
+struct BM25Memo {
+    private var stemIDOfToken: [String: Int32] = [:]
+    private var stemIDOfStem: [String: Int32] = [:]
+    /// The sparse index of each stem id.
+    private(set) var buckets: [UInt32] = []
+    /// Per stem id, the count in the current text (zero between texts).
+    var counts: [Int] = []
+    /// The stem ids of the current text's tokens.
+    var tokenStems: [Int32] = []
+
+    /// The stem id of `token`, computing it with `derive` (nil: dropped) the first time.
+    mutating func stemID(of token: String, derive: (String) -> (stem: String, bucket: UInt32)?) -> Int32 {
+        if let id = stemIDOfToken[token] { return id }
+        var id: Int32 = -1
+        if let (stem, bucket) = derive(token) {
+            if let existing = stemIDOfStem[stem] {
+                id = existing
+            } else {
+                id = Int32(buckets.count)
+                stemIDOfStem[stem] = id
+                buckets.append(bucket)
+                counts.append(0)
+            }
+        }
+        stemIDOfToken[token] = id
+        return id
     }
 }

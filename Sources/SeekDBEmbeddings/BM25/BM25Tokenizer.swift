@@ -21,13 +21,39 @@ struct BM25Tokenizer: Sendable {
     /// The lower-cased word tokens of `text`, stop words removed, in order.
     func tokens(_ text: String) -> [String] {
         var result: [String] = []
+        forEachWord(in: text) { if !stopwords.contains($0) { result.append($0) } }
+        return result
+    }
+
+    /// Calls `body` with each lower-cased word token of `text` (stop words included), in order.
+    func forEachWord(in text: String, _ body: (String) -> Void) {
+        var text = text
+        let handled = text.withUTF8 { bytes -> Bool in
+            // Fast path for ASCII text: bytes are characters and lower-case to one byte.
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            var run: [UInt8] = []
+            run.reserveCapacity(32)
+            for byte in bytes {
+                switch byte {
+                case 0x41...0x5A: run.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x5F: run.append(byte)
+                default:
+                    if run.count >= 2 { body(String(decoding: run, as: UTF8.self)) }
+                    run.removeAll(keepingCapacity: true)
+                }
+            }
+            if run.count >= 2 { body(String(decoding: run, as: UTF8.self)) }
+            return true
+        }
+        if !handled { forEachWordOfUnicodeText(text, body) }
+    }
+
+    /// The general path: Python's lower-casing and word test on every code point.
+    private func forEachWordOfUnicodeText(_ text: String, _ body: (String) -> Void) {
         var run = String.UnicodeScalarView()
         var runLength = 0
         func endRun() {
-            if runLength >= 2 {
-                let token = String(run)
-                if !stopwords.contains(token) { result.append(token) }
-            }
+            if runLength >= 2 { body(String(run)) }
             run.removeAll(keepingCapacity: true)
             runLength = 0
         }
@@ -35,7 +61,7 @@ struct BM25Tokenizer: Sendable {
         for position in scalars.indices {
             let scalar = scalars[position]
             if scalar.isASCII {
-                // Fast path: ASCII lower-cases to one ASCII character.
+                // ASCII lower-cases to one ASCII character.
                 let value = scalar.value
                 if value >= 0x41 && value <= 0x5A {
                     run.append(Unicode.Scalar(UInt8(value + 0x20)))
@@ -58,7 +84,6 @@ struct BM25Tokenizer: Sendable {
             }
         }
         endRun()
-        return result
     }
 
     /// Python's `str.lower()` of the character at `position`, with the final-sigma rule.
