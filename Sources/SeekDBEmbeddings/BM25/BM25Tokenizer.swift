@@ -14,6 +14,10 @@
 ///   (skipping case-ignorable characters) and none follows.
 /// - Lengths and positions count code points (Python `str`), so the work is done on
 ///   `Unicode.Scalar`s, never on Swift `Character`s.
+/// - Character properties come from Swift's Unicode tables, Python's from its own `unicodedata`
+///   (Unicode 14.0 in Python 3.11, 15.0 in 3.12, 15.1 in 3.13). Characters assigned after the
+///   Python's version (for example CJK Extension H, U+31350…, from Unicode 15.0) are letters
+///   here but not word characters there, so texts using them can tokenize differently.
 struct BM25Tokenizer: Sendable {
     /// Tokens dropped after lower-casing and before stemming (exact match).
     let stopwords: Set<String>

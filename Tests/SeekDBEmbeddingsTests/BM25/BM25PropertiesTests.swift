@@ -108,3 +108,27 @@ struct BM25PropertiesTests {
         }
     }
 }
+
+@Suite("SparseEmbeddingFunction")
+struct SparseEmbeddingFunctionTests {
+    @Test("BM25 works through the protocol, as a collection would hold it")
+    func existential() async throws {
+        let function: any SparseEmbeddingFunction = try BM25SparseEmbeddingFunction(dimension: 1000)
+        #expect(function.name == "bm25")
+        #expect(function.properties.first { $0.key == "dim" }?.value == .int(1000))
+        let vectors = try await function.embed(["vector search", "", "vector"])
+        #expect(vectors.count == 3)
+        #expect(vectors.allSatisfy { $0.indices.allSatisfy { $0 < 1000 } })
+        #expect(vectors[1] == (try SparseVector([0: 1e-6])))
+    }
+
+    @Test("embed stops with CancellationError when its task is cancelled")
+    func cancellation() async throws {
+        let function = try BM25SparseEmbeddingFunction()
+        let task = Task { () async throws -> [SparseVector] in
+            withUnsafeCurrentTask { $0?.cancel() }   // cancelled before embed starts
+            return try await function.embed(["never"])
+        }
+        await #expect(throws: CancellationError.self) { try await task.value }
+    }
+}
