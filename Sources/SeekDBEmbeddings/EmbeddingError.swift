@@ -1,8 +1,11 @@
-/// An error raised while loading an embedding model or computing embeddings.
+/// An error raised while loading an embedding model, configuring an embedding function,
+/// computing embeddings, or building a ``SparseVector``.
 public struct EmbeddingError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is. New codes may be added; switch with a `default`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String, Sendable { case modelNotFound, invalidModel, invalidInput }
+        private enum Base: String, Sendable {
+            case modelNotFound, invalidModel, invalidInput, invalidSparseVector, invalidConfiguration, unsupportedConfiguration
+        }
         private let base: Base
         private init(_ base: Base) { self.base = base }
 
@@ -12,6 +15,16 @@ public struct EmbeddingError: Error, Sendable, CustomStringConvertible {
         public static let invalidModel = Code(.invalidModel)
         /// The input could not be embedded.
         public static let invalidInput = Code(.invalidInput)
+        /// A sparse vector's indices or values are not acceptable: a duplicate or unsorted index,
+        /// an index above ``SparseVector/maximumIndex``, a value that is not finite, or text that
+        /// is not `{index:value,…}`.
+        public static let invalidSparseVector = Code(.invalidSparseVector)
+        /// An embedding function's properties are out of range or of the wrong type (for example
+        /// BM25 with `k` < 0), so no client could compute with them.
+        public static let invalidConfiguration = Code(.invalidConfiguration)
+        /// The properties are valid for pyseekdb but this SDK cannot compute them yet (for
+        /// example BM25 with a language other than English); the message names the setting.
+        public static let unsupportedConfiguration = Code(.unsupportedConfiguration)
 
         /// The code's name, such as `modelNotFound`.
         public var description: String { base.rawValue }

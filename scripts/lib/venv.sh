@@ -3,7 +3,8 @@
 #
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib/venv.sh"
 #   ensure_venv        # .venv with pylibseekdb (the seekdb server binary + PyMySQL)
-#   ensure_pyseekdb    # additionally pyseekdb + PyMySQL (reference client for compat tests)
+#   ensure_pyseekdb    # additionally pyseekdb + PyMySQL (reference client for compat tests), and
+#                      # bm25s + PyStemmer (pyseekdb's BM25 sparse embedding function needs them)
 #
 # Defines PROJECT_ROOT (repository root), VENV ($PROJECT_ROOT/.venv, git-ignored) and VENV_PYTHON.
 # Safe under `set -euo pipefail`. Set PYTHON3 to choose the interpreter that creates the venv.
@@ -21,6 +22,10 @@ VENV_PYTHON="$VENV/bin/python"
 # pylibseekdb 1.4.0.post1 and pyseekdb 1.4.0.post1), so no fallback to another 1.4.0.x was needed.
 PYLIBSEEKDB_VERSION="1.4.0.post1"
 PYSEEKDB_VERSION="1.4.0.post1"
+# pyseekdb's BM25SparseEmbeddingFunction tokenizes with bm25s and stems with PyStemmer (without
+# PyStemmer it silently skips stemming). The BM25 reference tests compare against these versions.
+BM25S_VERSION="0.3.16"
+PYSTEMMER_VERSION="3.1.0"
 
 _venv_log() { printf '%s\n' "venv: $*" >&2; }
 
@@ -115,11 +120,21 @@ _ensure_pyseekdb_locked() {
         _venv_log "installing PyMySQL into $VENV"
         _venv_pip_install PyMySQL || return 1
     fi
+    if ! _venv_has_bm25; then
+        _venv_log "installing bm25s==$BM25S_VERSION and PyStemmer==$PYSTEMMER_VERSION into $VENV"
+        _venv_pip_install "bm25s==$BM25S_VERSION" "PyStemmer==$PYSTEMMER_VERSION" || return 1
+    fi
 }
 
-# ensure_pyseekdb: ensure_venv plus pyseekdb==$PYSEEKDB_VERSION and PyMySQL in the same venv.
+# True if the venv has the pinned bm25s and PyStemmer (pyseekdb's BM25 dependencies).
+_venv_has_bm25() {
+    _venv_has_pkg bm25s bm25s "$BM25S_VERSION" && _venv_has_pkg Stemmer PyStemmer "$PYSTEMMER_VERSION"
+}
+
+# ensure_pyseekdb: ensure_venv plus pyseekdb==$PYSEEKDB_VERSION, PyMySQL, bm25s==$BM25S_VERSION
+# and PyStemmer==$PYSTEMMER_VERSION in the same venv.
 ensure_pyseekdb() {
     ensure_venv || return 1
-    _venv_has_pkg pyseekdb pyseekdb "$PYSEEKDB_VERSION" && _venv_has_pkg pymysql && return 0
+    _venv_has_pkg pyseekdb pyseekdb "$PYSEEKDB_VERSION" && _venv_has_pkg pymysql && _venv_has_bm25 && return 0
     _venv_locked _ensure_pyseekdb_locked
 }
