@@ -4,9 +4,10 @@ import SeekDB
 import Testing
 
 /// A write never leaves a derived column stale: on a collection whose settings name a sparse
-/// vector index the SDK cannot compute, writes that change the source are refused before any
-/// SQL, and everything else works. The settings are the ones pyseekdb 1.4 writes for a BM25
-/// sparse index; they are put into the catalog row directly, since the refusal reads only them.
+/// vector index the SDK cannot compute (a function it does not implement), writes that change
+/// the source are refused before any SQL, and everything else works. The settings are the ones
+/// pyseekdb 1.4 writes for a sparse index, with a function name the SDK does not know; they are
+/// put into the catalog row directly, since the refusal reads only them.
 @Suite(.enabled(if: TestEnvironment.isEnabled))
 struct DerivedColumnTests {
     static func withSparseSettings<R>(source: String, _ body: (SeekDBClient, SeekDBCollection) async throws -> R) async throws -> R {
@@ -14,7 +15,7 @@ struct DerivedColumnTests {
             try await created.add(ids: ["a", "b"], embeddings: [[1, 1, 1], [2, 2, 2]], documents: ["apples are red", "pears"],
                                   metadatas: [["title": "apples", "n": 1], ["title": "pears", "n": 2]])
             let settings = #"{"version": 2, "sparse_vector_index": {"source_key": "\#(source)", "embedding_function": "#
-                + #"{"name": "bm25", "properties": {"b": 0.75, "k": 1.2, "dim": 250000, "language": "english", "avg_doc_length": 256.0}}}}"#
+                + #"{"name": "splade", "properties": {"model": "naver/splade-v3"}}}}"#
             try await client.execute("UPDATE sdk_collections SET settings = ? WHERE collection_id = ?",
                                      [.string(settings), .string(created.id!)])
             let collection = try await client.getCollection(name: created.name, embeddingFunction: nil)
@@ -25,8 +26,8 @@ struct DerivedColumnTests {
     @Test func documentSourcedSparseColumnRefusesDocumentWritesOnly() async throws {
         try await Self.withSparseSettings(source: "#document") { _, collection in
             #expect(collection.sparseVectorIndex == SparseVectorIndexSettings(
-                source: .document, functionName: "bm25",
-                functionPropertiesJSON: #"{"b":0.75,"k":1.2,"dim":250000,"language":"english","avg_doc_length":256.0}"#))
+                source: .document, functionName: "splade", functionPropertiesJSON: #"{"model":"naver/splade-v3"}"#))
+            #expect(collection.sparseVectorIndex?.function == nil)
             let counter = StatementCounter()
             let refused: [SeekDBError?] = await StatementTracing.$counter.withValue(counter) {
                 [
@@ -40,7 +41,7 @@ struct DerivedColumnTests {
             #expect(counter.value == 0)
             for error in refused {
                 #expect(error?.code == .unsupportedDerivedColumn)
-                #expect(error?.message.contains("'bm25'") == true, "\(String(describing: error))")
+                #expect(error?.message.contains("'splade'") == true, "\(String(describing: error))")
                 #expect(error?.message.contains("sparse_embedding") == true)
             }
             // Writes that leave the document alone, and reads, work.

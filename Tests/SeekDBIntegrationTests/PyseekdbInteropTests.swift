@@ -54,12 +54,12 @@ struct PyseekdbInteropTests {
 
 /// Runs the interop script with the project venv's Python.
 enum Python {
-    static func run(_ command: String, _ name: String) throws -> [String: Any] {
+    static func run(_ command: String, _ name: String, _ extra: String...) throws -> [String: Any] {
         let script = TestEnvironment.projectRoot.appendingPathComponent("scripts/interop/pyseekdb_interop.py").path
         var environment = ProcessInfo.processInfo.environment
         environment["SEEKDB_HOST"] = TestEnvironment.configuration.host
         environment["SEEKDB_PORT"] = String(TestEnvironment.configuration.port)
-        let lines = try output([script, command, name], environment: environment).split(separator: "\n")
+        let lines = try output([script, command, name] + extra, environment: environment).split(separator: "\n")
         guard let last = lines.last, let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any] else {
             return [:]
         }

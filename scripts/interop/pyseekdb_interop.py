@@ -4,6 +4,11 @@ Usage (connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD
   pyseekdb_interop.py read NAME     -> prints JSON: the collection as pyseekdb lists, opens and reads it
   pyseekdb_interop.py write NAME    -> creates NAME (dimension 3, l2, no embedding function) and adds 3 records
   pyseekdb_interop.py delete NAME   -> deletes NAME
+  pyseekdb_interop.py write-bm25 NAME SOURCE   -> creates NAME (dimension 3, l2) with pyseekdb's BM25 sparse
+                                    index from SOURCE ("#document" or a metadata key) and adds records a, b
+  pyseekdb_interop.py sparse NAME   -> prints JSON: per id, the stored sparse vector and the one pyseekdb's
+                                    BM25 computes from the record's current source
+  pyseekdb_interop.py sparse-query NAME TEXT   -> prints JSON: the ids of pyseekdb's sparse query for TEXT
 """
 import json
 import os
@@ -57,5 +62,63 @@ def delete(name):
     client().delete_collection(name)
 
 
+def write_bm25(name, source):
+    from pyseekdb.utils.embedding_functions import BM25SparseEmbeddingFunction
+    key = pyseekdb.K.DOCUMENT if source == "#document" else source
+    schema = pyseekdb.Schema(
+        vector_index=pyseekdb.VectorIndexConfig(hnsw=pyseekdb.HNSWConfiguration(dimension=3, distance="l2"), embedding_function=None),
+        sparse_vector_index=pyseekdb.SparseVectorIndexConfig(embedding_function=BM25SparseEmbeddingFunction(), source_key=key))
+    col = client().create_collection(name, schema=schema)
+    col.add(ids=["a", "b"], embeddings=[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]],
+            documents=["apples are red fruit", "pears are green"],
+            metadatas=[{"title": "apples are red fruit"}, {"title": "pears are green"}])
+    print(json.dumps({"id": col.id}))
+
+
+def as_dict(vector):
+    return {str(i): float(v) for i, v in sorted(vector.embeddings.items())}
+
+
+def parse_stored(text):
+    if text is None:
+        return None
+    body = text.strip().strip("{}").strip()
+    if not body:
+        return {}
+    return {k.strip(): float(v) for k, v in (part.split(":") for part in body.split(","))}
+
+
+def sparse(name):
+    from pyseekdb.utils.embedding_functions import BM25SparseEmbeddingFunction
+    c = client()
+    col = c.get_collection(name)
+    import pymysql
+    db = pymysql.connect(host=os.environ.get("SEEKDB_HOST", "127.0.0.1"), port=int(os.environ.get("SEEKDB_PORT", "2881")),
+                         user=os.environ.get("SEEKDB_USER", "root"), password=os.environ.get("SEEKDB_PASSWORD", ""),
+                         database=os.environ.get("SEEKDB_DATABASE", "test"))
+    with db.cursor() as cur:
+        cur.execute("SELECT settings FROM sdk_collections WHERE collection_id = %s", (col.id,))
+        settings = json.loads(cur.fetchone()[0])
+        cur.execute(f"SELECT _id, document, metadata, sparse_embedding FROM `c$v2${col.id}`")
+        rows = cur.fetchall()
+    sparse_settings = settings["sparse_vector_index"]
+    ef = BM25SparseEmbeddingFunction.build_from_config(sparse_settings["embedding_function"]["properties"])
+    source = sparse_settings.get("source_key", "#document")
+    out = {}
+    for rid, document, metadata, stored in rows:
+        rid = rid.decode() if isinstance(rid, bytes) else rid
+        text = document if source == "#document" else json.loads(metadata or "{}").get(source)
+        out[rid] = {"stored": parse_stored(stored), "expected": as_dict(ef([text])[0]) if text is not None else None}
+    print(json.dumps(out))
+
+
+def sparse_query(name, text):
+    col = client().get_collection(name)
+    got = col.query(query_texts=[text], query_key=pyseekdb.K.SPARSE_EMBEDDING, n_results=5)
+    print(json.dumps({"ids": got["ids"][0]}))
+
+
 if __name__ == "__main__":
-    {"read": read, "write": write, "delete": delete}[sys.argv[1]](sys.argv[2])
+    commands = {"read": read, "write": write, "delete": delete, "write-bm25": write_bm25, "sparse": sparse,
+                "sparse-query": sparse_query}
+    commands[sys.argv[1]](*sys.argv[2:])

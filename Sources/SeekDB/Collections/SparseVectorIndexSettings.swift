@@ -1,3 +1,5 @@
+public import SeekDBEmbeddings
+
 /// The sparse vector index pyseekdb 1.4 can give a collection (`settings.sparse_vector_index`):
 /// a `sparse_embedding` column derived from a source (the document, or one metadata key) by a
 /// sparse embedding function such as `"bm25"`.
@@ -29,6 +31,31 @@ public struct SparseVectorIndexSettings: Sendable, Hashable {
     /// The function's properties as stored, as JSON text (`{"k": 1.2, "b": 0.75, …}`).
     public var functionPropertiesJSON: String?
 
+    /// The sparse embedding function the SDK computes this index with: pyseekdb's `"bm25"`
+    /// with the stored properties, or `nil` when the function (or one of its properties) is
+    /// one the SDK does not implement; writes that need it are then refused.
+    public var function: (any SparseEmbeddingFunction)? {
+        guard functionName == "bm25" else { return nil }
+        var properties: [(key: String, value: EmbeddingPropertyValue)] = []
+        if let text = functionPropertiesJSON, let json = try? JSONReader.parse(text) {
+            guard case .object(let members) = json else { return nil }
+            properties = members.map { ($0.key, Self.propertyValue($0.value)) }
+        }
+        return try? BM25SparseEmbeddingFunction(properties: properties)
+    }
+
+    private static func propertyValue(_ json: JSONValue) -> EmbeddingPropertyValue {
+        switch json {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .int(let i): .int(i)
+        case .double(let d): .double(d)
+        case .string(let s): .string(s)
+        case .array(let a): .array(a.map(propertyValue))
+        case .object(let o): .object(Dictionary(o.map { ($0.key, propertyValue($0.value)) }, uniquingKeysWith: { $1 }))
+        }
+    }
+
     public init(source: Source, functionName: String?, functionPropertiesJSON: String? = nil) {
         self.source = source
         self.functionName = functionName
@@ -45,6 +72,29 @@ public struct SparseVectorIndexSettings: Sendable, Hashable {
         if case .string(let name)? = json["embedding_function"]?["name"] { functionName = name }
         if let properties = json["embedding_function"]?["properties"] {
             functionPropertiesJSON = try? JSONWriter.string(properties)
+        }
+    }
+
+    /// The new source text of each record a write changes the source of (`nil` where the
+    /// source is left alone), or an error naming a record whose new source is not a string.
+    func sourceTexts(documents: [String?]?, metadatas: [Metadata?]?, metadataMode: MetadataUpdateMode,
+                     count: Int, ids: [String], operation: String) throws(SeekDBError) -> [String?] {
+        switch source {
+        case .document:
+            return documents ?? Array(repeating: nil, count: count)
+        case .metadata(let key):
+            var texts = [String?](repeating: nil, count: count)
+            guard let metadatas else { return texts }
+            for (index, metadata) in metadatas.enumerated() {
+                guard let metadata else { continue }
+                let value = metadata[key]
+                if metadataMode == .merge && value == nil { continue }   // the patch leaves the key alone
+                guard case .string(let text)? = value else {
+                    throw SeekDBError.invalidArgument("\(operation): the record at index \(index) (id '\(ids[index])') would leave metadata key '\(key)', the source of the collection's sparse vectors, \(value == nil || value == .null ? "without a value" : "not a string"); give it a string")
+                }
+                texts[index] = text
+            }
+            return texts
         }
     }
 

@@ -36,7 +36,7 @@ extension SeekDBCollection {
         }
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: operation)
         let patch = try MetadataCodec.encode(metadata, record: "\(operation)'s metadata")
-        try checkDerivedColumns(documents: nil, metadatas: [metadata], metadataMode: mode, inserts: false, operation: operation)
+        try checkBulkMetadataWrite(metadata, mode: mode, operation: operation)
         let condition = filter.whereClause
         let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
         let parameters = [SQLValue.string(patch)] + condition.parameters

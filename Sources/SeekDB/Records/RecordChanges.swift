@@ -6,6 +6,8 @@ struct ChangedFields: OptionSet, Hashable, Sendable {
     static let document = ChangedFields(rawValue: 1 << 0)
     static let metadata = ChangedFields(rawValue: 1 << 1)
     static let embedding = ChangedFields(rawValue: 1 << 2)
+    /// The sparse vector, derived from the document or a metadata key.
+    static let sparseEmbedding = ChangedFields(rawValue: 1 << 3)
 
     /// Column names in the order statements list them.
     var columns: [String] {
@@ -13,6 +15,7 @@ struct ChangedFields: OptionSet, Hashable, Sendable {
         if contains(.document) { columns.append("document") }
         if contains(.metadata) { columns.append("metadata") }
         if contains(.embedding) { columns.append("embedding") }
+        if contains(.sparseEmbedding) { columns.append("sparse_embedding") }
         return columns
     }
 }
@@ -25,6 +28,9 @@ struct RecordChanges: Sendable {
     var documents: [String?]?
     let metadatas: [Metadata?]?
     var embeddings: [[Float]?]
+    /// Sparse vectors recomputed from a changed source (`nil` entries: source unchanged), or
+    /// `nil` for a collection without a sparse index.
+    var sparseEmbeddings: [SparseVector?]?
     let operation: String
     /// Records given a document but no embedding whose embedding is still to be computed (when
     /// ``SeekDBCollection/prepareChanges(ids:embeddings:documents:metadatas:metadataMode:operation:computeEmbeddings:)``
@@ -37,6 +43,7 @@ struct RecordChanges: Sendable {
         if documents?[index] != nil { fields.insert(.document) }
         if metadatas?[index] != nil { fields.insert(.metadata) }
         if embeddings[index] != nil { fields.insert(.embedding) }
+        if sparseEmbeddings?[index] != nil { fields.insert(.sparseEmbedding) }
         return fields
     }
 
@@ -52,6 +59,7 @@ struct RecordChanges: Sendable {
             }
         }
         if fields.contains(.embedding) { parameters.append(embeddings[index].map(SQLValue.vector) ?? .null) }
+        if fields.contains(.sparseEmbedding) { parameters.append(sparseEmbeddings?[index].map { .string($0.text) } ?? .null) }
     }
 
     /// The distinct sets of fields the records change, in a fixed order (not the order of
@@ -112,20 +120,20 @@ extension SeekDBCollection {
             throw SeekDBError.invalidArgument("\(operation): the record at index \(index) (id '\(ids[index])') has nothing to change")
         }
         try validateMetadatas(metadatas?.values, ids: ids, operation: operation)
-        try checkDerivedColumns(documents: documents?.values, metadatas: metadatas?.values, metadataMode: metadataMode,
-                                inserts: operation == "upsert", operation: operation)
+        let sparse = try await sparseEmbeddings(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
+                                                metadataMode: metadataMode, inserts: operation == "upsert", operation: operation)
         if !computeEmbeddings {
             let given = embeddings?.values ?? Array(repeating: nil, count: ids.count)
             try validateGivenEmbeddings(given, ids: ids, operation: operation)
             let pending = ids.indices.filter { given[$0] == nil && documents?.values[$0] != nil }
             if !pending.isEmpty && embeddingFunction == nil { throw missingEmbeddingFunction(operation) }
             return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
-                                 embeddings: given, operation: operation, pendingEmbeddings: pending)
+                                 embeddings: given, sparseEmbeddings: sparse, operation: operation, pendingEmbeddings: pending)
         }
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: false, operation: operation)
         return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
-                             embeddings: vectors, operation: operation)
+                             embeddings: vectors, sparseEmbeddings: sparse, operation: operation)
     }
 }
 
@@ -135,7 +143,10 @@ extension RecordChanges {
     /// Returns the ids whose document was dropped.
     mutating func resolvePendingEmbeddings(unchanged: Set<Int>, included: (Int) -> Bool,
                                            collection: SeekDBCollection) async throws -> [String] {
-        for index in unchanged { documents?[index] = nil }
+        for index in unchanged {
+            documents?[index] = nil
+            sparseEmbeddings?[index] = nil   // derived from the unchanged document
+        }
         let toEmbed = pendingEmbeddings.filter { !unchanged.contains($0) && included($0) }
         pendingEmbeddings = []
         if !toEmbed.isEmpty {

@@ -26,15 +26,16 @@ extension SeekDBCollection {
         try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
         let metadataValues = metadatas?.values
         try validateMetadatas(metadataValues, ids: ids, operation: operation)
-        try checkDerivedColumns(documents: documents?.values, metadatas: metadataValues, metadataMode: .replace,
-                                inserts: true, operation: operation)
+        let sparseVectors = try await sparseEmbeddings(ids: ids, documents: documents?.values, metadatas: metadataValues,
+                                                       metadataMode: .replace, inserts: true, operation: operation)
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: true, operation: operation)
 
         let statements = self.statements
         let documentValues = documents?.values
         try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
-            _ = try await StatementBatcher(placeholdersPerRow: 4).run(ids.indices) { index, parameters throws(SeekDBError) in
+            let fields: ChangedFields = sparseVectors == nil ? [.document, .metadata, .embedding] : [.document, .metadata, .embedding, .sparseEmbedding]
+            _ = try await StatementBatcher(placeholdersPerRow: 1 + fields.columns.count).run(ids.indices) { index, parameters throws(SeekDBError) in
                 parameters.append(RecordStatements.idValue(ids[index]))
                 parameters.append(documentValues?[index].map(SQLValue.string) ?? .null)
                 if let metadata = metadataValues?[index] {
@@ -43,8 +44,9 @@ extension SeekDBCollection {
                     parameters.append(.null)
                 }
                 parameters.append(vectors[index].map(SQLValue.vector) ?? .null)
+                if let sparseVectors { parameters.append(sparseVectors[index].map { .string($0.text) } ?? .null) }
             } send: { rows, parameters in
-                _ = try await connection.execute(statements.insert(rows: rows), parameters, logger: logger)
+                _ = try await connection.execute(statements.insert(fields: fields, rows: rows), parameters, logger: logger)
                 return true
             }
         }
