@@ -54,6 +54,12 @@ struct SparseInteropTests {
             try await collection.upsert(ids: "e", embeddings: [[0.5, 0.5, 0.5]], documents: "a single new record")
             try await collection.update(ids: "b", metadatas: ["title": "kept"])   // the source is untouched
             try Self.expectSparseColumnCurrent(name, rows: 5)
+            let read = try await collection.get(ids: ["a", "b"], include: [.documents, .sparseEmbeddings])
+            let expected = try await BM25SparseEmbeddingFunction().embed(["cherries are dark", "pears are yellow now"])
+            #expect(read.sparseEmbeddings?.map { $0?.indices } == expected.map(\.indices))
+            for (got, want) in zip(read.sparseEmbeddings ?? [], expected) {
+                for (g, w) in zip(got?.values ?? [], want.values) { #expect(abs(g - w) <= 1e-5 * abs(w)) }
+            }
             let found = try Python.run("sparse-query", name, "cherries")["ids"] as? [String] ?? []
             #expect(found.contains("a"), "\(found)")
         }
@@ -75,6 +81,11 @@ struct SparseInteropTests {
             }
             #expect(missingKey?.code == .invalidArgument)
             #expect(missingKey?.message.contains("metadata key 'title'") == true, "\(String(describing: missingKey))")
+            let plain = try await collection.client.createCollection(name: TestEnvironment.uniqueName(), configuration: .init(dimension: 3),
+                                                                     embeddingFunction: nil)
+            let noSparse = await #expect(throws: SeekDBError.self) { try await plain.get(ids: "a", include: [.sparseEmbeddings]) }
+            #expect(noSparse?.code == .invalidArgument)
+            try await collection.client.deleteCollection(name: plain.name)
         }
     }
 }

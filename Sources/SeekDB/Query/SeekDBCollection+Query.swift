@@ -123,6 +123,9 @@ extension SeekDBCollection {
 
     private func nearest(_ vectors: [[Float]], nResults: Int, filter: RecordFilter, include: Include,
                          consistency: QueryConsistency, logger: Logger?) async throws -> QueryResult {
+        if include.contains(.sparseEmbeddings) {
+            throw SeekDBError.invalidArgument("query: include .sparseEmbeddings is not supported by query; read them with get(ids:include:)")
+        }
         var conditions: [SQLFragment] = []
         if consistency == .exact { conditions.append(SQLFragment("embedding IS NOT NULL")) }
         if let condition = filter.condition { conditions.append(condition) }

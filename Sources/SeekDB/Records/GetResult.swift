@@ -9,12 +9,17 @@ public struct GetResult: Sendable, Hashable {
     public var metadatas: [Metadata?]?
     /// Embeddings, if included. The server returns vectors as text with 6 significant digits.
     public var embeddings: [[Float]?]?
+    /// Sparse vectors (`nil` entries for records without one), if included with
+    /// ``Include/sparseEmbeddings``. The server returns weights with 6 significant digits.
+    public var sparseEmbeddings: [SparseVector?]?
 
-    public init(ids: [String] = [], documents: [String?]? = nil, metadatas: [Metadata?]? = nil, embeddings: [[Float]?]? = nil) {
+    public init(ids: [String] = [], documents: [String?]? = nil, metadatas: [Metadata?]? = nil, embeddings: [[Float]?]? = nil,
+                sparseEmbeddings: [SparseVector?]? = nil) {
         self.ids = ids
         self.documents = documents
         self.metadatas = metadatas
         self.embeddings = embeddings
+        self.sparseEmbeddings = sparseEmbeddings
     }
 
     /// One record of a result, for iteration.

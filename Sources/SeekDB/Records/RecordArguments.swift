@@ -59,6 +59,9 @@ public struct Include: OptionSet, Sendable, Hashable {
     public static let embeddings = Include(rawValue: 1 << 2)
     /// Query distances (ignored by `get`).
     public static let distances = Include(rawValue: 1 << 3)
+    /// Sparse vectors, for a collection with a sparse vector index (not part of ``all``, which
+    /// any collection accepts).
+    public static let sparseEmbeddings = Include(rawValue: 1 << 4)
 
     /// Documents and metadatas: pyseekdb's default for `get`.
     public static let `default`: Include = [.documents, .metadatas]

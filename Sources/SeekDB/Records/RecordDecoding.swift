@@ -1,3 +1,4 @@
+import SeekDBEmbeddings
 import SeekDBDriver
 
 /// Turns column values read from a collection table into Swift values.
@@ -28,6 +29,16 @@ enum RecordDecoding {
             components.append(component)
         }
         return components
+    }
+
+    /// The server prints sparse vectors as text, `{3:1.5,7:0.25}`.
+    static func sparseEmbedding(_ value: SQLValue) throws(SeekDBError) -> SparseVector? {
+        guard let text = value.stringValue else { return nil }
+        do {
+            return try SparseVector(text: text)
+        } catch {
+            throw SeekDBError(.decodingFailed, "a sparse vector is not in the server's {index:weight,…} form: \(error.message)")
+        }
     }
 
     static func metadata(_ value: SQLValue) throws(SeekDBError) -> Metadata? {

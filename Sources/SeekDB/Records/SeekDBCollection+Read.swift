@@ -31,9 +31,10 @@ extension SeekDBCollection {
                     include: Include = .default, logger: Logger? = nil) async throws -> GetResult {
         if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
         guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
-        guard include.isSubset(of: .all) else {
-            throw SeekDBError.invalidArgument("get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings")
+        guard include.isSubset(of: Include.all.union(.sparseEmbeddings)) else {
+            throw SeekDBError.invalidArgument("get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, .sparseEmbeddings")
         }
+        try checkSparseInclude(include, operation: "get")
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "get")
         let columns = selectColumns(include)
         if let ids {
@@ -114,12 +115,20 @@ extension SeekDBCollection {
 
     // MARK: Helpers
 
+    /// Sparse vectors can only be included from a collection that has a sparse vector index.
+    func checkSparseInclude(_ include: Include, operation: String) throws(SeekDBError) {
+        if include.contains(.sparseEmbeddings) && sparseVectorIndex == nil {
+            throw SeekDBError.invalidArgument("\(operation): include .sparseEmbeddings needs a collection with a sparse vector index; '\(name)' has none")
+        }
+    }
+
     /// `_id` first, then the included fields in a fixed order the decoders rely on.
     func selectColumns(_ include: Include) -> String {
         var columns = ["_id"]
         if include.contains(.documents) { columns.append("document") }
         if include.contains(.metadatas) { columns.append("metadata") }
         if include.contains(.embeddings) { columns.append("embedding") }
+        if include.contains(.sparseEmbeddings) { columns.append("sparse_embedding") }
         return columns.joined(separator: ", ")
     }
 
@@ -161,6 +170,12 @@ extension SeekDBCollection {
             var embeddings: [[Float]?] = []
             for row in rows { embeddings.append(try RecordDecoding.embedding(row[column])) }
             result.embeddings = embeddings
+            column += 1
+        }
+        if include.contains(.sparseEmbeddings) {
+            var sparse: [SparseVector?] = []
+            for row in rows { sparse.append(try RecordDecoding.sparseEmbedding(row[column])) }
+            result.sparseEmbeddings = sparse
         }
         return result
     }
