@@ -40,13 +40,3 @@ extension SeekDBClient {
             create: { try await self.createCollection(name: name, configuration: configuration, logger: logger) })
     }
 }
-
-extension SeekDBCollection {
-    /// The same collection with another embedding function.
-    public func with(embeddingFunction: (any EmbeddingFunction)?) -> SeekDBCollection {
-        SeekDBCollection(name: name, id: id, dimension: dimension, distance: distance,
-                         embeddingFunction: embeddingFunction,
-                         persistedEmbeddingFunctionName: persistedEmbeddingFunctionName, client: client, table: table,
-                         sparseVectorIndex: sparseVectorIndex)
-    }
-}
