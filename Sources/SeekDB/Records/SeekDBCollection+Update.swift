@@ -233,21 +233,23 @@ private struct SomeRecordsNotMatched: Error {}
 extension SeekDBError {
     /// `.recordsNotFound` listing the first missing ids in the message and all in ``missingIDs``.
     static func recordsNotFound(_ ids: [String], collection: String, operation: String) -> SeekDBError {
-        let shown = ids.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
-        let more = ids.count > 10 ? " and \(ids.count - 10) more" : ""
         let noun = ids.count == 1 ? "id is" : "ids are"
         return SeekDBError(.recordsNotFound,
-                           "\(operation): \(ids.count) \(noun) not in collection '\(collection)': \(shown)\(more); nothing was changed",
+                           "\(operation): \(ids.count) \(noun) not in collection '\(collection)': \(listing(ids)); nothing was changed",
                            missingIDs: ids)
     }
 
     /// `.conditionFailed` listing the first ids that no longer match in the message and all in ``conflictIDs``.
     static func conditionFailed(_ ids: [String], collection: String, operation: String) -> SeekDBError {
-        let shown = ids.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
-        let more = ids.count > 10 ? " and \(ids.count - 10) more" : ""
         let noun = ids.count == 1 ? "record does" : "records do"
         return SeekDBError(.conditionFailed,
-                           "\(operation): \(ids.count) \(noun) not match the condition in collection '\(collection)': \(shown)\(more); nothing was changed",
+                           "\(operation): \(ids.count) \(noun) not match the condition in collection '\(collection)': \(listing(ids)); nothing was changed",
                            conflictIDs: ids)
+    }
+
+    /// `'a', 'b' and 3 more`: the first ten ids of a list, for a message.
+    private static func listing(_ ids: [String]) -> String {
+        let shown = ids.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+        return ids.count > 10 ? "\(shown) and \(ids.count - 10) more" : shown
     }
 }
