@@ -89,6 +89,9 @@ extension SeekDBCollection {
     /// `String`, whose `==` merges canonically equivalent ids), read in chunks.
     func rowsByID(_ ids: [String], columns: String, filter: RecordFilter? = nil,
                   logger: Logger?) async throws -> [[UInt8]: [SQLValue]] {
+        // In key order: the server reads the rows in one pass over the key (the caller orders
+        // the result as asked).
+        let ids = ids.count > 1 ? ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : ids
         let chunks = StatementChunker.ids.chunks(count: ids.count) { ids[$0].utf8.count }
         let statements = self.statements
         let extra = filter?.andClause ?? SQLFragment("")
