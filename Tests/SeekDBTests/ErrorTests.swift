@@ -53,3 +53,43 @@ struct ErrorTests {
         #expect(SeekDBClient.Configuration().port == 2881 && SeekDBClient.Configuration().password == nil)
     }
 }
+
+struct StatementTimeoutErrorTests {
+    @Test func queryTimeoutNamesTheLimitAndTheSettingToRaise() {
+        let server = "Timeout, query has reached the maximum query timeout: 10000000(us), maybe you can adjust the session variable ob_query_timeout or query_timeout hint, and try again."
+        let error = SeekDBError(DriverError(kind: .statement, number: 4012, message: server))
+        #expect(error.code == .timeout)
+        #expect(error.serverErrorNumber == 4012)
+        #expect(error.message.contains("statement timeout of 10 s"))
+        #expect(error.message.contains("SeekDBClient.Configuration.options.queryTimeout"))
+        #expect(error.message.contains("options.ddlTimeout"))
+        #expect(error.message.hasSuffix(server))
+        let unparsed = SeekDBError(DriverError(kind: .statement, number: 4012, message: "Timeout"))
+        #expect(unparsed.message.contains("its statement timeout (ob_query_timeout)"))
+    }
+
+    @Test func ddlTimeoutDefaultsTo120SecondsAndMustBePositive() throws {
+        var configuration = SeekDBClient.Configuration()
+        #expect(configuration.options.ddlTimeout == .seconds(120))
+        #expect(configuration.statementTimeouts.setDDL == "SET SESSION ob_query_timeout = 120000000")
+        #expect(configuration.statementTimeouts.restoreSession == "SET SESSION ob_query_timeout = DEFAULT")
+        configuration.options.queryTimeout = .milliseconds(1500)
+        #expect(configuration.statementTimeouts.restoreSession == "SET SESSION ob_query_timeout = 1500000")
+        configuration.options.ddlTimeout = .zero
+        #expect(throws: SeekDBError.self) { try configuration.validate() }
+    }
+}
+
+struct TransientDDLErrorTests {
+    @Test func transientDDLErrorsAreTheOnesTheServerCallsTransient() {
+        func transient(_ number: UInt32, _ message: String = "m") -> Bool {
+            MariaDBConnection.isTransientDDLError(DriverError(kind: .statement, number: number, message: message))
+        }
+        #expect(transient(5627, "Schema try again"))
+        #expect(transient(4023, "Try again"))
+        #expect(transient(4012, "Timeout"), "the DDL machinery's own timeout, seen on DROP TABLE with many DDL queued")
+        #expect(!transient(4012, "Timeout, query has reached the maximum query timeout: 10000000(us), maybe you can adjust the session variable ob_query_timeout or query_timeout hint, and try again."))
+        #expect(!transient(1146))
+        #expect(!transient(1050))
+    }
+}

@@ -34,8 +34,11 @@ public final class SeekDBAdminClient: Sendable {
     ///   ``SeekDBError/Code/permissionDenied``.
     public func createDatabase(name: String, logger: Logger? = nil) async throws {
         try Self.validate(name)
+        let timeouts = client.configuration.statementTimeouts
         _ = try await client.withDriverConnection(logger: logger) { connection, logger in
-            try await connection.executeDDL("CREATE DATABASE IF NOT EXISTS `\(name)`", logger: logger)
+            try await connection.withDDLTimeout(timeouts, logger: logger) {
+                try await connection.executeDDL("CREATE DATABASE IF NOT EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
+            }
         }
     }
 
@@ -67,8 +70,11 @@ public final class SeekDBAdminClient: Sendable {
     /// Deletes a database and everything in it (`DROP DATABASE IF EXISTS`).
     public func deleteDatabase(name: String, logger: Logger? = nil) async throws {
         try Self.validate(name)
+        let timeouts = client.configuration.statementTimeouts
         _ = try await client.withDriverConnection(logger: logger) { connection, logger in
-            try await connection.executeDDL("DROP DATABASE IF EXISTS `\(name)`", logger: logger)
+            try await connection.withDDLTimeout(timeouts, logger: logger) {
+                try await connection.executeDDL("DROP DATABASE IF EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
+            }
         }
     }
 

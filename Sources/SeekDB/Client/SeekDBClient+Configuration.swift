@@ -118,8 +118,20 @@ extension SeekDBClient.Configuration {
         /// Time to send one statement. Default `nil`.
         public var writeTimeout: Duration?
         /// The server's statement timeout for this client's sessions (`ob_query_timeout`);
-        /// `nil` keeps the server's default (10 seconds on seekdb).
+        /// `nil` keeps the server's default (10 seconds on seekdb). A read or write that runs
+        /// longer fails with ``SeekDBError/Code/timeout``.
         public var queryTimeout: Duration?
+        /// The server's statement timeout for schema changes: creating and deleting
+        /// collections and databases, and refreshing vector indexes (``SeekDBCollection/refreshIndex(logger:)``,
+        /// ``QueryConsistency/readYourWrites``). Default 120 seconds.
+        ///
+        /// These statements wait for the server's schema service and background work, which
+        /// takes far longer than a read or write when the server is busy: seekdb's default 10 s
+        /// statement timeout is not enough then. It is set for the statement's session
+        /// (`SET SESSION ob_query_timeout`) and the session's own timeout (``queryTimeout``)
+        /// restored afterwards. A ``readTimeout`` shorter than this cuts the wait short on the
+        /// client's side.
+        public var ddlTimeout: Duration = .seconds(120)
 
         public init() {}
     }
@@ -134,13 +146,22 @@ extension SeekDBClient.Configuration {
         public init() {}
     }
 
+    /// `duration` in whole microseconds, at least 1 (`ob_query_timeout` is in microseconds).
+    static func microseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return max(1, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+    }
+
+    /// The statement timeouts schema changes switch between.
+    var statementTimeouts: StatementTimeouts {
+        StatementTimeouts(ddl: options.ddlTimeout, session: options.queryTimeout)
+    }
+
     var connectionOptions: ConnectionOptions {
         let endpoint: ConnectionOptions.Endpoint = unixSocketPath.map { .unixSocket(path: $0) } ?? .tcp(host: host, port: port)
         var initCommands: [String] = []
         if let queryTimeout = options.queryTimeout {
-            let (seconds, attoseconds) = queryTimeout.components
-            let micros = max(1, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
-            initCommands.append("SET ob_query_timeout = \(micros)")
+            initCommands.append("SET ob_query_timeout = \(Self.microseconds(queryTimeout))")
         }
         return ConnectionOptions(
             endpoint: endpoint, user: loginName, password: password, database: database,

@@ -32,6 +32,7 @@ extension SeekDBClient.Configuration {
         try options.readTimeout.map { d throws(SeekDBError) in try Self.requirePositive(d, name: "options.readTimeout") }
         try options.writeTimeout.map { d throws(SeekDBError) in try Self.requirePositive(d, name: "options.writeTimeout") }
         try options.queryTimeout.map { d throws(SeekDBError) in try Self.requirePositive(d, name: "options.queryTimeout") }
+        try Self.requirePositive(options.ddlTimeout, name: "options.ddlTimeout")
         guard pool.maximumConnections >= 1 else {
             throw .invalidArgument("configuration: pool.maximumConnections must be at least 1, got \(pool.maximumConnections)")
         }

@@ -26,26 +26,37 @@ extension SeekDBClient {
         let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let table = TableDefinition.v2TableName(id: id)
         let settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
+        let timeouts = self.configuration.statementTimeouts
         try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            try await connection.executeDDL(TableDefinition.createCatalog, logger: logger)
-            let catalogued = try await Self.findCatalogEntry(name, on: connection, logger: logger) != nil
-            let legacy = try await Self.showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
-            if catalogued || legacy {
-                throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
-            }
-            // The table first, then the catalog row: a client that sees the row also finds the
-            // table, and the unique name key decides a race between two creators.
-            try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration), logger: logger)
-            do {
-                _ = try await connection.execute(
-                    "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
-                    [.string(id), .string(name), .string(settings.json)], logger: logger)
-            } catch let error as DriverError {
-                _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
-                if error.number == MariaDBErrorNumber.duplicateEntry {
+            // Every statement of the create runs with the DDL timeout: on a busy server the
+            // first write to the new tables waits for the same schema work as the DDL itself.
+            try await connection.withDDLTimeout(timeouts, logger: logger) {
+                try await connection.executeDDL(TableDefinition.createCatalog, budget: timeouts.ddl, logger: logger)
+                let catalogued = try await Self.findCatalogEntry(name, on: connection, logger: logger) != nil
+                let legacy = try await Self.showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
+                if catalogued || legacy {
                     throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
                 }
-                throw error
+                // The table first, then the catalog row: a client that sees the row also finds the
+                // table, and the unique name key decides a race between two creators. The table's
+                // name is unique to this call, so a failed create drops it: no orphan table is left.
+                do {
+                    try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration), budget: timeouts.ddl, logger: logger)
+                } catch {
+                    _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                    throw error
+                }
+                do {
+                    _ = try await connection.execute(
+                        "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
+                        [.string(id), .string(name), .string(settings.json)], logger: logger)
+                } catch let error as DriverError {
+                    _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                    if error.number == MariaDBErrorNumber.duplicateEntry {
+                        throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
+                    }
+                    throw error
+                }
             }
         }
         return SeekDBCollection(
@@ -111,17 +122,20 @@ extension SeekDBClient {
     /// - Throws: ``SeekDBError/Code/collectionNotFound`` if it does not exist.
     public func deleteCollection(name: String, logger: Logger? = nil) async throws {
         try CollectionName.validate(name)
+        let timeouts = self.configuration.statementTimeouts
         try await withDriverConnection(logger: logger, collection: name) { connection, logger in
-            if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
-                try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", logger: logger)
-                _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
-                return
+            try await connection.withDDLTimeout(timeouts, logger: logger) {
+                if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
+                    try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", budget: timeouts.ddl, logger: logger)
+                    _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
+                    return
+                }
+                let legacy = TableDefinition.v1TableName(name: name)
+                guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
+                    throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
+                }
+                try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", budget: timeouts.ddl, logger: logger)
             }
-            let legacy = TableDefinition.v1TableName(name: name)
-            guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
-                throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
-            }
-            try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", logger: logger)
         }
     }
 

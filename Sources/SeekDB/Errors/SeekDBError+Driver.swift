@@ -57,13 +57,30 @@ extension SeekDBError {
             } else {
                 self.init(.connectionClosed, "the connection to the server was lost: \(error.message)", serverError: server)
             }
-        case N.queryTimeout, N.lockWaitTimeout:
-            self.init(.timeout, error.message, serverError: server)
+        case N.queryTimeout:
+            self.init(.timeout, Self.queryTimeoutMessage(error.message), serverError: server)
+        case N.lockWaitTimeout:
+            // seekdb bounds a row-lock wait by the statement timeout.
+            self.init(.timeout, "another transaction held a row lock until the statement timeout (ob_query_timeout) ran out; raise it with SeekDBClient.Configuration.options.queryTimeout. Server: \(error.message)", serverError: server)
         case N.queryInterrupted:
             self.init(.cancelled, "the statement was interrupted (its task was cancelled)", serverError: server)
         default:
             self.init(.server, error.message, serverError: server)
         }
+    }
+
+    /// 4012 names the timeout the statement ran into and how to raise it. The server's message
+    /// ("Timeout, query has reached the maximum query timeout: 10000000(us), …") gives the
+    /// value in microseconds.
+    static func queryTimeoutMessage(_ serverMessage: String) -> String {
+        var limit = "its statement timeout"
+        if let marker = serverMessage.range(of: "(us)") {
+            let digits = serverMessage[..<marker.lowerBound].reversed().prefix { $0.isNumber }
+            if let micros = Int64(String(digits.reversed())) {
+                limit = "its statement timeout of \(StatementTimeouts.describe(.microseconds(micros)))"
+            }
+        }
+        return "the server stopped the statement at \(limit) (ob_query_timeout); raise it with SeekDBClient.Configuration.options.queryTimeout (options.ddlTimeout for creating or deleting collections and refreshing indexes). Server: \(serverMessage)"
     }
 
     /// "UPDATE command denied to user 'ro'@'%' for table 'c$v2$…'" becomes a message that

@@ -133,8 +133,9 @@ extension SeekDBCollection {
         let sql = "SELECT \(selectColumns(include)), \(distanceFunction)(embedding, CAST(? AS BINARY)) AS distance FROM \(quotedTable)"
             + whereSQL + " ORDER BY distance" + (consistency == .exact ? "" : " APPROXIMATE") + " LIMIT ?"
         let filterParameters = conditions.flatMap(\.parameters)
+        let timeouts = client.configuration.statementTimeouts
         let rowsPerQuery = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            if consistency == .readYourWrites { _ = try await connection.query(Self.refreshIndexSQL, logger: logger) }
+            if consistency == .readYourWrites { try await Self.refreshIndex(on: connection, timeouts: timeouts, logger: logger) }
             var rowsPerQuery: [[[SQLValue]]] = []
             for vector in vectors {
                 let parameters = [SQLValue.vector(vector)] + filterParameters + [.int(Int64(nResults))]

@@ -13,12 +13,22 @@ extension SeekDBCollection {
     /// writes that must be searchable at once, or pass
     /// ``QueryConsistency/readYourWrites`` to `query`, which does the same before searching.
     /// It takes about half a second. Deletes and non-vector reads (`get`, filters) never need it.
+    /// It runs with the DDL timeout, ``SeekDBClient/Configuration/Options/ddlTimeout``.
     ///
     /// - Throws: ``SeekDBError``; a server without `dbms_index_manager` (seekdb before 1.3)
     ///   reports a ``SeekDBError/Code/server`` error.
     public func refreshIndex(logger: Logger? = nil) async throws {
+        let timeouts = client.configuration.statementTimeouts
         try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            _ = try await connection.query(Self.refreshIndexSQL, logger: logger)
+            try await Self.refreshIndex(on: connection, timeouts: timeouts, logger: logger)
+        }
+    }
+
+    /// Runs the refresh with the DDL timeout (``SeekDBClient/Configuration/Options/ddlTimeout``):
+    /// it waits for the server's background index work, which a busy server does slowly.
+    static func refreshIndex(on connection: MariaDBConnection, timeouts: StatementTimeouts, logger: Logger) async throws {
+        try await connection.withDDLTimeout(timeouts, logger: logger) {
+            _ = try await connection.query(refreshIndexSQL, logger: logger)
         }
     }
 }

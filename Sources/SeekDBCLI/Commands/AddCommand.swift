@@ -16,7 +16,7 @@ struct AddCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "Collection name.") var collection: String
-    @Option(help: "JSON-lines file of records; - reads stdin.") var file: String
+    @Option(parsing: .unconditional, help: "JSON-lines file of records; - reads stdin.") var file: String
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
 

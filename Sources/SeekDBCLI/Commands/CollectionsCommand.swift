@@ -43,7 +43,7 @@ struct CollectionsCommand: AsyncParsableCommand {
                 -o json prints {"collection": NAME, "created": true, "dimension", "distance", "embedding_function"}.
                 """)
         @Argument(help: "Collection name: letters, digits and underscores.") var name: String
-        @Option(help: "Vector dimension (default: 384, the embedding function's).") var dimension: Int?
+        @Option(parsing: .unconditional, help: "Vector dimension (default: 384, the embedding function's).") var dimension: Int?
         @Option(help: "Distance: l2, cosine or inner_product.") var distance: DistanceArgument = .cosine
         @Flag(help: "Create the collection without an embedding function.") var noEmbeddingFunction = false
         @OptionGroup(title: "Connection") var connection: ConnectionOptions
@@ -90,7 +90,7 @@ struct CollectionsCommand: AsyncParsableCommand {
                 "metadata", "count"}, "sample": {get's shape, or {} without --sample}}, as pyseekdb.
                 """)
         @Argument(help: "Collection name.") var name: String
-        @Option(help: "Also show the first N records (documents, metadatas, embeddings).") var sample = 0
+        @Option(parsing: .unconditional, help: "Also show the first N records (documents, metadatas, embeddings).") var sample = 0
         @OptionGroup(title: "Connection") var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 

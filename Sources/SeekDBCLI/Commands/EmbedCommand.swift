@@ -21,7 +21,7 @@ struct EmbedCommand: AsyncParsableCommand {
 
     @Flag(help: "Scale every vector to unit length (sentence-transformers' output).") var normalize = false
     @Flag(help: "Read each line as plain text instead of a JSON string.") var plain = false
-    @Option(help: "Folder with model.safetensors and vocab.txt (default: $SEEKDB_MODEL_DIR or the cache).")
+    @Option(parsing: .unconditional, help: "Folder with model.safetensors and vocab.txt (default: $SEEKDB_MODEL_DIR or the cache).")
     var modelDir: String?
     @Option(help: ArgumentHelp("Compute sparse vectors with this function instead (only bm25).", valueName: "function"))
     var sparse: String?

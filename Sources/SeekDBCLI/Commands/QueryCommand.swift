@@ -16,9 +16,9 @@ struct QueryCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "Collection name.") var collection: String
-    @Option(name: .customLong("text"), help: "A query text (repeat for several queries).") var texts: [String] = []
+    @Option(name: .customLong("text"), parsing: .unconditionalSingleValue, help: "A query text (repeat for several queries; may start with -).") var texts: [String] = []
     @Option(name: .customLong("embedding"), help: "A query vector as a JSON array (repeat for several).") var embeddings: [String] = []
-    @Option(name: .customLong("n"), help: "Results per query (1 to 16384).") var nResults = 10
+    @Option(name: .customLong("n"), parsing: .unconditional, help: "Results per query (1 to 16384).") var nResults = 10
     @OptionGroup var filters: FilterOptions
     @Option(help: "Fields besides ids: documents,metadatas,embeddings,distances (comma separated).")
     var include: [String] = []

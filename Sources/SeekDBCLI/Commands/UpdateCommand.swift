@@ -2,26 +2,36 @@ import ArgumentParser
 import SeekDB
 
 /// `seekdb update COLLECTION --file F [--merge] [--skip-missing]`, or the one-record form
-/// `seekdb update COLLECTION --id ID [--document TEXT] [--metadata JSON] [--embedding JSON]`.
+/// `seekdb update COLLECTION --id ID [--document TEXT] [--metadata JSON] [--embedding JSON]`, or
+/// the same fields for every id of `--ids-file FILE`.
 struct UpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Change fields of existing records, from a JSON-lines file or for one --id.",
+        abstract: "Change fields of existing records, from a JSON-lines file, for one --id or for the ids of --ids-file.",
         discussion: """
             A field left out of a line (or not given as an option) is left unchanged; a new \
             document without an embedding is re-embedded by the collection's embedding function. \
             The whole update runs in one transaction. An id that does not exist fails the update \
             (nothing changes) unless --skip-missing is given. --merge applies each metadata as an \
-            RFC 7396 merge patch (a null value removes its key) instead of replacing it.
+            RFC 7396 merge patch (a null value removes its key) instead of replacing it. \
+            --ids-file gives every id listed the same --document, --metadata and --embedding, \
+            e.g. --ids-file done.txt --metadata '{"archived": true}' --merge.
             -o json prints {"updated": N, "skipped": [ids]}.
             """)
 
     @Argument(help: "Collection name.") var collection: String
-    @Option(help: "JSON-lines file of records; - reads stdin.") var file: String?
-    @Option(help: "The one record to update (instead of --file).") var id: String?
-    @Option(help: "With --id: the new document.") var document: String?
-    @Option(help: "With --id: the new metadata as a JSON object.") var metadata: String?
-    @Option(help: "With --id: the new embedding as a JSON array.") var embedding: String?
+    @Option(parsing: .unconditional, help: "JSON-lines file of records; - reads stdin.") var file: String?
+    @Option(parsing: .unconditional, help: "The one record to update (instead of --file); may start with -, as in --id -5.")
+    var id: String?
+    @Option(name: .customLong("ids-file"), parsing: .unconditional,
+            help: ArgumentHelp(
+                "A file of ids to update alike (instead of --file or --id), one per line; - reads stdin.",
+                discussion: "Each line is an id as written (blank lines are skipped); a line starting with \" is a JSON string, for ids with line breaks or leading or trailing blanks.",
+                valueName: "file"))
+    var idsFile: String?
+    @Option(parsing: .unconditional, help: "With --id or --ids-file: the new document (may start with -).") var document: String?
+    @Option(help: "With --id or --ids-file: the new metadata as a JSON object.") var metadata: String?
+    @Option(help: "With --id or --ids-file: the new embedding as a JSON array.") var embedding: String?
     @Flag(help: "Merge metadata into the stored metadata (RFC 7396) instead of replacing it.") var merge = false
     @Flag(help: "Skip ids that do not exist instead of failing.") var skipMissing = false
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
@@ -42,18 +52,28 @@ struct UpdateCommand: AsyncParsableCommand {
         }
     }
 
-    /// The records of `--file`, or the one record of `--id` and its options.
+    /// The records of `--file`, the one record of `--id` and its options, or one record with
+    /// those options for every id of `--ids-file`.
     private func records() throws(CLIError) -> [RecordLine] {
-        switch (file, id) {
-        case (let file?, nil):
+        switch (file, id, idsFile) {
+        case (let file?, nil, nil):
             guard document == nil, metadata == nil, embedding == nil else {
-                throw .invalidArgument("update: --document, --metadata and --embedding go with --id, not --file")
+                throw .invalidArgument("update: --document, --metadata and --embedding go with --id or --ids-file, not --file")
             }
             return try JSONLinesInput.records(file)
-        case (nil, let id?):
+        case (nil, let id?, nil):
             return [try RecordLine(id: id, document: document, metadataJSON: metadata, embeddingJSON: embedding)]
+        case (nil, nil, let idsFile?):
+            let ids = try IDsFile.ids(idsFile)
+            // Parse the options once; every record gets the same fields.
+            let template = try RecordLine(id: ids[0], document: document, metadataJSON: metadata, embeddingJSON: embedding)
+            return ids.map { id in
+                var record = template
+                record.id = id
+                return record
+            }
         default:
-            throw .invalidArgument("update: give either --file or --id")
+            throw .invalidArgument("update: give either --file or --id (or --ids-file), only one of them")
         }
     }
 }

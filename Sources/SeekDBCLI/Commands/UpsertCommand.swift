@@ -14,7 +14,7 @@ struct UpsertCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "Collection name.") var collection: String
-    @Option(help: "JSON-lines file of records; - reads stdin.") var file: String
+    @Option(parsing: .unconditional, help: "JSON-lines file of records; - reads stdin.") var file: String
     @Flag(help: "Merge metadata into existing records (RFC 7396) instead of replacing it.") var merge = false
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions

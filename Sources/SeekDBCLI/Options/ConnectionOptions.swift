@@ -4,9 +4,10 @@ import SeekDB
 
 /// How to reach the server: the options of pyseekdb's CLI (`--path DIR` for a local database,
 /// or `--host`, `--port` 2881, `--user` root, `--password` or `$SEEKDB_PASSWORD`,
-/// `--database`/`-d` test, `--tenant`).
+/// `--database`/`-d` test, `--tenant`). The word after `--path`, `--user`, `--password` and
+/// `--database` is always their value, even when it starts with `-`.
 struct ConnectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Local mode: the data folder of a local seekdb, as pyseekdb's Client(path=...).",
         discussion: "The folder is created if missing; a seekdb already serving it is reused, otherwise one is started (Unix socket only) and stopped when the command ends. --host, --port, --user, --password and --tenant are then ignored.",
         valueName: "dir"))
@@ -18,13 +19,13 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Server port (MySQL protocol).")
     var port = 2881
 
-    @Option(help: "User name.")
+    @Option(parsing: .unconditional, help: "User name.")
     var user = "root"
 
-    @Option(name: [.customShort("p"), .long], help: "Password (default: $SEEKDB_PASSWORD).")
+    @Option(name: [.customShort("p"), .long], parsing: .unconditional, help: "Password (default: $SEEKDB_PASSWORD; may start with -).")
     var password: String?
 
-    @Option(name: [.customShort("d"), .long], help: "Database the collections live in.")
+    @Option(name: [.customShort("d"), .long], parsing: .unconditional, help: "Database the collections live in.")
     var database = "test"
 
     @Option(help: "OceanBase tenant: logs in as USER@TENANT, as pyseekdb does (seekdb needs none).")
