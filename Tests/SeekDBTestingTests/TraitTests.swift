@@ -1,0 +1,64 @@
+import Foundation
+import SeekDB
+import SeekDBTesting
+import Synchronization
+import Testing
+
+@Suite("The .seekdbDatabase trait")
+struct TraitTests {
+    @Test(.seekdbDatabase) func givesTheTestADatabaseOfItsOwn() async throws {
+        let database = try SeekDBTestDatabase.current
+        #expect(database.name.hasPrefix("seekdbtest_"))
+        let result = try await database.client.executeText("SELECT DATABASE()")
+        #expect(result.rows.first?.first?.stringValue == database.name)
+    }
+
+    /// 50 test cases at once, each writing the same ids into a collection of the same name.
+    @Test(.seekdbDatabase, arguments: 0..<50)
+    func parallelTestsNeverSeeEachOthersRecords(index: Int) async throws {
+        let client = try SeekDBTestDatabase.current.client
+        let records = ["a", "b", "c"].map {
+            FixtureRecord(id: $0, document: "written by \(index)", embedding: [Float(index), 1, 0], metadata: ["writer": .int(Int64(index))])
+        }
+        let collection = try await client.createCollection(name: "same_name", records: records)
+        let snapshot = try await collection.snapshot()
+        #expect(snapshot.ids == ["a", "b", "c"])
+        #expect(snapshot.records.allSatisfy { $0.document == "written by \(index)" && $0.metadata == ["writer": .int(Int64(index))] })
+        #expect(try await client.listCollections().map(\.name) == ["same_name"])
+    }
+
+    @Test(.seekdbDatabase(prefix: "custom_prefix")) func takesAPrefix() throws {
+        #expect(try SeekDBTestDatabase.current.name.hasPrefix("custom_prefix_"))
+    }
+
+    /// The trait on a test that never touches the client costs one create and drop, nothing more.
+    @Test(.seekdbDatabase) func isHarmlessOnATestThatNeverUsesIt() {}
+
+    @Test func usingTheDatabaseOutsideTheTraitIsAClearError() {
+        #expect(!SeekDBTestDatabase.isAvailable)
+        let error = #expect(throws: SeekDBTestingError.self) { try SeekDBTestDatabase.current }
+        #expect(error?.description.contains("add the .seekdbDatabase trait") == true)
+    }
+
+    @Test func aBadPrefixIsAClearError() async {
+        let error = await #expect(throws: SeekDBTestingError.self) {
+            try await withSeekDBDatabase(prefix: "no-dashes") { _ in }
+        }
+        #expect(error?.description.contains("invalid database-name prefix 'no-dashes'") == true)
+    }
+}
+
+/// On a suite, the trait makes one database that every test of the suite shares.
+@Suite(.seekdbDatabase)
+struct SuiteDatabaseTests {
+    static let seen = Mutex<Set<String>>([])
+
+    @Test func first() throws { try record() }
+    @Test func second() throws { try record() }
+
+    private func record() throws {
+        let name = try SeekDBTestDatabase.current.name
+        let names = Self.seen.withLock { $0.insert(name); return $0 }
+        #expect(names == [name])
+    }
+}
