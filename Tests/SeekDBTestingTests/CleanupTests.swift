@@ -74,3 +74,27 @@ struct CleanupTests {
         return try #require(names, "could not list the databases").contains(name)
     }
 }
+
+/// A name already taken on the server is never shared: another is tried, and after three
+/// taken names in a row the error says so.
+@Suite("Database name collisions")
+struct NameCollisionTests {
+    @Test func aTakenNameIsSkippedAndThreeInARowAreAClearError() async throws {
+        let server = SeekDBTestServer.shared
+        let taken = try await server.makeDatabase(prefix: "collide", suffix: SeekDBTestServer.randomSuffix)
+        let takenSuffix = String(taken.name.dropFirst("collide_".count))
+        let calls = Mutex(0)
+        let fresh = try await server.makeDatabase(prefix: "collide") {
+            calls.withLock { $0 += 1; return $0 == 1 ? takenSuffix : SeekDBTestServer.randomSuffix() }
+        }
+        #expect(fresh.name != taken.name)
+        #expect(calls.withLock { $0 } == 2)
+        try await server.removeDatabase(fresh)
+
+        let error = await #expect(throws: SeekDBTestingError.self) {
+            _ = try await server.makeDatabase(prefix: "collide") { takenSuffix }
+        }
+        #expect(error?.description.contains("names like '\(taken.name)' were already taken") == true)
+        try await server.removeDatabase(taken)
+    }
+}

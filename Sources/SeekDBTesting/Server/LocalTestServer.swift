@@ -1,12 +1,13 @@
 import Foundation
 import SeekDB
 
-/// A ``SeekDB/LocalServer`` in a temporary folder of its own, for one test process.
+/// A `LocalServer` in a temporary folder of its own, for one test process.
 ///
 /// The folder is `<tmp>/seekdb-testing-<pid>-<random>`. The server is embedded (Unix socket only)
 /// and exits by itself once no process holds it, so even a test process that is killed leaves no
 /// server running; ``ExitCleanup`` also releases it and removes the folder when the process exits
-/// normally (Swift Testing and XCTest both end with `exit()`).
+/// normally (Swift Testing and XCTest both end with `exit()`); the folder of a killed process is
+/// removed by the next start (``AbandonedFolders``).
 final class LocalTestServer: Sendable {
     let server: LocalServer
     let folder: String
@@ -18,10 +19,11 @@ final class LocalTestServer: Sendable {
 
     /// Creates the folder, starts the server in `<folder>/data` and registers it for cleanup at exit.
     ///
-    /// - Throws: the errors of ``SeekDB/LocalServer/start(dataDirectory:configuration:logger:)``
+    /// - Throws: the errors of `LocalServer/start(dataDirectory:configuration:logger:)`
     ///   (the message carries the server log's tail); the folder is removed then.
     static func start(configuration: LocalServer.Configuration) async throws -> LocalTestServer {
-        let name = "seekdb-testing-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
+        AbandonedFolders.remove(in: FileManager.default.temporaryDirectory.path)
+        let name = "\(AbandonedFolders.prefix)\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         do {

@@ -14,14 +14,16 @@ extension SeekDBTestServer {
     /// knows about.
     ///
     /// - Throws: ``SeekDBTestingError`` (bad prefix, no server, three collisions in a row) or
-    ///   the server's ``SeekDB/SeekDBError``.
-    func makeDatabase(prefix: String) async throws -> SeekDBTestDatabase {
+    ///   the server's `SeekDBError`.
+    /// - Parameter suffix: makes the part after the prefix; random by default (tests force
+    ///   collisions with it).
+    func makeDatabase(prefix: String, suffix: @escaping @Sendable () -> String = SeekDBTestServer.randomSuffix) async throws -> SeekDBTestDatabase {
         try Self.validate(prefix: prefix)
         let server = try await resolved()
         return try await Task {
             var lastName = prefix
             for _ in 0..<3 {
-                let name = "\(prefix)_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
+                let name = "\(prefix)_\(suffix())"
                 lastName = name
                 do {
                     _ = try await server.admin.executeText("CREATE DATABASE `\(name)`")
@@ -52,6 +54,11 @@ extension SeekDBTestServer {
             await database.client.close()
             _ = try await server.admin.executeText("DROP DATABASE IF EXISTS `\(database.name)`")
         }.value
+    }
+
+    /// 16 random hex digits.
+    @Sendable static func randomSuffix() -> String {
+        String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())
     }
 
     static func validate(prefix: String) throws(SeekDBTestingError) {
