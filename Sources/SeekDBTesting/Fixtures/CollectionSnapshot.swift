@@ -51,10 +51,10 @@ public struct CollectionSnapshot: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension SeekDBCollection {
-    /// Reads every record (documents, metadata, embeddings) in one `get` sized by ``SeekDB/SeekDBCollection/count(logger:)``
+    /// Reads every record (documents, metadata, embeddings) in one `get` sized by `count()`
     /// (the server has no stable order to page by).
     ///
-    /// - Throws: the errors of ``SeekDB/SeekDBCollection/get(ids:where:whereDocument:limit:offset:include:logger:)``.
+    /// - Throws: the errors of `get(ids:where:whereDocument:limit:offset:include:logger:)`.
     public func snapshot() async throws -> CollectionSnapshot {
         let total = try await count()
         let result = try await get(limit: total, include: [.documents, .metadatas, .embeddings])

@@ -4,7 +4,7 @@ public import SeekDB
 extension FixtureRecord {
     /// The records of a JSON-lines file (blank lines skipped), as `seekdb add --file` reads it.
     ///
-    /// - Throws: ``SeekDB/SeekDBError/Code/invalidArgument`` naming the file and line, or the
+    /// - Throws: `SeekDBError` with code `.invalidArgument` naming the file and line, or the
     ///   error of reading the file.
     public static func records(jsonLinesAt url: URL) throws -> [FixtureRecord] {
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -13,7 +13,7 @@ extension FixtureRecord {
 
     /// The records of JSON-lines text (blank lines skipped).
     ///
-    /// - Throws: ``SeekDB/SeekDBError/Code/invalidArgument`` naming `source` and the line.
+    /// - Throws: `SeekDBError` with code `.invalidArgument` naming `source` and the line.
     public static func records(jsonLines text: String, source: String = "input") throws(SeekDBError) -> [FixtureRecord] {
         var records: [FixtureRecord] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -27,7 +27,7 @@ extension FixtureRecord {
     /// Records from `Encodable` values whose JSON has the record format's keys (`id`, and any
     /// of `document`, `embedding`, `metadata`): encodes each value and parses it back.
     ///
-    /// - Throws: the encoder's error, or ``SeekDB/SeekDBError/Code/invalidArgument`` naming the
+    /// - Throws: the encoder's error, or `SeekDBError` with code `.invalidArgument` naming the
     ///   value's index when its JSON is not a record.
     public static func records<Value: Encodable>(encoding values: some Sequence<Value>) throws -> [FixtureRecord] {
         let encoder = JSONEncoder()

@@ -22,8 +22,10 @@ public struct FixtureRecord: Sendable, Hashable {
 
     /// Parses one JSON object in the record format.
     ///
-    /// - Parameter source: names the input in error messages (`notes.jsonl line 3`).
-    /// - Throws: ``SeekDB/SeekDBError/Code/invalidArgument`` naming `source`: invalid JSON, not an
+    /// - Parameters:
+    ///   - text: the JSON object.
+    ///   - source: names the input in error messages (`notes.jsonl line 3`).
+    /// - Throws: `SeekDBError` with code `.invalidArgument` naming `source`: invalid JSON, not an
     ///   object, a missing or non-string `id`, a field of the wrong type, an unknown field.
     public init(json text: String, source: String = "record") throws(SeekDBError) {
         let value: MetadataValue

@@ -7,7 +7,7 @@ extension SeekDBCollection {
     /// Records without an embedding get one from the collection's embedding function. Records
     /// may leave out documents or metadata.
     ///
-    /// - Throws: the errors of ``SeekDB/SeekDBCollection/add(ids:embeddings:documents:metadatas:logger:)``.
+    /// - Throws: the errors of `add(ids:embeddings:documents:metadatas:logger:)`.
     public func load(_ records: [FixtureRecord]) async throws {
         guard !records.isEmpty else { return }
         let embeddings = records.contains { $0.embedding != nil } ? Embeddings(records.map(\.embedding)) : nil
@@ -40,9 +40,9 @@ extension SeekDBClient {
     ///   - name: the collection's name.
     ///   - dimension: the embedding dimension; default: that of the first record with an
     ///     embedding (3 if none has one).
-    ///   - distance: the distance metric. Default ``SeekDB/DistanceMetric/l2``.
+    ///   - distance: the distance metric. Default `DistanceMetric/l2`.
     ///   - records: the records to add.
-    /// - Throws: the errors of creating the collection and of ``SeekDB/SeekDBCollection/load(_:)``.
+    /// - Throws: the errors of creating the collection and of `load(_:)`.
     @discardableResult
     public func createCollection(name: String, dimension: Int? = nil, distance: DistanceMetric = .l2,
                                  records: [FixtureRecord]) async throws -> SeekDBCollection {

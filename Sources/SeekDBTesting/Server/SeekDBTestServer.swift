@@ -7,9 +7,9 @@ public import SeekDB
 /// The choice is made on first use, in this order:
 ///
 /// 1. `SEEKDB_HOST` or `SEEKDB_SOCKET` is set: that server, with the other `SEEKDB_*` variables
-///    (``SeekDB/SeekDBClient/Configuration/fromEnvironment(prefix:environment:)``). Use this for a
+///    (`SeekDBClient.Configuration.fromEnvironment()`). Use this for a
 ///    CI service container or a shared development server.
-/// 2. Otherwise a ``SeekDB/LocalServer`` in a new temporary folder, started on first use (2–4 s,
+/// 2. Otherwise a `LocalServer` in a new temporary folder, started on first use (2–4 s,
 ///    once per test process) from the `pylibseekdb` pip package. It listens on its Unix socket
 ///    only (no TCP port), and when the process ends it exits and its folder is removed.
 ///
@@ -25,7 +25,7 @@ public actor SeekDBTestServer {
     public static let shared = SeekDBTestServer()
 
     /// The local-server settings used when no `SEEKDB_*` server is configured: the
-    /// ``SeekDB/LocalServer/Configuration`` defaults with a 5-second stop timeout (a test
+    /// `LocalServer/Configuration` defaults with a 5-second stop timeout (a test
     /// server's data is thrown away, so there is no point waiting for a slow graceful stop).
     public static var defaultLocalServerConfiguration: LocalServer.Configuration {
         var configuration = LocalServer.Configuration()
