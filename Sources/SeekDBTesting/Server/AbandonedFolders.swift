@@ -26,8 +26,12 @@ enum AbandonedFolders {
         }
     }
 
-    /// `kill(pid, 0)` finds the process (or it exists but belongs to someone else).
+    /// `kill(pid, 0)` finds the process (or it exists but belongs to someone else) and, where
+    /// procfs says, it is not a zombie (a server whose parent was killed is one until reaped).
     private static func isAlive(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].drop { $0 == " " }.first != "Z"
     }
 }
