@@ -25,6 +25,7 @@ public struct SeekDBDatabaseTrait: TestTrait, SuiteTrait, TestScoping {
     /// `false`: on a suite, the suite's tests share the suite's database.
     public var isRecursive: Bool { false }
 
+    /// Runs the test (or the suite's tests) inside ``withSeekDBDatabase(prefix:server:_:)``.
     @concurrent public func provideScope(for test: Test, testCase: Test.Case?,
                                          performing function: @concurrent @Sendable () async throws -> Void) async throws {
         try await withSeekDBDatabase(prefix: prefix, server: server) { _ in try await function() }

@@ -15,6 +15,7 @@ public enum SeekDBTestingError: Error, Sendable, CustomStringConvertible {
     /// A fresh database name was taken on the server several times in a row.
     case nameCollision(String)
 
+    /// What went wrong and what to do about it.
     public var description: String {
         switch self {
         case .noDatabaseInScope:

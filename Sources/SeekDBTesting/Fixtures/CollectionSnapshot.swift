@@ -14,11 +14,16 @@ public import SeekDB
 public struct CollectionSnapshot: Sendable, Hashable, CustomStringConvertible {
     /// One record as stored.
     public struct Record: Sendable, Hashable {
+        /// The record's id.
         public var id: String
+        /// The document, or `nil` when the record has none.
         public var document: String?
+        /// The metadata, or `nil` when the record has none.
         public var metadata: Metadata?
+        /// The embedding as the server stores it (`float32`), or `nil` when the record has none.
         public var embedding: [Float]?
 
+        /// A record as a test expects to find it.
         public init(id: String, document: String? = nil, metadata: Metadata? = nil, embedding: [Float]? = nil) {
             self.id = id
             self.document = document

@@ -6,11 +6,17 @@ public import SeekDB
 /// Only `id` is required; the other fields may be left out or be `null`. Unknown fields are
 /// refused, so a misspelt field name fails the test instead of being dropped.
 public struct FixtureRecord: Sendable, Hashable {
+    /// The record's id (required).
     public var id: String
+    /// The document, or `nil` for none.
     public var document: String?
+    /// The embedding, or `nil` to let the collection's embedding function compute it from the
+    /// document (a collection without one then refuses the record).
     public var embedding: [Float]?
+    /// The metadata object, or `nil` for none.
     public var metadata: Metadata?
 
+    /// A record from its fields.
     public init(id: String, document: String? = nil, embedding: [Float]? = nil, metadata: Metadata? = nil) {
         self.id = id
         self.document = document

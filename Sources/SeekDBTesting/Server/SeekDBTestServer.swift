@@ -40,6 +40,7 @@ public actor SeekDBTestServer {
         /// A local seekdb this process started, with its data folder.
         case localServer(dataDirectory: String)
 
+        /// The source in words, for messages.
         public var description: String {
             switch self {
             case .environment(let address): "the server named by SEEKDB_* (\(address))"
