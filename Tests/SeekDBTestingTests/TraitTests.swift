@@ -13,18 +13,20 @@ struct TraitTests {
         #expect(result.rows.first?.first?.stringValue == database.name)
     }
 
-    /// 50 test cases at once, each writing the same ids into a collection of the same name.
+    /// 50 test cases at once, each writing the same ids into a table of the same name. A plain
+    /// table, not a collection: 50 collections (each a table with a vector and a full-text index)
+    /// created at once load the shared test server enough to time out other suites' statements.
+    /// Collections in parallel databases: the example package's `parallelTestsAreIsolated`.
     @Test(.seekdbDatabase, arguments: 0..<50)
     func parallelTestsNeverSeeEachOthersRecords(index: Int) async throws {
         let client = try SeekDBTestDatabase.current.client
-        let records = ["a", "b", "c"].map {
-            FixtureRecord(id: $0, document: "written by \(index)", embedding: [Float(index), 1, 0], metadata: ["writer": .int(Int64(index))])
+        _ = try await client.executeText("CREATE TABLE notes (id VARCHAR(16) PRIMARY KEY, writer INT NOT NULL)")
+        for id in ["a", "b", "c"] {
+            _ = try await client.execute("INSERT INTO notes (id, writer) VALUES (?, ?)", [.string(id), .int(Int64(index))])
         }
-        let collection = try await client.createCollection(name: "same_name", records: records)
-        let snapshot = try await collection.snapshot()
-        #expect(snapshot.ids == ["a", "b", "c"])
-        #expect(snapshot.records.allSatisfy { $0.document == "written by \(index)" && $0.metadata == ["writer": .int(Int64(index))] })
-        #expect(try await client.listCollections().map(\.name) == ["same_name"])
+        let rows = try await client.executeText("SELECT id, writer FROM notes ORDER BY id").rows
+        #expect(rows.map { $0[0].stringValue } == ["a", "b", "c"])
+        #expect(rows.allSatisfy { $0[1].intValue == Int64(index) })
     }
 
     @Test(.seekdbDatabase(prefix: "custom_prefix")) func takesAPrefix() throws {
