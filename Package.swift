@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "SeekDB", targets: ["SeekDB"]),
         .library(name: "SeekDBEmbeddings", targets: ["SeekDBEmbeddings"]),
         .executable(name: "seekdb", targets: ["SeekDBCLI"]),
+        // For applications' test targets only: a database per test (Swift Testing trait, XCTest helper).
+        .library(name: "SeekDBTesting", targets: ["SeekDBTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -61,6 +63,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Database-backed tests for SDK users: the `.seekdbDatabase` trait, the XCTest helper,
+        // the shared test server (environment or one LocalServer per process), fixtures, snapshots.
+        .target(
+            name: "SeekDBTesting",
+            dependencies: ["SeekDB"],
+            swiftSettings: swiftSettings
+        ),
         // The `seekdb` command-line tool: databases, collections, records, embeddings, raw SQL.
         .executableTarget(
             name: "SeekDBCLI",
@@ -98,8 +107,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SeekDBTestingTests",
+            dependencies: ["SeekDBTesting", "SeekDB"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SeekDBIntegrationTests",
-            dependencies: ["SeekDB", "SeekDBDriver"],
+            dependencies: ["SeekDB", "SeekDBDriver", "SeekDBTesting"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,64 +1,63 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 @Suite(.enabled(if: TestEnvironment.isEnabled))
 struct CollectionTests {
-    @Test func createGetListHasDelete() async throws {
-        try await withIsolatedDatabase { client in
-            let name = TestEnvironment.uniqueName("Coll")
-            let created = try await client.createCollection(
-                name: name, configuration: .init(dimension: 5, distance: .innerProduct, m: 32, efConstruction: 300, efSearch: 100),
-                embeddingFunction: nil)
-            #expect(created.dimension == 5)
-            #expect(created.id?.count == 32)
+    @Test(.seekdbDatabase) func createGetListHasDelete() async throws {
+        let client = try SeekDBTestDatabase.current.client
+        let name = TestEnvironment.uniqueName("Coll")
+        let created = try await client.createCollection(
+            name: name, configuration: .init(dimension: 5, distance: .innerProduct, m: 32, efConstruction: 300, efSearch: 100),
+            embeddingFunction: nil)
+        #expect(created.dimension == 5)
+        #expect(created.id?.count == 32)
 
-            let fetched = try await client.getCollection(name: name.uppercased(), embeddingFunction: nil)
-            #expect(fetched.id == created.id)
-            #expect(fetched.name == name)
-            #expect(fetched.dimension == 5)
-            #expect(fetched.distance == .innerProduct)
-            #expect(try await client.hasCollection(name: name.lowercased()))
+        let fetched = try await client.getCollection(name: name.uppercased(), embeddingFunction: nil)
+        #expect(fetched.id == created.id)
+        #expect(fetched.name == name)
+        #expect(fetched.dimension == 5)
+        #expect(fetched.distance == .innerProduct)
+        #expect(try await client.hasCollection(name: name.lowercased()))
 
-            let listed = try await client.listCollections()
-            let entry = try #require(listed.first { $0.name == name })
-            #expect(entry.dimension == 5)
-            #expect(entry.distance == .innerProduct)
-            #expect(try await client.countCollections() == listed.count)
+        let listed = try await client.listCollections()
+        let entry = try #require(listed.first { $0.name == name })
+        #expect(entry.dimension == 5)
+        #expect(entry.distance == .innerProduct)
+        #expect(try await client.countCollections() == listed.count)
 
-            let ddl = try await client.executeText("SHOW CREATE TABLE `c$v2$\(created.id!)`").rows.first?[1].stringValue ?? ""
-            #expect(ddl.contains("M=32") && ddl.contains("EF_CONSTRUCTION=300") && ddl.contains("EF_SEARCH=100"))
+        let ddl = try await client.executeText("SHOW CREATE TABLE `c$v2$\(created.id!)`").rows.first?[1].stringValue ?? ""
+        #expect(ddl.contains("M=32") && ddl.contains("EF_CONSTRUCTION=300") && ddl.contains("EF_SEARCH=100"))
 
-            await #expect(throws: SeekDBError.self) {
-                _ = try await client.createCollection(name: name, configuration: .init(dimension: 5), embeddingFunction: nil)
-            }
-            try await client.deleteCollection(name: name)
-            #expect(try await !client.hasCollection(name: name))
-            let notFound = await #expect(throws: SeekDBError.self) {
-                _ = try await client.getCollection(name: name, embeddingFunction: nil)
-            }
-            #expect(notFound?.code == .collectionNotFound)
+        await #expect(throws: SeekDBError.self) {
+            _ = try await client.createCollection(name: name, configuration: .init(dimension: 5), embeddingFunction: nil)
         }
+        try await client.deleteCollection(name: name)
+        #expect(try await !client.hasCollection(name: name))
+        let notFound = await #expect(throws: SeekDBError.self) {
+            _ = try await client.getCollection(name: name, embeddingFunction: nil)
+        }
+        #expect(notFound?.code == .collectionNotFound)
     }
 
-    @Test func listingTakesAConstantNumberOfStatements() async throws {
-        try await withIsolatedDatabase { client in
-            let names = (0..<3).map { _ in TestEnvironment.uniqueName("list") }
-            for name in names {
-                _ = try await client.createCollection(name: name, configuration: .init(dimension: 2), embeddingFunction: nil)
-            }
-            let small = StatementCounter()
-            let listed = try await StatementTracing.$counter.withValue(small) { try await client.listCollections() }
-            let more = TestEnvironment.uniqueName("list")
-            _ = try await client.createCollection(name: more, configuration: .init(dimension: 2), embeddingFunction: nil)
-            let large = StatementCounter()
-            let relisted = try await StatementTracing.$counter.withValue(large) { try await client.listCollections() }
-            #expect(relisted.count == listed.count + 1)
-            #expect(small.value == large.value, "listing sent \(small.value) then \(large.value) statements")
-            #expect(large.value <= 3)
-            for name in names + [more] { try await client.deleteCollection(name: name) }
+    @Test(.seekdbDatabase) func listingTakesAConstantNumberOfStatements() async throws {
+        let client = try SeekDBTestDatabase.current.client
+        let names = (0..<3).map { _ in TestEnvironment.uniqueName("list") }
+        for name in names {
+            _ = try await client.createCollection(name: name, configuration: .init(dimension: 2), embeddingFunction: nil)
         }
+        let small = StatementCounter()
+        let listed = try await StatementTracing.$counter.withValue(small) { try await client.listCollections() }
+        let more = TestEnvironment.uniqueName("list")
+        _ = try await client.createCollection(name: more, configuration: .init(dimension: 2), embeddingFunction: nil)
+        let large = StatementCounter()
+        let relisted = try await StatementTracing.$counter.withValue(large) { try await client.listCollections() }
+        #expect(relisted.count == listed.count + 1)
+        #expect(small.value == large.value, "listing sent \(small.value) then \(large.value) statements")
+        #expect(large.value <= 3)
+        for name in names + [more] { try await client.deleteCollection(name: name) }
     }
 
     @Test func invalidNamesAreRejectedBeforeAnySQL() async throws {

@@ -34,26 +34,6 @@ func withTestClient<R>(_ body: (SeekDBClient) async throws -> R) async throws ->
     }
 }
 
-/// Creates a fresh database, runs `body` with a client bound to it, and drops the database:
-/// for tests that look at every collection of a database while other tests run.
-func withIsolatedDatabase<R>(_ body: (SeekDBClient) async throws -> R) async throws -> R {
-    let admin = try await SeekDBAdminClient(configuration: TestEnvironment.configuration)
-    let name = TestEnvironment.uniqueName("db")
-    try await admin.createDatabase(name: name)
-    var configuration = TestEnvironment.configuration
-    configuration.database = name
-    do {
-        let result = try await SeekDBClient.withClient(configuration: configuration) { try await body($0) }
-        try await admin.deleteDatabase(name: name)
-        await admin.close()
-        return result
-    } catch {
-        try? await admin.deleteDatabase(name: name)
-        await admin.close()
-        throw error
-    }
-}
-
 /// Creates a uniquely named collection without an embedding function, runs `body`, and
 /// deletes the collection afterwards, also when `body` fails.
 func withTestCollection<R>(
