@@ -1,5 +1,6 @@
 import Foundation
 @testable import SeekDB
+import SeekDBTesting
 import SeekDBDriver
 import Testing
 
@@ -126,9 +127,11 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("racing getOrCreate among other schema changes leaves one catalog row, one table, no orphan table")
+    @Test("racing getOrCreate among other schema changes leaves one catalog row, one table, no orphan table",
+          .seekdbDatabase)
     func getOrCreateUnderDDLContention() async throws {
-        try await withIsolatedDatabase { client in
+        let client = try SeekDBTestDatabase.current.client
+        do {
             let name = TestEnvironment.uniqueName("race")
             let ids = try await withThrowingTaskGroup(of: String?.self) { group in
                 for task in 0..<16 {
