@@ -42,6 +42,29 @@ extension CLIServerTests {
             }
         }
 
+        @Test("update --if writes only records that still match; a conflict fails and changes nothing, --skip-conflicts reports it")
+        func conditionalUpdate() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let changes = #"{"id": "a", "metadata": {"k": 2}}"# + "\n" + #"{"id": "b", "metadata": {"k": 2}}"#
+                let failed = try await CLI.run(["update", name, "--file", "-", "--merge", "--if", #"{"k": 1}"#, "-o", "json"], stdin: changes)
+                #expect(failed.status == 1, "\(failed)")
+                let error = try failed.error()
+                #expect(error["code"] as? String == "conditionFailed")
+                #expect((error["message"] as? String)?.contains("'b'") == true, "\(error)")
+                #expect((try await Self.all(name)["metadatas"] as? [NSDictionary]) == [["k": 1, "j": 2], ["m": "x"]], "nothing changed")
+
+                let skipped = try await CLI.run(["update", name, "--file", "-", "--merge", "--if", #"{"k": 1}"#, "--skip-conflicts",
+                                                 "-o", "json"], stdin: changes)
+                #expect(skipped.status == 0, "\(skipped)")
+                #expect(try skipped.object() as NSDictionary == ["updated": 1, "skipped": [String](), "conflicts": ["b"]])
+                let one = try await CLI.run(["update", name, "--id", "a", "--metadata", #"{"k": 3}"#, "--merge",
+                                             "--if-document", #"{"$contains": "A"}"#, "-o", "json"])
+                #expect(try one.object() as NSDictionary == ["updated": 1, "skipped": [String](), "conflicts": [String]()], "\(one)")
+                #expect((try await Self.all(name)["metadatas"] as? [NSDictionary]) == [["k": 3, "j": 2], ["m": "x"]])
+            }
+        }
+
         @Test("update of a missing record fails with recordsNotFound and changes nothing; --skip-missing reports it")
         func missingRecord() async throws {
             try await CLI.withCollection { name in

@@ -16,7 +16,12 @@ struct UpdateCommand: AsyncParsableCommand {
             RFC 7396 merge patch (a null value removes its key) instead of replacing it. \
             --ids-file gives every id listed the same --document, --metadata and --embedding, \
             e.g. --ids-file done.txt --metadata '{"archived": true}' --merge.
-            -o json prints {"updated": N, "skipped": [ids]}.
+            --if FILTER (pyseekdb's where JSON) and --if-document FILTER make the update \
+            conditional: a record is written only if it still matches when the statement runs; \
+            one that exists but does not match fails the update (conditionFailed, naming the ids; \
+            nothing changes) unless --skip-conflicts is given.
+            -o json prints {"updated": N, "skipped": [ids]}, with "conflicts": [ids] when --if or \
+            --if-document is given.
             """)
 
     @Argument(help: "Collection name.") var collection: String
@@ -34,21 +39,35 @@ struct UpdateCommand: AsyncParsableCommand {
     @Option(help: "With --id or --ids-file: the new embedding as a JSON array.") var embedding: String?
     @Flag(help: "Merge metadata into the stored metadata (RFC 7396) instead of replacing it.") var merge = false
     @Flag(help: "Skip ids that do not exist instead of failing.") var skipMissing = false
+    @Option(name: .customLong("if"),
+            help: #"Update a record only if it still matches this metadata filter (pyseekdb's JSON), e.g. '{"rev": 3}'."#)
+    var condition: String?
+    @Option(name: .customLong("if-document"), help: #"Update a record only if its document matches this filter, e.g. '{"$contains": "draft"}'."#)
+    var documentCondition: String?
+    @Flag(help: "With --if: leave records that do not match and report them instead of failing.") var skipConflicts = false
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         try await output.reportingErrors {
             let batch = try RecordBatch(try records(), null: .rejected)
+            let metadataFilter = try condition.map { json throws(SeekDBError) in try MetadataFilter(json: json) }
+            let documentFilter = try documentCondition.map { json throws(SeekDBError) in try DocumentFilter(json: json) }
             let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas in
                 try await collection.update(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas,
-                                            metadataMode: merge ? .merge : .replace, missing: skipMissing ? .skip : .fail)
+                                            metadataMode: merge ? .merge : .replace, where: metadataFilter, whereDocument: documentFilter,
+                                            missing: skipMissing ? .skip : .fail, conflicts: skipConflicts ? .skip : .fail)
             }
             let skipped = result.skippedIDs.isEmpty ? "" : "; skipped missing: \(result.skippedIDs.joined(separator: ", "))"
+            let conflicts = result.conflictIDs.isEmpty ? "" : "; not matching: \(result.conflictIDs.joined(separator: ", "))"
+            var json: [(key: String, value: JSONOutput)] = [("updated", .int(Int64(result.updatedCount))),
+                                                            ("skipped", .array(result.skippedIDs.map(JSONOutput.string)))]
+            if condition != nil || documentCondition != nil {
+                json.append(("conflicts", .array(result.conflictIDs.map(JSONOutput.string))))
+            }
             Console.result(
-                output.output,
-                json: .object([("updated", .int(Int64(result.updatedCount))), ("skipped", .array(result.skippedIDs.map(JSONOutput.string)))]),
-                table: "Updated \(result.updatedCount) record\(result.updatedCount == 1 ? "" : "s") in \(collection)\(skipped)")
+                output.output, json: .object(json),
+                table: "Updated \(result.updatedCount) record\(result.updatedCount == 1 ? "" : "s") in \(collection)\(skipped)\(conflicts)")
         }
     }
 
