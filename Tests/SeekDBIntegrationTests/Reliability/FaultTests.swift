@@ -22,6 +22,10 @@ struct FaultTests {
             // One connection, so CONNECTION_ID() names the session that will run the update.
             var configuration = TestEnvironment.configuration
             configuration.pool.maximumConnections = 1
+            // The killed session's transaction is rolled back by the server in the background; on a
+            // loaded machine that can hold its 6,000 rows for longer than the default 10 s statement
+            // timeout, and the reads and writes below wait for it.
+            configuration.options.queryTimeout = .seconds(120)
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let writer = try await client.getCollection(name: collection.name, embeddingFunction: nil)
                 let session = try #require(try await client.execute("SELECT CONNECTION_ID()").rows.first?.first?.intValue)
@@ -45,7 +49,7 @@ struct FaultTests {
                 print("FaultTests: killed session \(session) during `\(killedDuring ?? "?")…`: \(error)")
 
                 // Every row is either fully old or fully new, and the batch is all or nothing.
-                let stored = try await collection.get(ids: IDs(ids), include: [.metadatas, .embeddings])
+                let stored = try await writer.get(ids: IDs(ids), include: [.metadatas, .embeddings])
                 #expect(stored.count == Self.records)
                 var newRows = 0
                 for (index, id) in stored.ids.enumerated() {
@@ -65,7 +69,7 @@ struct FaultTests {
                 #expect(nextSession != session)
                 try await writer.update(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 1) }),
                                         metadatas: Metadatas(ids.indices.map { _ in ["version": 1] }), metadataMode: .merge)
-                let after = try await collection.get(ids: IDs(ids), include: [.metadatas])
+                let after = try await writer.get(ids: IDs(ids), include: [.metadatas])
                 #expect(after.metadatas?.allSatisfy { $0?["version"] == 1 } == true)
             }
         }
