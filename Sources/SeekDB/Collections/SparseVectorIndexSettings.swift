@@ -39,21 +39,9 @@ public struct SparseVectorIndexSettings: Sendable, Hashable {
         var properties: [(key: String, value: EmbeddingPropertyValue)] = []
         if let text = functionPropertiesJSON, let json = try? JSONReader.parse(text) {
             guard case .object(let members) = json else { return nil }
-            properties = members.map { ($0.key, Self.propertyValue($0.value)) }
+            properties = members.map { ($0.key, EmbeddingPropertyValue(MetadataValue($0.value))) }
         }
         return try? BM25SparseEmbeddingFunction(properties: properties)
-    }
-
-    private static func propertyValue(_ json: JSONValue) -> EmbeddingPropertyValue {
-        switch json {
-        case .null: .null
-        case .bool(let b): .bool(b)
-        case .int(let i): .int(i)
-        case .double(let d): .double(d)
-        case .string(let s): .string(s)
-        case .array(let a): .array(a.map(propertyValue))
-        case .object(let o): .object(Dictionary(o.map { ($0.key, propertyValue($0.value)) }, uniquingKeysWith: { $1 }))
-        }
     }
 
     public init(source: Source, functionName: String?, functionPropertiesJSON: String? = nil) {

@@ -20,7 +20,7 @@ enum SparseEmbedding {
             guard case .object(let members) = value else {
                 throw .invalidArgument("--properties must be a JSON object such as {\"k\":1.5,\"dim\":1000}")
             }
-            pairs = members.sorted { $0.key < $1.key }.map { ($0.key, propertyValue($0.value)) }
+            pairs = members.sorted { $0.key < $1.key }.map { ($0.key, EmbeddingPropertyValue($0.value)) }
         }
         do {
             return try BM25SparseEmbeddingFunction(properties: pairs)
@@ -43,18 +43,6 @@ enum SparseEmbedding {
             }
             Console.out(lines.joined(separator: "\n"))
             start += batch.count
-        }
-    }
-
-    private static func propertyValue(_ value: MetadataValue) -> EmbeddingPropertyValue {
-        switch value {
-        case .null: .null
-        case .bool(let flag): .bool(flag)
-        case .int(let number): .int(number)
-        case .double(let number): .double(number)
-        case .string(let text): .string(text)
-        case .array(let items): .array(items.map(propertyValue))
-        case .object(let members): .object(members.mapValues(propertyValue))
         }
     }
 }
