@@ -1,5 +1,5 @@
 import Foundation
-import SeekDB
+@testable import SeekDB
 import Testing
 
 @Suite(.enabled(if: TestEnvironment.isEnabled))
@@ -29,24 +29,34 @@ struct ConnectionTests {
     }
 
     @Test func eightConcurrentStatementsRunAtTheSameTime() async throws {
-        // The server's process list, read from a second client, shows how many of the eight
-        // sleeps run at once: serialised there would never be more than one.
-        let sleep = "SELECT SLEEP(3.125)"
-        try await withTestClient { probe in
+        // Eight reads of one record wait for its row lock, which another client holds until the
+        // server's process list shows all eight waiting at once. A client that serialised its
+        // statements would never show more than one, whatever the machine's load.
+        try await withTestCollection(dimension: 2) { holder, collection in
+            try await collection.add(ids: ["gate"], embeddings: [[1, 1]])
+            let gate = "SELECT _id FROM \(collection.quotedTable) WHERE _id = CAST(? AS BINARY) FOR UPDATE"
+            let waitingCount = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE ?"
+            let pattern = "SELECT _id FROM \(collection.quotedTable)%FOR UPDATE"
             try await withTestClient { client in
-                let sleeps = Task {
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        for _ in 0..<8 { group.addTask { _ = try await client.execute(sleep) } }
-                        try await group.waitForAll()
+                let (mostAtOnce, readers) = try await holder.withDriverTransaction(logger: nil) { connection, logger in
+                    _ = try await connection.execute("SELECT _id FROM \(collection.quotedTable) WHERE _id = CAST(? AS BINARY) FOR UPDATE",
+                                                     [.bytes(Array("gate".utf8))], logger: logger)
+                    let readers = Task {
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            for _ in 0..<8 { group.addTask { _ = try await client.execute(gate, [.bytes(Array("gate".utf8))]) } }
+                            try await group.waitForAll()
+                        }
                     }
+                    var mostAtOnce = 0
+                    let giveUp = ContinuousClock.now + .seconds(90)   // only reached when the test fails
+                    while mostAtOnce < 8, ContinuousClock.now < giveUp {
+                        let waiting = try await connection.execute(waitingCount, [.string(pattern)], logger: logger)
+                        mostAtOnce = max(mostAtOnce, Int(waiting.rows.first?.first?.intValue ?? 0))
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                    return (mostAtOnce, readers)
                 }
-                var mostAtOnce = 0
-                for _ in 0..<100 where mostAtOnce < 8 {   // polls for about as long as the sleeps last
-                    let running = try await probe.execute("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO = ?", [.string(sleep)])
-                    mostAtOnce = max(mostAtOnce, Int(running.rows.first?.first?.intValue ?? 0))
-                    try await Task.sleep(for: .milliseconds(30))
-                }
-                try await sleeps.value
+                try await readers.value
                 #expect(mostAtOnce == 8)
             }
         }

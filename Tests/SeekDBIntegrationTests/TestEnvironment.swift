@@ -13,7 +13,10 @@ enum TestEnvironment {
 
     static var configuration: SeekDBClient.Configuration {
         var configuration = SeekDBClient.Configuration.fromEnvironment()
-        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.connectTimeout = .seconds(30)
+        // The suite asserts behaviour, not speed: on a busy machine (CI runs beside other
+        // builds) a chunked statement can outlast the server's default of 10 s.
+        configuration.options.queryTimeout = .seconds(120)
         configuration.unixSocketPath = nil
         return configuration
     }
