@@ -32,6 +32,9 @@ extension SeekDBClient {
         public var options: Options
         /// Connection pool settings.
         public var pool: Pool
+        /// When calls are sent again by themselves after a transient failure. Default
+        /// ``RetryPolicy/default`` (three attempts within 30 s, for what is safe to repeat).
+        public var retryPolicy: RetryPolicy = .default
 
         /// A TCP configuration.
         public init(host: String = "127.0.0.1", port: Int = 2881, user: String = "root", password: String? = nil,

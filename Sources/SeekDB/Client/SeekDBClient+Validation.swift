@@ -36,6 +36,12 @@ extension SeekDBClient.Configuration {
         guard pool.maximumConnections >= 1 else {
             throw .invalidArgument("configuration: pool.maximumConnections must be at least 1, got \(pool.maximumConnections)")
         }
+        guard retryPolicy.maximumAttempts >= 1 else {
+            throw .invalidArgument("configuration: retryPolicy.maximumAttempts must be at least 1, got \(retryPolicy.maximumAttempts)")
+        }
+        guard retryPolicy.budget >= .zero, retryPolicy.initialBackoff >= .zero, retryPolicy.maximumBackoff >= .zero else {
+            throw .invalidArgument("configuration: retryPolicy durations must not be negative")
+        }
         guard pool.validateAfterIdle >= .zero else {
             throw .invalidArgument("configuration: pool.validateAfterIdle must not be negative, got \(pool.validateAfterIdle)")
         }

@@ -1,5 +1,6 @@
 public import Logging
 import SeekDBDriver
+import Synchronization
 
 /// A client for one seekdb (or OceanBase MySQL-mode) database: collections and raw SQL.
 ///
@@ -21,6 +22,8 @@ public final class SeekDBClient: Sendable {
     public let localServer: LocalServer?
     let pool: ConnectionPool
     let logger: Logger
+    /// Calls this client has sent again after a transient failure (``RetryPolicy``).
+    let retries = Atomic<Int>(0)
 
     /// Connects to the server and checks the credentials by opening the first connection.
     ///
@@ -100,45 +103,110 @@ public final class SeekDBClient: Sendable {
         get async { await pool.openConnections }
     }
 
-    /// Runs `body` on one pooled connection, translating driver errors.
+    /// Runs `body` on one pooled connection, translating driver errors. Statements of `body` run
+    /// in autocommit mode; a failed attempt is run again (with a new connection) when
+    /// ``RetryPolicy`` allows it for `retry`.
     func withDriverConnection<R: Sendable>(
-        logger: Logger?, collection: String? = nil, table: String? = nil,
+        logger: Logger?, collection: String? = nil, table: String? = nil, retry: RetrySafety = .never,
         _ body: (MariaDBConnection, Logger) async throws -> R
     ) async throws -> R {
         let logger = logger ?? self.logger
-        do {
-            let connection = try await pool.lease(logger: logger)
-            do {
-                let result = try await body(connection, logger)
-                await pool.release(connection)
-                return result
-            } catch {
-                await pool.release(connection)
-                throw error
+        return try await withRetries(retry, logger: logger, collection: collection, table: table) {
+            try await onPooledConnection(logger: logger) { connection in
+                do {
+                    return try await body(connection, logger)
+                } catch let error as DriverError {
+                    throw AttemptFailure(error: error, phase: .outcomeUnknown)
+                }
             }
-        } catch let error as DriverError {
-            throw SeekDBError(error, collection: collection, table: table)
         }
     }
 
     /// Runs `body` inside one transaction on one connection: committed when `body` returns,
-    /// rolled back when it throws (and the connection dropped if it broke).
+    /// rolled back when it throws (and the connection dropped if it broke). A failed attempt is
+    /// run again, from `START TRANSACTION`, when ``RetryPolicy`` allows it for `retry`.
     func withDriverTransaction<R: Sendable>(
-        logger: Logger?, collection: String? = nil, table: String? = nil,
+        logger: Logger?, collection: String? = nil, table: String? = nil, retry: RetrySafety = .never,
         _ body: (MariaDBConnection, Logger) async throws -> R
     ) async throws -> R {
-        try await withDriverConnection(logger: logger, collection: collection, table: table) { connection, logger in
-            _ = try await connection.query("START TRANSACTION", logger: logger)
-            do {
-                let result = try await body(connection, logger)
-                _ = try await connection.query("COMMIT", logger: logger)
-                return result
-            } catch {
-                if !connection.isBroken {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
+        let logger = logger ?? self.logger
+        return try await withRetries(retry, logger: logger, collection: collection, table: table) {
+            try await onPooledConnection(logger: logger) { connection in
+                let result: R
+                do {
+                    _ = try await connection.query("START TRANSACTION", logger: logger)
+                    result = try await body(connection, logger)
+                } catch {
+                    if !connection.isBroken {
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                    }
+                    if let error = error as? DriverError { throw AttemptFailure(error: error, phase: .beforeCommit) }
+                    throw error
                 }
-                throw error
+                do {
+                    _ = try await connection.query("COMMIT", logger: logger)
+                } catch let error as DriverError {
+                    throw AttemptFailure(error: error, phase: .outcomeUnknown)
+                }
+                return result
             }
         }
+    }
+
+    /// Leases a connection, runs `body` on it and gives it back. A connection that cannot be
+    /// leased is an ``AttemptFailure`` before anything was sent.
+    private func onPooledConnection<R: Sendable>(
+        logger: Logger, _ body: (MariaDBConnection) async throws -> R
+    ) async throws -> R {
+        let connection: MariaDBConnection
+        do {
+            connection = try await pool.lease(logger: logger)
+        } catch let error as DriverError {
+            throw AttemptFailure(error: error, phase: .notSent)
+        }
+        do {
+            let result = try await body(connection)
+            await pool.release(connection)
+            return result
+        } catch {
+            await pool.release(connection)
+            throw error
+        }
+    }
+
+    /// Runs `attempt` until it succeeds, fails in a way ``RetryRules`` does not retry for
+    /// `safety`, or the ``RetryPolicy`` (attempts, budget) is spent. Driver errors leave as
+    /// ``SeekDBError``.
+    ///
+    /// The pause before attempt n + 1 is uniformly random in [0, ceiling(n)] ("full jitter"),
+    /// so that callers that failed together, like both sides of a deadlock, do not meet again.
+    private func withRetries<R>(
+        _ safety: RetrySafety, logger: Logger, collection: String?, table: String?,
+        _ attempt: () async throws -> R
+    ) async throws -> R {
+        let policy = configuration.retryPolicy
+        let started = ContinuousClock.now
+        for number in 1... {
+            do {
+                return try await attempt()
+            } catch let failure as AttemptFailure {
+                let pause = policy.backoffCeiling(afterAttempt: number) * Double.random(in: 0...1)
+                guard number < policy.maximumAttempts, !Task.isCancelled,
+                      ContinuousClock.now + pause - started < policy.budget,
+                      let reason = RetryRules.reason(toRetry: failure, safety: safety) else {
+                    throw SeekDBError(failure.error, collection: collection, table: table)
+                }
+                retries.add(1, ordering: .relaxed)
+                logger.debug("seekdb call failed; trying again", metadata: [
+                    "seekdb.attempt": "\(number)", "seekdb.reason": "\(reason)",
+                    "seekdb.error": "\(failure.error.number) \(failure.error.message)",
+                    "seekdb.collection": "\(collection ?? "")",
+                ])
+                try await Task.sleep(for: pause)
+            } catch let error as DriverError {
+                throw SeekDBError(error, collection: collection, table: table)
+            }
+        }
+        fatalError("unreachable: the loop above returns or throws")
     }
 }

@@ -134,7 +134,7 @@ extension SeekDBCollection {
             + whereSQL + " ORDER BY distance" + (consistency == .exact ? "" : " APPROXIMATE") + " LIMIT ?"
         let filterParameters = conditions.flatMap(\.parameters)
         let timeouts = client.configuration.statementTimeouts
-        let rowsPerQuery = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+        let rowsPerQuery = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
             if consistency == .readYourWrites { try await Self.refreshIndex(on: connection, timeouts: timeouts, logger: logger) }
             var rowsPerQuery: [[[SQLValue]]] = []
             for vector in vectors {

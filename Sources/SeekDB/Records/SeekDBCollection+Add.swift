@@ -33,7 +33,7 @@ extension SeekDBCollection {
 
         let statements = self.statements
         let documentValues = documents?.values
-        try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
+        try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
             let fields: ChangedFields = sparseVectors == nil ? [.document, .metadata, .embedding] : [.document, .metadata, .embedding, .sparseEmbedding]
             _ = try await StatementBatcher(placeholdersPerRow: 1 + fields.columns.count).run(ids.indices) { index, parameters throws(SeekDBError) in
                 parameters.append(RecordStatements.idValue(ids[index]))

@@ -25,7 +25,7 @@ extension SeekDBCollection {
         let statements = self.statements
         guard let ids = ids?.values else {
             let condition = filter.whereClause
-            return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+            return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .idempotentWrite) { connection, logger in
                 Int(try await connection.execute(statements.delete(condition: condition.sql), condition.parameters, logger: logger).affectedRows)
             }
         }
@@ -44,8 +44,8 @@ extension SeekDBCollection {
         }
         // One statement is atomic by itself; more need a transaction to be all-or-nothing.
         if chunks.count == 1 {
-            return try await client.withDriverConnection(logger: logger, collection: name, table: table, deleteChunks)
+            return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .idempotentWrite, deleteChunks)
         }
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, deleteChunks)
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .idempotentWrite, deleteChunks)
     }
 }

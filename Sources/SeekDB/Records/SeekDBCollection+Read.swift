@@ -47,7 +47,7 @@ extension SeekDBCollection {
         let condition = filter.whereClause
         let sql = statements.selectPage(columns, condition: condition.sql)
         let parameters = condition.parameters + [.int(Int64(limit ?? Self.defaultGetLimit)), .int(Int64(offset))]
-        let result = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+        let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
             try await connection.execute(sql, parameters, logger: logger)
         }
         return try makeResult(result.rows, include: include)
@@ -60,7 +60,7 @@ extension SeekDBCollection {
 
     /// Number of records in the collection.
     public func count(logger: Logger? = nil) async throws -> Int {
-        let result = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+        let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
             try await connection.query(statements.count(), logger: logger)
         }
         return Int(result.rows.first?.first?.intValue ?? 0)
@@ -95,7 +95,7 @@ extension SeekDBCollection {
         let chunks = StatementChunker.ids.chunks(count: ids.count) { ids[$0].utf8.count }
         let statements = self.statements
         let extra = filter?.andClause ?? SQLFragment("")
-        return try await client.withDriverConnection(logger: logger, collection: name, table: self.table) { connection, logger in
+        return try await client.withDriverConnection(logger: logger, collection: name, table: self.table, retry: .read) { connection, logger in
             var rows: [[UInt8]: [SQLValue]] = [:]
             for chunk in chunks {
                 let idValues = RecordStatements.idValues(chunk.map { ids[$0] })

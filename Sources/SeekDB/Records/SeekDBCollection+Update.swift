@@ -75,7 +75,7 @@ extension SeekDBCollection {
             return try await lockedUpdate(changes, plan: plan, logger: logger)
         }
         do {
-            return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
+            return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
                 guard try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) else {
                     throw SomeRecordsNotMatched()
                 }
@@ -91,7 +91,7 @@ extension SeekDBCollection {
     /// record is missing, or (with a condition) no longer matches it, which a read tells apart.
     private func updateOne(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpdateResult {
         let statements = self.statements
-        let (matched, exists) = try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+        let (matched, exists) = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
             if try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) { return (true, true) }
             guard plan.condition != nil else { return (false, false) }
             let found = try await connection.execute(statements.select("_id", ids: 1), [RecordStatements.idValue(changes.ids[0])],
@@ -108,7 +108,7 @@ extension SeekDBCollection {
     /// rolled back), or for records changing different sets of fields.
     private func lockedUpdate(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpdateResult {
         let collection = name
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
             logger.debug("update: locking and checking the ids first", metadata: ["collection": "\(collection)"])
             let rows = try await lockExisting(changes.ids, condition: plan.condition, readDocuments: !changes.pendingEmbeddings.isEmpty,
                                               privilege: "UPDATE", connection: connection, logger: logger)
@@ -210,6 +210,10 @@ struct UpdatePlan: Sendable {
     var condition: SQLFragment?
     var missing: MissingRecordPolicy = .fail
     var conflicts: ConflictPolicy = .fail
+
+    /// Without a condition, writing the same values again leaves the same records; with one,
+    /// a repeated attempt could see its own earlier write and report a conflict.
+    var retrySafety: RetrySafety { condition == nil ? .idempotentWrite : .write }
 
     /// The result for `ids` of which `missing` do not exist and `conflicting` do not match, or
     /// the error the policies call for (missing ids first).

@@ -40,7 +40,7 @@ extension SeekDBCollection {
         let condition = filter.whereClause
         let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
         let parameters = [SQLValue.string(patch)] + condition.parameters
-        return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+        return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
             Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
         }
     }

@@ -49,7 +49,7 @@ extension SeekDBCollection {
         }
         let statements = self.statements
         let collection = name
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
             let existing = try await lockExisting(changes.ids, condition: plan.condition, privilege: Self.upsertPrivileges,
                                                   connection: connection, logger: logger)
             let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
@@ -85,7 +85,7 @@ extension SeekDBCollection {
         let statements = self.statements
         let fields = changes.fields(at: 0)
         let collection = name
-        return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+        return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
             try await withPrivilegeNamed(Self.upsertPrivileges) {
                 var attempt = 0
                 while true {

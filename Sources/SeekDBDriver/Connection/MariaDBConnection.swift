@@ -167,6 +167,7 @@ package actor MariaDBConnection {
             throw DriverError(kind: .closed, number: MariaDBErrorNumber.serverGoneAway, message: "the connection is closed")
         }
         logger.trace("seekdb statement", metadata: ["seekdb.connection.id": "\(localID)", "seekdb.sql": "\(sql.prefix(300))"])
+        if let hook = StatementTracing.beforeStatement { await hook(sql, serverConnectionID) }
         let request = CancelRequest()
         let sessionID = serverConnectionID
         let options = self.options

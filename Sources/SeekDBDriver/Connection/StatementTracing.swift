@@ -36,4 +36,8 @@ package struct ExecutedStatement: Sendable {
 package enum StatementTracing {
     /// The counter of the current task, if one is bound.
     @TaskLocal package static var counter: StatementCounter?
+
+    /// Runs before each statement the current task sends, with its SQL and the server's session
+    /// id. Fault tests use it to act at an exact point (kill the session just before `COMMIT`).
+    @TaskLocal package static var beforeStatement: (@Sendable (_ sql: String, _ sessionID: UInt64) async -> Void)?
 }

@@ -14,6 +14,7 @@ package enum MariaDBErrorNumber {
     package static let packetTooLarge: UInt32 = 1153
     package static let lockWaitTimeout: UInt32 = 1205
     package static let invalidArgument: UInt32 = 1210
+    package static let deadlock: UInt32 = 1213
     package static let queryInterrupted: UInt32 = 1317
     package static let dataTooLong: UInt32 = 1406
     package static let invalidJSONText: UInt32 = 3140

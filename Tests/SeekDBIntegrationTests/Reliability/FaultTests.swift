@@ -26,6 +26,9 @@ struct FaultTests {
             // loaded machine that can hold its 6,000 rows for longer than the default 10 s statement
             // timeout, and the reads and writes below wait for it.
             configuration.options.queryTimeout = .seconds(120)
+            // The kill must reach the caller here; RetryTests shows the default policy sending
+            // such an update again.
+            configuration.retryPolicy = .never
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let writer = try await client.getCollection(name: collection.name, embeddingFunction: nil)
                 let session = try #require(try await client.execute("SELECT CONNECTION_ID()").rows.first?.first?.intValue)
