@@ -98,6 +98,10 @@ public final class SeekDBClient: Sendable {
         await localServer?.release()
     }
 
+    /// Attempts this client has sent again after a transient failure since it was opened
+    /// (``RetryPolicy``); a call retried twice counts two.
+    public var retryCount: Int { retries.load(ordering: .relaxed) }
+
     /// Connections open right now (leased or idle).
     public var openConnections: Int {
         get async { await pool.openConnections }
