@@ -24,6 +24,8 @@ public final class SeekDBClient: Sendable {
     let logger: Logger
     /// Calls this client has sent again after a transient failure (``RetryPolicy``).
     let retries = Atomic<Int>(0)
+    /// What this client wrote a moment ago, for ``QueryConsistency/session`` queries.
+    let recentWrites = RecentWrites()
 
     /// Connects to the server and checks the credentials by opening the first connection.
     ///

@@ -25,9 +25,11 @@ extension SeekDBCollection {
     /// print(hits.ids[0], hits.distances?[0] ?? [])
     /// ```
     ///
-    /// The vector index is updated asynchronously: a record written a moment ago may be
-    /// missing from the result unless `consistency` is ``QueryConsistency/readYourWrites`` or
-    /// ``QueryConsistency/exact``. Records without an embedding, and records whose distance
+    /// The vector index is updated asynchronously (about 0.2 s after a write). With the default
+    /// ``QueryConsistency/session`` the records this client wrote in the last seconds are
+    /// scored exactly beside the index search, so a record written a moment ago is found;
+    /// other clients' writes may be missing for that moment (``QueryConsistency/readYourWrites``
+    /// and ``QueryConsistency/exact`` see every committed write). Records without an embedding, and records whose distance
     /// the server cannot compute (a stored all-zero vector in a cosine collection), are never
     /// returned. With filters the index may find fewer than `nResults` matches.
     ///
@@ -37,7 +39,8 @@ extension SeekDBCollection {
     ///   - metadataFilter: (`where:`) a condition on the metadata; see ``MetadataFilter``.
     ///   - whereDocument: a condition on the document; see ``DocumentFilter``.
     ///   - include: fields besides ids. Default documents, metadatas and distances.
-    ///   - consistency: whether writes made just before must be seen. Default ``QueryConsistency/eventual``.
+    ///   - consistency: whether writes made just before must be seen. Default
+    ///     ``QueryConsistency/session`` (this client's own writes).
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: one list of hits per query vector, nearest first.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` (no vectors, `nResults` out of range, a
@@ -45,7 +48,7 @@ extension SeekDBCollection {
     ///   or ``SeekDBError/Code/dimensionMismatch``, before any SQL is sent.
     public func query(embeddings: Embeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency = .eventual, logger: Logger? = nil) async throws -> QueryResult {
+                      consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
         try Self.validateNResults(nResults)
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
         let vectors = try validateQueryVectors(embeddings.values)
@@ -66,7 +69,7 @@ extension SeekDBCollection {
     ///   ``SeekDBError/Code/embeddingFailed`` when the embedding function fails.
     public func query(texts: Documents, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency = .eventual, logger: Logger? = nil) async throws -> QueryResult {
+                      consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
         try Self.validateNResults(nResults)
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
         let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: "query"))
@@ -134,12 +137,24 @@ extension SeekDBCollection {
             + whereSQL + " ORDER BY distance" + (consistency == .exact ? "" : " APPROXIMATE") + " LIMIT ?"
         let filterParameters = conditions.flatMap(\.parameters)
         let timeouts = client.configuration.statementTimeouts
+        let recentWrites = client.recentWrites
+        let pending = consistency == .session ? recentWrites.pending(table: table) : .none
+        let refresh = consistency == .readYourWrites || pending == .refresh
+        let rescore = sessionRescore(pending, include: include, filter: filter)
         let rowsPerQuery = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
-            if consistency == .readYourWrites { try await Self.refreshIndex(on: connection, timeouts: timeouts, logger: logger) }
+            if refresh {
+                try await Self.refreshIndex(on: connection, timeouts: timeouts, recentWrites: recentWrites, logger: logger)
+            }
             var rowsPerQuery: [[[SQLValue]]] = []
             for vector in vectors {
                 let parameters = [SQLValue.vector(vector)] + filterParameters + [.int(Int64(nResults))]
-                rowsPerQuery.append(try await connection.execute(sql, parameters, logger: logger).rows)
+                let approximate = try await connection.execute(sql, parameters, logger: logger).rows
+                guard let rescore else {
+                    rowsPerQuery.append(approximate)
+                    continue
+                }
+                let exact = try await connection.execute(rescore.sql, [SQLValue.vector(vector)] + rescore.parameters, logger: logger).rows
+                rowsPerQuery.append(Self.merge(exact: exact, approximate: approximate, limit: nResults))
             }
             return rowsPerQuery
         }
@@ -156,5 +171,30 @@ extension SeekDBCollection {
             }
         }
         return result
+    }
+
+    /// For a ``QueryConsistency/session`` query with recent writes: the statement scoring those
+    /// records exactly (same columns, distance and filters as the index search; the query vector
+    /// is its first parameter).
+    private func sessionRescore(_ pending: RecentWrites.Pending, include: Include, filter: RecordFilter) -> SQLFragment? {
+        guard case .ids(let ids) = pending else { return nil }
+        let idValues = RecordStatements.idValues(ids)
+        let extra = filter.andClause
+        let columns = "\(selectColumns(include)), \(distanceFunction)(embedding, CAST(? AS BINARY)) AS distance"
+        return SQLFragment(statements.select(columns, ids: idValues.count, filter: extra.sql), idValues + extra.parameters)
+    }
+
+    /// The index's hits and the exactly scored recent records as one list, nearest first, at
+    /// most `limit`: a recent record found by both appears once; rows without a distance drop.
+    static func merge(exact: [[SQLValue]], approximate: [[SQLValue]], limit: Int) -> [[SQLValue]] {
+        var seen = Set<[UInt8]>()
+        var rows: [(distance: Double, row: [SQLValue])] = []
+        for row in exact + approximate {
+            guard let distance = row.last?.doubleValue, let id = row.first?.bytesValue ?? row.first?.stringValue.map({ Array($0.utf8) }),
+                  seen.insert(id).inserted else { continue }
+            rows.append((distance, row))
+        }
+        rows.sort { $0.distance < $1.distance }
+        return rows.prefix(limit).map(\.row)
     }
 }

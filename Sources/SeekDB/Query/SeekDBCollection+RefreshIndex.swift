@@ -19,16 +19,21 @@ extension SeekDBCollection {
     ///   reports a ``SeekDBError/Code/server`` error.
     public func refreshIndex(logger: Logger? = nil) async throws {
         let timeouts = client.configuration.statementTimeouts
+        let recentWrites = client.recentWrites
         try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            try await Self.refreshIndex(on: connection, timeouts: timeouts, logger: logger)
+            try await Self.refreshIndex(on: connection, timeouts: timeouts, recentWrites: recentWrites, logger: logger)
         }
     }
 
     /// Runs the refresh with the DDL timeout (``SeekDBClient/Configuration/Options/ddlTimeout``):
     /// it waits for the server's background index work, which a busy server does slowly.
-    static func refreshIndex(on connection: MariaDBConnection, timeouts: StatementTimeouts, logger: Logger) async throws {
+    /// Afterwards the client's ``RecentWrites`` forget what the refresh brought into the indexes.
+    static func refreshIndex(on connection: MariaDBConnection, timeouts: StatementTimeouts, recentWrites: RecentWrites,
+                             logger: Logger) async throws {
+        let started = ContinuousClock.now
         try await connection.withDDLTimeout(timeouts, logger: logger) {
             _ = try await connection.query(refreshIndexSQL, logger: logger)
         }
+        recentWrites.refreshed(startedAt: started)
     }
 }

@@ -31,6 +31,7 @@ extension SeekDBCollection {
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: true, operation: operation)
 
+        client.recentWrites.record(ids, table: table)   // for session-consistent queries
         let statements = self.statements
         let documentValues = documents?.values
         try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in

@@ -60,6 +60,9 @@ extension SeekDBCollection {
                                                metadatas: metadatas, metadataMode: metadataMode, operation: "update",
                                                computeEmbeddings: false)
         let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts)
+        if embeddings != nil || documents != nil {
+            client.recentWrites.record(changes.ids, table: table)   // vectors change: for session-consistent queries
+        }
         // Documents to embed: the stored documents are read (with the lock) first, so only the
         // ones that changed are embedded and written.
         if !changes.pendingEmbeddings.isEmpty {

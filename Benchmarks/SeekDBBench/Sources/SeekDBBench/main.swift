@@ -9,6 +9,8 @@
 //   SeekDBBench probe-update [DIMENSION] [RECORDS]   does one SDK update of that size go through?
 //   SeekDBBench hot-load | hot-restore | hot   per-record calls on a large collection (HotPathMode.swift)
 //   SeekDBBench resync RECORDS CHANGED [ROUNDS]  documents-only update where only CHANGED documents differ
+//   SeekDBBench probe-session [ROUNDS] [RECORDS]  write-then-query under each query consistency
+//   SeekDBBench soak [OPTIONS]   mixed workload under restarts and kills, checked against a model (SoakMode.swift)
 //
 // Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
 // BENCH_RAW_ROWS: records per raw statement (default 500).
@@ -122,7 +124,14 @@ case "hot":
         let message = "\(error)".replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         emit(#"{"error": "\#(message)"}"#)
     }
+case "probe-session":
+    let numbers = arguments.dropFirst().compactMap { Int($0) }
+    try await SeekDBClient.withClient(configuration: configuration) { client in
+        try await SessionProbe.run(client: client, rounds: numbers.first ?? 1_000, records: numbers.dropFirst().first ?? 100_000)
+    }
+case "soak":
+    try await SoakMode.run(configuration: configuration, options: SoakOptions(Array(arguments.dropFirst())))
 default:
-    FileHandle.standardError.write(Data("usage: SeekDBBench serve | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SeekDBBench serve | soak [OPTIONS] | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
     exit(2)
 }
