@@ -63,3 +63,72 @@ struct UpdateWhereTests {
             name: "records", configuration: .init(dimension: dimension, distance: .l2), embeddingFunction: nil)
     }
 }
+
+/// `update(where:…, dryRun:, returning:)`: which records a bulk update changes.
+@Suite(.enabled(if: TestEnvironment.isEnabled))
+struct UpdateWhereResultTests {
+    @Test(.seekdbDatabase) func aDryRunListsTheRecordsAndWritesNothing() async throws {
+        let collection = try await newCollection(dimension: 2)
+        try await collection.add(ids: ["c", "a", "b"], embeddings: [[1, 1], [2, 2], [3, 3]],
+                                 metadatas: [["year": 1850], ["year": 1990], ["year": 1800]])
+        let counter = StatementCounter()
+        let preview = try await StatementTracing.$counter.withValue(counter) {
+            try await collection.update(where: .field("year") < 1900, metadata: ["archived": true], dryRun: true, returning: [.metadatas])
+        }
+        #expect(preview.isDryRun)
+        #expect(preview.ids == ["b", "c"])
+        #expect(preview.matchedCount == 2)
+        #expect(preview.records?.ids == ["b", "c"])
+        #expect(preview.records?.metadatas == [["year": 1800], ["year": 1850]])
+        #expect(!counter.executedSQL.contains { $0.hasPrefix("UPDATE") })
+        #expect(try await collection.get(where: .field("archived") == true, include: []).ids.isEmpty)
+    }
+
+    @Test(.seekdbDatabase) func returningReadsTheRecordsAfterTheWrite() async throws {
+        let collection = try await newCollection(dimension: 2)
+        try await collection.add(ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]],
+                                 documents: ["x", "y", "z"], metadatas: [["n": 1], ["n": 2], ["n": 3]])
+        // The patch changes the field the filter reads: the result still names the records it changed.
+        let done = try await collection.update(where: .field("n") >= 2, metadata: ["n": 0], returning: [.metadatas, .documents])
+        #expect(!done.isDryRun)
+        #expect(done.ids == ["b", "c"])
+        #expect(done.records?.metadatas == [["n": 0], ["n": 0]])
+        #expect(done.records?.documents == ["y", "z"])
+        #expect(try await collection.get(where: .field("n") == 0, include: []).ids.sorted() == ["b", "c"])
+        let none = try await collection.update(where: .field("n") == 99, metadata: ["n": 1], returning: [])
+        #expect(none.ids.isEmpty && none.records?.ids == [])
+    }
+
+    @Test(.seekdbDatabase) func moreMatchesThanOneStatementCarriesAreUpdatedInOneTransaction() async throws {
+        let collection = try await newCollection(dimension: 2)
+        let ids = (0..<6_000).map { String(format: "r%05d", $0) }
+        try await collection.add(ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [1, 1] }), metadatas: Metadatas(ids.map { _ in ["v": 1] }))
+        let counter = StatementCounter()
+        let result = try await StatementTracing.$counter.withValue(counter) {
+            try await collection.update(where: .field("v") == 1, metadata: ["v": 2], returning: [.metadatas])
+        }
+        #expect(result.ids == ids)
+        #expect(result.records?.metadatas?.allSatisfy { $0 == ["v": 2] } == true)
+        #expect(counter.executedSQL.filter { $0.hasPrefix("UPDATE") }.count == 2)
+        #expect(counter.executedSQL.first == "START TRANSACTION" && counter.executedSQL.last == "COMMIT")
+        #expect(try await collection.count() == 6_000)
+        #expect(try await collection.get(where: .field("v") == 2, limit: 10_000, include: []).ids.count == 6_000)
+    }
+
+    @Test(.seekdbDatabase) func badInputIsRefusedBeforeAnySQL() async throws {
+        let collection = try await newCollection(dimension: 2)
+        let counter = StatementCounter()
+        await StatementTracing.$counter.withValue(counter) {
+            await #expect(throws: SeekDBError.self) { try await collection.update(metadata: ["x": 1], dryRun: true) }
+            await #expect(throws: SeekDBError.self) {
+                try await collection.update(where: .all, metadata: ["x": .double(.nan)], returning: [.metadatas])
+            }
+        }
+        #expect(counter.value == 0)
+    }
+
+    private func newCollection(dimension: Int) async throws -> SeekDBCollection {
+        try await SeekDBTestDatabase.current.client.createCollection(
+            name: "records", configuration: .init(dimension: dimension, distance: .l2), embeddingFunction: nil)
+    }
+}

@@ -30,18 +30,86 @@ extension SeekDBCollection {
     @discardableResult
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        metadata: Metadata, mode: MetadataUpdateMode = .merge, logger: Logger? = nil) async throws -> Int {
-        let operation = "update(where:)"
+        let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
+                                                        mode: mode, operation: "update(where:)")
+        let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
+        let parameters = [SQLValue.string(patch)] + condition.parameters
+        return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
+            Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
+        }
+    }
+
+    /// Like ``update(where:whereDocument:metadata:mode:logger:)``, and says which records it
+    /// changed: their ids, and with `returning:` the records as they are after the write, read
+    /// in the same transaction. With `dryRun: true` nothing is written: the result lists the
+    /// records the call would change, as they are now.
+    ///
+    /// ```swift
+    /// let preview = try await books.update(where: .field("year") < 1900, metadata: ["archived": true], dryRun: true)
+    /// print(preview.matchedCount, preview.ids)
+    /// let done = try await books.update(where: .field("year") < 1900, metadata: ["archived": true],
+    ///                                   dryRun: false, returning: [.metadatas])
+    /// ```
+    ///
+    /// The matching records are locked first (`SELECT … FOR UPDATE`), then updated by id, so
+    /// the ids are exactly the records changed even while other clients write.
+    ///
+    /// - Parameters:
+    ///   - dryRun: `true` writes nothing.
+    ///   - include: (`returning:`) the fields of the records to read back; `nil` reads none.
+    /// - Throws: as ``update(where:whereDocument:metadata:mode:logger:)``.
+    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       metadata: Metadata, mode: MetadataUpdateMode = .merge, dryRun: Bool,
+                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateWhereResult {
+        let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
+                                                        mode: mode, operation: dryRun ? "update(where:dryRun:)" : "update(where:)")
+        let statements = self.statements
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
+            let idValues = try await connection.execute(statements.selectIDs(condition: condition.sql, lock: !dryRun),
+                                                        condition.parameters, logger: logger).rows.map { $0[0] }
+            if !dryRun {
+                for chunk in StatementChunker.ids.chunks(count: idValues.count, rowBytes: { idValues[$0].bytesValue?.count ?? 0 }) {
+                    let values = RecordStatements.padded(Array(idValues[chunk]))
+                    _ = try await connection.execute(statements.updateMetadata(ids: values.count, mode: mode),
+                                                     [.string(patch)] + values, logger: logger)
+                }
+            }
+            var records: GetResult?
+            if let include { records = try await readRecords(idValues, include: include, connection: connection, logger: logger) }
+            return UpdateWhereResult(ids: idValues.map(RecordDecoding.id), records: records, isDryRun: dryRun)
+        }
+    }
+
+    /// ``update(where:whereDocument:metadata:mode:dryRun:returning:logger:)`` with `dryRun: false`.
+    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       metadata: Metadata, mode: MetadataUpdateMode = .merge, returning include: Include,
+                       logger: Logger? = nil) async throws -> UpdateWhereResult {
+        try await update(where: metadataFilter, whereDocument: whereDocument, metadata: metadata, mode: mode,
+                         dryRun: false, returning: include, logger: logger)
+    }
+
+    /// Checks a bulk metadata update before any SQL: a filter is given and valid, the metadata
+    /// encodes, and no derived column depends on it. Returns the `WHERE` clause and the JSON.
+    private func bulkMetadataUpdate(where metadataFilter: MetadataFilter?, whereDocument: DocumentFilter?, metadata: Metadata,
+                                    mode: MetadataUpdateMode, operation: String) throws -> (SQLFragment, String) {
         guard metadataFilter != nil || whereDocument != nil else {
             throw SeekDBError.invalidArgument("\(operation): give where or whereDocument; to change every record pass where: .all")
         }
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: operation)
         let patch = try MetadataCodec.encode(metadata, record: "\(operation)'s metadata")
         try checkBulkMetadataWrite(metadata, mode: mode, operation: operation)
-        let condition = filter.whereClause
-        let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
-        let parameters = [SQLValue.string(patch)] + condition.parameters
-        return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
-            Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
+        return (filter.whereClause, patch)
+    }
+
+    /// The records with these `_id` values (as read from the table), in that order, on `connection`.
+    private func readRecords(_ idValues: [SQLValue], include: Include, connection: MariaDBConnection,
+                             logger: Logger) async throws -> GetResult {
+        var rows: [[SQLValue]] = []
+        for chunk in StatementChunker.ids.chunks(count: idValues.count, rowBytes: { idValues[$0].bytesValue?.count ?? 0 }) {
+            let values = RecordStatements.padded(Array(idValues[chunk]))
+            rows += try await connection.execute(statements.select(selectColumns(include), ids: values.count), values, logger: logger).rows
         }
+        let byID = Dictionary(rows.map { ($0[0].bytesValue ?? [], $0) }, uniquingKeysWith: { first, _ in first })
+        return try makeResult(idValues.compactMap { byID[$0.bytesValue ?? []] }, include: include)
     }
 }

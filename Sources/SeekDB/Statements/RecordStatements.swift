@@ -42,7 +42,12 @@ struct RecordStatements: Sendable {
     /// the server preparing a new one for every list length. A repeated id changes nothing in
     /// an `IN` list.
     static func idValues(_ ids: some Collection<String>) -> [SQLValue] {
-        var values = ids.map(idValue)
+        padded(ids.map(idValue))
+    }
+
+    /// Id values (as read from `_id`, or from ``idValue(_:)``) padded as ``idValues(_:)`` pads them.
+    static func padded(_ values: [SQLValue]) -> [SQLValue] {
+        var values = values
         guard let last = values.last else { return values }
         var size = 1
         while size < values.count { size *= 2 }
@@ -131,6 +136,17 @@ struct RecordStatements: Sendable {
             return "\(column) = VALUES(\(column))"
         }
         return insert(fields: fields, rows: rows) + " ON DUPLICATE KEY UPDATE \(assignments.joined(separator: ", "))"
+    }
+
+    /// The ids of the records matching `condition` (a ` WHERE …` clause or empty), in key
+    /// order, locked until the transaction ends when `lock` is set.
+    func selectIDs(condition: String, lock: Bool) -> String {
+        "SELECT _id FROM \(table)\(condition) ORDER BY _id" + (lock ? " FOR UPDATE" : "")
+    }
+
+    /// ``updateMetadata(condition:mode:)`` for the records among `count` ids.
+    func updateMetadata(ids count: Int, mode: MetadataUpdateMode) -> String {
+        updateMetadata(condition: " WHERE _id IN (\(Self.idList(count)))", mode: mode)
     }
 
     /// Sets the metadata of every record matching `condition` (a ` WHERE …` clause) to the
