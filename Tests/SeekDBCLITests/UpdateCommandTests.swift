@@ -65,6 +65,29 @@ extension CLIServerTests {
             }
         }
 
+        @Test("update --where sets metadata on every match; --dry-run writes nothing; --returning prints the records")
+        func updateByFilter() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let preview = try await CLI.run(["update", name, "--where", #"{"k": {"$gte": 1}}"#, "--metadata", #"{"seen": true}"#,
+                                                 "--merge", "--dry-run", "-o", "json"])
+                #expect(preview.status == 0, "\(preview)")
+                #expect(try preview.object() as NSDictionary == ["matched": 1, "ids": ["a"]])
+                #expect((try await Self.all(name)["metadatas"] as? [NSDictionary]) == [["k": 1, "j": 2], ["m": "x"]], "nothing written")
+
+                let done = try await CLI.run(["update", name, "--where-document", #"{"$contains": "B"}"#, "--metadata", #"{"seen": true}"#,
+                                              "--merge", "--returning", "--include", "metadatas", "-o", "json"])
+                #expect(done.status == 0, "\(done)")
+                let object = try done.object()
+                #expect(object["updated"] as? Int == 1 && object["ids"] as? [String] == ["b"], "\(done)")
+                #expect((object["records"] as? [String: Any])?["metadatas"] as? [NSDictionary] == [["m": "x", "seen": true]])
+                // Without --merge the metadata is replaced, as with --id.
+                let replaced = try await CLI.run(["update", name, "--where", #"{"seen": true}"#, "--metadata", #"{"r": 1}"#, "-o", "json"])
+                #expect(try replaced.object() as NSDictionary == ["updated": 1, "ids": ["b"]], "\(replaced)")
+                #expect((try await Self.all(name)["metadatas"] as? [NSDictionary]) == [["k": 1, "j": 2], ["r": 1]])
+            }
+        }
+
         @Test("update of a missing record fails with recordsNotFound and changes nothing; --skip-missing reports it")
         func missingRecord() async throws {
             try await CLI.withCollection { name in
@@ -115,6 +138,10 @@ extension CLIServerTests {
                 (["update", "c", "--id", "a", "--metadata", "[1]"], "", "--metadata: expected a JSON object"),
                 (["update", "c", "--id", "a", "--embedding", "[1, \"x\"]"], "", "--embedding: expected a JSON array of numbers"),
                 (["update", "c", "--id", "a", "--embedding", "[1,"], "", "--embedding: invalid JSON"),
+                (["update", "c", "--where", #"{"k": 1}"#], "", "need --metadata"),
+                (["update", "c", "--where", #"{"k": 1}"#, "--id", "a", "--metadata", "{}"], "", "give only --metadata"),
+                (["update", "c", "--where", #"{"k": 1}"#, "--metadata", "[1]"], "", "--metadata: expected a JSON object"),
+                (["update", "c", "--id", "a", "--metadata", "{}", "--dry-run"], "", "--dry-run and --returning go with --where"),
               ])
         func badInput(_ arguments: [String], _ stdin: String, _ expected: String) async throws {
             let run = try await CLI.runRaw(arguments + ["--port", "1", "-o", "json"], stdin: stdin)

@@ -3,7 +3,8 @@ import SeekDB
 
 /// `seekdb update COLLECTION --file F [--merge] [--skip-missing]`, or the one-record form
 /// `seekdb update COLLECTION --id ID [--document TEXT] [--metadata JSON] [--embedding JSON]`, or
-/// the same fields for every id of `--ids-file FILE`.
+/// the same fields for every id of `--ids-file FILE`, or the metadata of every record a filter
+/// matches: `--where JSON [--where-document JSON] --metadata JSON [--merge] [--dry-run] [--returning]`.
 struct UpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -22,6 +23,11 @@ struct UpdateCommand: AsyncParsableCommand {
             nothing changes) unless --skip-conflicts is given.
             -o json prints {"updated": N, "skipped": [ids]}, with "conflicts": [ids] when --if or \
             --if-document is given.
+            --where FILTER and/or --where-document FILTER (instead of --file, --id or --ids-file) \
+            set --metadata on every record that matches, in one transaction (--merge: as a merge \
+            patch). --dry-run writes nothing and prints {"matched": N, "ids": [...]}; otherwise \
+            -o json prints {"updated": N, "ids": [...]}. --returning adds "records", the records \
+            after the write (in a dry run: as they are) in get's shape, with the --include fields.
             """)
 
     @Argument(help: "Collection name.") var collection: String
@@ -45,11 +51,22 @@ struct UpdateCommand: AsyncParsableCommand {
     @Option(name: .customLong("if-document"), help: #"Update a record only if its document matches this filter, e.g. '{"$contains": "draft"}'."#)
     var documentCondition: String?
     @Flag(help: "With --if: leave records that do not match and report them instead of failing.") var skipConflicts = false
+    @OptionGroup(title: "Update by filter") var filters: FilterOptions
+    @Flag(help: "With --where or --where-document: list the records that would change and write nothing.") var dryRun = false
+    @Flag(help: "With --where or --where-document: also print the records after the write.") var returning = false
+    @Option(help: "With --returning: the fields to print (documents,metadatas,embeddings). Default documents,metadatas.")
+    var include: [String] = []
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
+        if filters.metadataJSON != nil || filters.documentJSON != nil {
+            return try await output.reportingErrors { try await updateMatching() }
+        }
         try await output.reportingErrors {
+            guard !dryRun, !returning else {
+                throw CLIError.invalidArgument("update: --dry-run and --returning go with --where or --where-document")
+            }
             let batch = try RecordBatch(try records(), null: .rejected)
             let metadataFilter = try condition.map { json throws(SeekDBError) in try MetadataFilter(json: json) }
             let documentFilter = try documentCondition.map { json throws(SeekDBError) in try DocumentFilter(json: json) }
@@ -94,5 +111,35 @@ struct UpdateCommand: AsyncParsableCommand {
         default:
             throw .invalidArgument("update: give either --file or --id (or --ids-file), only one of them")
         }
+    }
+
+    /// `--where` / `--where-document`: one bulk metadata update (or a dry run of it).
+    private func updateMatching() async throws {
+        guard file == nil, id == nil, idsFile == nil, document == nil, embedding == nil, condition == nil,
+              documentCondition == nil, !skipMissing, !skipConflicts else {
+            throw CLIError.invalidArgument(
+                "update: --where and --where-document change the metadata of the records they match; give only --metadata (and --merge, --dry-run, --returning)")
+        }
+        guard let metadataJSON = metadata else {
+            throw CLIError.invalidArgument("update: --where and --where-document need --metadata, the JSON object to set")
+        }
+        guard case .object(let patch) = try MetadataValue(json: metadataJSON) else {
+            throw CLIError.invalidArgument("--metadata: expected a JSON object")
+        }
+        let metadataFilter = try filters.metadataFilter(), documentFilter = try filters.documentFilter()
+        let include = returning ? try IncludeList.parse(self.include, fallback: .default) : nil
+        let result = try await connection.withClient { client in
+            try await client.getCollection(name: collection)
+                .update(where: metadataFilter, whereDocument: documentFilter, metadata: patch, mode: merge ? .merge : .replace,
+                        dryRun: dryRun, returning: include)
+        }
+        var json: [(key: String, value: JSONOutput)] = [(dryRun ? "matched" : "updated", .int(Int64(result.matchedCount))),
+                                                        ("ids", .array(result.ids.map(JSONOutput.string)))]
+        if let records = result.records { json.append(("records", JSONOutput(records))) }
+        let count = "\(result.matchedCount) record\(result.matchedCount == 1 ? "" : "s")"
+        var table = dryRun ? "Would update \(count) in \(collection) (dry run, nothing written)" : "Updated \(count) in \(collection)"
+        if !result.ids.isEmpty { table += ": \(result.ids.joined(separator: ", "))" }
+        if let records = result.records { table += "\n" + RecordTable.text(records) }
+        Console.result(output.output, json: .object(json), table: table)
     }
 }
