@@ -49,8 +49,8 @@ extension SeekDBCollection {
         try Self.validateNResults(nResults)
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
         let vectors = try validateQueryVectors(embeddings.values)
-        return try await nearest(vectors, nResults: nResults, filter: filter, include: include,
-                                 consistency: consistency, logger: logger)
+        return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
+                                 include: include, consistency: consistency, logger: logger)
     }
 
     /// Finds the records nearest to each query text, embedded by the collection's embedding
@@ -70,8 +70,8 @@ extension SeekDBCollection {
         try Self.validateNResults(nResults)
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
         let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: "query"))
-        return try await nearest(vectors, nResults: nResults, filter: filter, include: include,
-                                 consistency: consistency, logger: logger)
+        return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
+                                 include: include, consistency: consistency, logger: logger)
     }
 
     // MARK: Helpers
@@ -121,16 +121,23 @@ extension SeekDBCollection {
         }
     }
 
-    private func nearest(_ vectors: [[Float]], nResults: Int, filter: RecordFilter, include: Include,
-                         consistency: QueryConsistency, logger: Logger?) async throws -> QueryResult {
+    /// The dense ranking: the collection's distance to the `embedding` column, the query
+    /// vector bound as binary.
+    var denseDistance: QueryDistance {
+        QueryDistance(sql: "\(distanceFunction)(embedding, CAST(? AS BINARY))", column: "embedding")
+    }
+
+    /// Runs one ranked statement per query value (bound to the `?` of `distance.sql`).
+    func nearest(_ vectors: [SQLValue], distance: QueryDistance, nResults: Int, filter: RecordFilter, include: Include,
+                 consistency: QueryConsistency, logger: Logger?) async throws -> QueryResult {
         if include.contains(.sparseEmbeddings) {
             throw SeekDBError.invalidArgument("query: include .sparseEmbeddings is not supported by query; read them with get(ids:include:)")
         }
         var conditions: [SQLFragment] = []
-        if consistency == .exact { conditions.append(SQLFragment("embedding IS NOT NULL")) }
+        if consistency == .exact { conditions.append(SQLFragment("\(distance.column) IS NOT NULL")) }
         if let condition = filter.condition { conditions.append(condition) }
         let whereSQL = conditions.isEmpty ? "" : " WHERE " + conditions.map(\.sql).joined(separator: " AND ")
-        let sql = "SELECT \(selectColumns(include)), \(distanceFunction)(embedding, CAST(? AS BINARY)) AS distance FROM \(quotedTable)"
+        let sql = "SELECT \(selectColumns(include)), \(distance.sql) AS distance FROM \(quotedTable)"
             + whereSQL + " ORDER BY distance" + (consistency == .exact ? "" : " APPROXIMATE") + " LIMIT ?"
         let filterParameters = conditions.flatMap(\.parameters)
         let timeouts = client.configuration.statementTimeouts
@@ -138,7 +145,7 @@ extension SeekDBCollection {
             if consistency == .readYourWrites { try await Self.refreshIndex(on: connection, timeouts: timeouts, logger: logger) }
             var rowsPerQuery: [[[SQLValue]]] = []
             for vector in vectors {
-                let parameters = [SQLValue.vector(vector)] + filterParameters + [.int(Int64(nResults))]
+                let parameters = [vector] + filterParameters + [.int(Int64(nResults))]
                 rowsPerQuery.append(try await connection.execute(sql, parameters, logger: logger).rows)
             }
             return rowsPerQuery
