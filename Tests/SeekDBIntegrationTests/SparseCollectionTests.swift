@@ -94,4 +94,17 @@ struct SparseCollectionTests {
             #expect(counter.value == 0)
         }
     }
+
+    @Test func getOrCreateCreatesOnceWithTheSparseIndex() async throws {
+        try await Self.withCollections(1) { client, names in
+            let index = try SparseVectorIndexConfiguration(function: BM25SparseEmbeddingFunction(), source: .metadata(key: "title"))
+            let first = try await client.getOrCreateCollection(name: names[0], configuration: .init(dimension: 3),
+                                                              embeddingFunction: nil, sparseVectorIndex: index)
+            let second = try await client.getOrCreateCollection(name: names[0], configuration: .init(dimension: 3),
+                                                               embeddingFunction: nil, sparseVectorIndex: nil)
+            #expect(first.id == second.id)
+            #expect(second.sparseVectorIndex == first.sparseVectorIndex)
+            #expect(second.sparseVectorIndex?.source == .metadata(key: "title"))
+        }
+    }
 }

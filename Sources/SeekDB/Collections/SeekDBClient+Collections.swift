@@ -114,6 +114,23 @@ extension SeekDBClient {
                                                       embeddingFunction: embeddingFunction, logger: logger) })
     }
 
+    /// Returns the collection if it exists (with the sparse index it has, whatever
+    /// `sparseVectorIndex` says, as pyseekdb's `get_or_create_collection`), otherwise creates it
+    /// with `sparseVectorIndex`; see ``createCollection(name:configuration:embeddingFunction:sparseVectorIndex:logger:)``.
+    public func getOrCreateCollection(
+        name: String, configuration: HNSWConfiguration? = nil,
+        embeddingFunction: (any EmbeddingFunction)?, sparseVectorIndex: SparseVectorIndexConfiguration?,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
+        try CollectionName.validate(name)
+        try configuration?.validate()
+        try sparseVectorIndex?.validate()
+        return try await getOrCreate(
+            get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
+            create: { try await self.createCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
+                                                      sparseVectorIndex: sparseVectorIndex, logger: logger) })
+    }
+
     /// Get, else create; if another client created it in between, get the winner's collection.
     func getOrCreate(get: () async throws -> SeekDBCollection,
                      create: () async throws -> SeekDBCollection) async throws -> SeekDBCollection {
