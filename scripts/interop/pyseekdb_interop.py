@@ -4,11 +4,15 @@ Usage (connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD
   pyseekdb_interop.py read NAME     -> prints JSON: the collection as pyseekdb lists, opens and reads it
   pyseekdb_interop.py write NAME    -> creates NAME (dimension 3, l2, no embedding function) and adds 3 records
   pyseekdb_interop.py delete NAME   -> deletes NAME
-  pyseekdb_interop.py write-bm25 NAME SOURCE   -> creates NAME (dimension 3, l2) with pyseekdb's BM25 sparse
-                                    index from SOURCE ("#document" or a metadata key) and adds records a, b
+  pyseekdb_interop.py write-bm25 NAME SOURCE [OPTIONS]   -> creates NAME (dimension 3, l2) with pyseekdb's BM25
+                                    sparse index from SOURCE ("#document" or a metadata key) and adds records a, b;
+                                    OPTIONS (JSON): {"bm25": {BM25 arguments}, "index": {SparseVectorIndexConfig arguments}}
   pyseekdb_interop.py sparse NAME   -> prints JSON: per id, the stored sparse vector and the one pyseekdb's
                                     BM25 computes from the record's current source
-  pyseekdb_interop.py sparse-query NAME TEXT   -> prints JSON: the ids of pyseekdb's sparse query for TEXT
+  pyseekdb_interop.py sparse-query NAME TEXT [N]   -> prints JSON: the ids and distances (inner products)
+                                    of pyseekdb's sparse query for TEXT (N results, default 5)
+  pyseekdb_interop.py schema NAME   -> prints JSON: the collection's settings and its table definition
+                                    (SHOW CREATE TABLE, table name replaced by TABLE) as the server prints them
 """
 import json
 import os
@@ -62,12 +66,14 @@ def delete(name):
     client().delete_collection(name)
 
 
-def write_bm25(name, source):
+def write_bm25(name, source, options="{}"):
     from pyseekdb.utils.embedding_functions import BM25SparseEmbeddingFunction
     key = pyseekdb.K.DOCUMENT if source == "#document" else source
+    options = json.loads(options)
     schema = pyseekdb.Schema(
         vector_index=pyseekdb.VectorIndexConfig(hnsw=pyseekdb.HNSWConfiguration(dimension=3, distance="l2"), embedding_function=None),
-        sparse_vector_index=pyseekdb.SparseVectorIndexConfig(embedding_function=BM25SparseEmbeddingFunction(), source_key=key))
+        sparse_vector_index=pyseekdb.SparseVectorIndexConfig(
+            embedding_function=BM25SparseEmbeddingFunction(**options.get("bm25", {})), source_key=key, **options.get("index", {})))
     col = client().create_collection(name, schema=schema)
     col.add(ids=["a", "b"], embeddings=[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]],
             documents=["apples are red fruit", "pears are green"],
@@ -112,13 +118,29 @@ def sparse(name):
     print(json.dumps(out))
 
 
-def sparse_query(name, text):
+def sparse_query(name, text, n="5"):
     col = client().get_collection(name)
-    got = col.query(query_texts=[text], query_key=pyseekdb.K.SPARSE_EMBEDDING, n_results=5)
-    print(json.dumps({"ids": got["ids"][0]}))
+    got = col.query(query_texts=[text], query_key=pyseekdb.K.SPARSE_EMBEDDING, n_results=int(n))
+    print(json.dumps({"ids": got["ids"][0], "distances": [float(d) for d in got["distances"][0]]}))
+
+
+def schema(name):
+    import pymysql
+    col = client().get_collection(name)
+    db = pymysql.connect(host=os.environ.get("SEEKDB_HOST", "127.0.0.1"), port=int(os.environ.get("SEEKDB_PORT", "2881")),
+                         user=os.environ.get("SEEKDB_USER", "root"), password=os.environ.get("SEEKDB_PASSWORD", ""),
+                         database=os.environ.get("SEEKDB_DATABASE", "test"))
+    with db.cursor() as cur:
+        cur.execute("SELECT settings FROM sdk_collections WHERE collection_id = %s", (col.id,))
+        settings = cur.fetchone()[0]
+        cur.execute(f"SHOW CREATE TABLE `c$v2${col.id}`")
+        ddl = cur.fetchone()[1].replace(f"c$v2${col.id}", "TABLE")
+    sparse = col.sparse_vector_index_config if hasattr(col, "sparse_vector_index_config") else None
+    print(json.dumps({"settings": settings, "ddl": ddl, "dimension": col.dimension, "distance": col.distance,
+                      "sparse_function": type(sparse.embedding_function).__name__ if sparse else None}))
 
 
 if __name__ == "__main__":
     commands = {"read": read, "write": write, "delete": delete, "write-bm25": write_bm25, "sparse": sparse,
-                "sparse-query": sparse_query}
+                "sparse-query": sparse_query, "schema": schema}
     commands[sys.argv[1]](*sys.argv[2:])

@@ -6,6 +6,8 @@ struct CollectionSettings: Sendable {
     var usesNamespace = false
     /// `settings.sparse_vector_index`: the sparse column and what derives it, if the collection has one.
     var sparseVectorIndex: SparseVectorIndexSettings?
+    /// The `sparse_vector_index` member a new collection stores (``json`` writes it).
+    var sparseVectorIndexJSON: JSONValue?
 
     init(embeddingFunctionName: String?) {
         self.embeddingFunctionName = embeddingFunctionName
@@ -21,12 +23,14 @@ struct CollectionSettings: Sendable {
         }
     }
 
-    /// `{"version": 2}` or `{"version": 2, "embedding_function": {"name": …, "properties": {}}}`.
+    /// `{"version": 2}`, with `"embedding_function": {"name": …, "properties": {}}` and
+    /// `"sparse_vector_index": {…}` when the collection has them, as pyseekdb writes it.
     var json: String {
         var members: [(key: String, value: JSONValue)] = [("version", .int(2))]
         if let embeddingFunctionName {
             members.append(("embedding_function", .object([("name", .string(embeddingFunctionName)), ("properties", .object([]))])))
         }
+        if let sparseVectorIndexJSON { members.append(("sparse_vector_index", sparseVectorIndexJSON)) }
         return (try? JSONWriter.string(.object(members))) ?? #"{"version":2}"#
     }
 }

@@ -21,27 +21,50 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
+        try await createCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
+                                   sparseVectorIndex: nil, logger: logger)
+    }
+
+    /// Creates a collection in pyseekdb's v2 layout, with a sparse vector index when
+    /// `sparseVectorIndex` is given: a `sparse_embedding SPARSEVECTOR` column and its
+    /// `idx_sparse` index (inner product, `sindi`), and the `sparse_vector_index` settings
+    /// pyseekdb writes, so pyseekdb opens and searches the collection with its own function.
+    ///
+    /// Every write then keeps the sparse column current: ``SeekDBCollection/add(ids:embeddings:sparseEmbeddings:documents:metadatas:logger:)``,
+    /// `update` and `upsert` compute the sparse vector from the source (document or metadata
+    /// key) they change, in the same call.
+    ///
+    /// - Parameters:
+    ///   - sparseVectorIndex: the sparse index and the function that fills it; `nil` for none.
+    ///   - name, configuration, embeddingFunction, logger: as
+    ///     ``createCollection(name:configuration:embeddingFunction:logger:)``.
+    /// - Returns: the new collection.
+    /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` (also for sparse index
+    ///   options out of pyseekdb's ranges, or a metadata source key starting with `#`),
+    ///   ``SeekDBError/Code/collectionExists``, ``SeekDBError/Code/permissionDenied``.
+    public func createCollection(
+        name: String, configuration: HNSWConfiguration? = nil,
+        embeddingFunction: (any EmbeddingFunction)?, sparseVectorIndex: SparseVectorIndexConfiguration?,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
         try CollectionName.validate(name)
         let configuration = try Self.resolveConfiguration(configuration, embeddingFunction: embeddingFunction)
+        try sparseVectorIndex?.validate()
         let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let table = TableDefinition.v2TableName(id: id)
-        let settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
+        var settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
+        settings.sparseVectorIndexJSON = sparseVectorIndex?.settingsJSON
         let timeouts = self.configuration.statementTimeouts
         try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
             // Every statement of the create runs with the DDL timeout: on a busy server the
             // first write to the new tables waits for the same schema work as the DDL itself.
             try await connection.withDDLTimeout(timeouts, logger: logger) {
-                try await connection.executeDDL(TableDefinition.createCatalog, budget: timeouts.ddl, logger: logger)
-                let catalogued = try await Self.findCatalogEntry(name, on: connection, logger: logger) != nil
-                let legacy = try await Self.showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
-                if catalogued || legacy {
-                    throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
-                }
+                try await Self.prepareCatalog(forNewCollection: name, on: connection, timeouts: timeouts, logger: logger)
                 // The table first, then the catalog row: a client that sees the row also finds the
                 // table, and the unique name key decides a race between two creators. The table's
                 // name is unique to this call, so a failed create drops it: no orphan table is left.
                 do {
-                    try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration), budget: timeouts.ddl, logger: logger)
+                    try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration, sparse: sparseVectorIndex), budget: timeouts.ddl, logger: logger)
                 } catch {
                     _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
                     throw error
@@ -62,7 +85,7 @@ extension SeekDBClient {
         return SeekDBCollection(
             name: name, id: id, dimension: configuration.dimension, distance: configuration.distance,
             embeddingFunction: embeddingFunction, persistedEmbeddingFunctionName: settings.embeddingFunctionName,
-            client: self, table: table)
+            client: self, table: table, sparseVectorIndex: sparseVectorIndex?.settings)
     }
 
     /// Opens an existing collection with the embedding function you pass (`nil` for none).
@@ -89,6 +112,23 @@ extension SeekDBClient {
             get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
             create: { try await self.createCollection(name: name, configuration: configuration,
                                                       embeddingFunction: embeddingFunction, logger: logger) })
+    }
+
+    /// Returns the collection if it exists (with the sparse index it has, whatever
+    /// `sparseVectorIndex` says, as pyseekdb's `get_or_create_collection`), otherwise creates it
+    /// with `sparseVectorIndex`; see ``createCollection(name:configuration:embeddingFunction:sparseVectorIndex:logger:)``.
+    public func getOrCreateCollection(
+        name: String, configuration: HNSWConfiguration? = nil,
+        embeddingFunction: (any EmbeddingFunction)?, sparseVectorIndex: SparseVectorIndexConfiguration?,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
+        try CollectionName.validate(name)
+        try configuration?.validate()
+        try sparseVectorIndex?.validate()
+        return try await getOrCreate(
+            get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
+            create: { try await self.createCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
+                                                      sparseVectorIndex: sparseVectorIndex, logger: logger) })
     }
 
     /// Get, else create; if another client created it in between, get the winner's collection.
@@ -196,6 +236,20 @@ extension SeekDBClient {
                     persistedEmbeddingFunctionName: nil, client: self, table: legacy)
             }
             throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
+        }
+    }
+
+    /// Creates the catalog table if needed and checks that `name` is free (no catalog row, no
+    /// legacy table); run with the DDL timeout.
+    ///
+    /// - Throws: ``SeekDBError/Code/collectionExists``.
+    static func prepareCatalog(forNewCollection name: String, on connection: MariaDBConnection, timeouts: StatementTimeouts,
+                               logger: Logger) async throws {
+        try await connection.executeDDL(TableDefinition.createCatalog, budget: timeouts.ddl, logger: logger)
+        let catalogued = try await findCatalogEntry(name, on: connection, logger: logger) != nil
+        let legacy = try await showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
+        if catalogued || legacy {
+            throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
         }
     }
 

@@ -30,11 +30,16 @@ public struct SparseVectorIndexSettings: Sendable, Hashable {
     public var functionName: String?
     /// The function's properties as stored, as JSON text (`{"k": 1.2, "b": 0.75, …}`).
     public var functionPropertiesJSON: String?
+    /// The function a collection was created with in this process (its ``functionName`` and
+    /// properties are the stored ones); not part of equality.
+    var attachedFunction: (any SparseEmbeddingFunction)?
 
-    /// The sparse embedding function the SDK computes this index with: pyseekdb's `"bm25"`
-    /// with the stored properties, or `nil` when the function (or one of its properties) is
-    /// one the SDK does not implement; writes that need it are then refused.
+    /// The sparse embedding function the SDK computes this index with: the one the collection
+    /// was created with, else pyseekdb's `"bm25"` with the stored properties, or `nil` when the
+    /// function (or one of its properties) is one the SDK does not implement; writes that need
+    /// it are then refused.
     public var function: (any SparseEmbeddingFunction)? {
+        if let attachedFunction { return attachedFunction }
         guard functionName == "bm25" else { return nil }
         var properties: [(key: String, value: EmbeddingPropertyValue)] = []
         if let text = functionPropertiesJSON, let json = try? JSONReader.parse(text) {
@@ -42,6 +47,31 @@ public struct SparseVectorIndexSettings: Sendable, Hashable {
             properties = members.map { ($0.key, EmbeddingPropertyValue(MetadataValue($0.value))) }
         }
         return try? BM25SparseEmbeddingFunction(properties: properties)
+    }
+
+    /// Equal source, function name and properties (as JSON values: the server reorders an
+    /// object's keys when it stores them, so the text is not compared).
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.source == rhs.source && lhs.functionName == rhs.functionName && lhs.normalizedProperties == rhs.normalizedProperties
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(functionName)
+        hasher.combine(normalizedProperties)
+    }
+
+    /// The properties with object keys sorted, or the text itself if it is not JSON.
+    private var normalizedProperties: String? {
+        guard let text = functionPropertiesJSON, let value = try? JSONReader.parse(text) else { return functionPropertiesJSON }
+        func sorted(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .object(let members): .object(members.map { ($0.key, sorted($0.value)) }.sorted { $0.0 < $1.0 })
+            case .array(let items): .array(items.map(sorted))
+            default: value
+            }
+        }
+        return (try? JSONWriter.string(sorted(value))) ?? text
     }
 
     public init(source: Source, functionName: String?, functionPropertiesJSON: String? = nil) {

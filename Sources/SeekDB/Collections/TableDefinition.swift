@@ -14,6 +14,15 @@ enum TableDefinition {
         ) COMMENT='Settings of collections created by SDK' ORGANIZATION INDEX
         """
 
+    /// A collection's stored settings, by collection id.
+    static let selectSettings = "SELECT settings FROM `sdk_collections` WHERE collection_id = ?"
+
+    /// `FORK TABLE`: a copy-on-write copy of `source` (records and indexes) named `target`.
+    /// Both names are built from hex ids or validated names, never from user text.
+    static func fork(_ source: String, to target: String) -> String {
+        "FORK TABLE `\(source)` TO `\(target)`"
+    }
+
     /// `c$v2$<32 hex>` for catalogued collections.
     static func v2TableName(id: String) -> String { "c$v2$\(id)" }
     /// `c$v1$<name>` for legacy collections.
@@ -21,7 +30,10 @@ enum TableDefinition {
 
     /// The collection table, with the columns, full-text index and vector index pyseekdb uses.
     /// `table` is built from a validated name or a hex id, never from user text.
-    static func createTable(_ table: String, configuration: HNSWConfiguration) -> String {
+    /// With `sparse`, the `sparse_embedding SPARSEVECTOR` column and its `idx_sparse` index
+    /// follow, as pyseekdb creates them.
+    static func createTable(_ table: String, configuration: HNSWConfiguration,
+                            sparse: SparseVectorIndexConfiguration? = nil) -> String {
         var index = "DISTANCE=\(configuration.distance.rawValue), TYPE=\(configuration.type.rawValue), LIB=vsag"
         if let m = configuration.m { index += ", M=\(m)" }
         if let efConstruction = configuration.efConstruction { index += ", EF_CONSTRUCTION=\(efConstruction)" }
@@ -31,9 +43,9 @@ enum TableDefinition {
               _id varbinary(512) PRIMARY KEY NOT NULL,
               document string,
               embedding vector(\(configuration.dimension)),
-              metadata json,
+              \(sparse == nil ? "" : "sparse_embedding SPARSEVECTOR,\n  ")metadata json,
               FULLTEXT INDEX idx_fts(document) WITH PARSER ik,
-              VECTOR INDEX idx_vec (embedding) WITH (\(index))
+              VECTOR INDEX idx_vec (embedding) WITH (\(index))\(sparse.map { ",\n  VECTOR INDEX idx_sparse (sparse_embedding) WITH (\($0.indexOptions))" } ?? "")
             ) ORGANIZATION = HEAP
             """
     }

@@ -52,8 +52,8 @@ extension SeekDBCollection {
         try Self.validateNResults(nResults)
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
         let vectors = try validateQueryVectors(embeddings.values)
-        return try await nearest(vectors, nResults: nResults, filter: filter, include: include,
-                                 consistency: consistency, logger: logger)
+        return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
+                                 include: include, consistency: consistency, logger: logger)
     }
 
     /// Finds the records nearest to each query text, embedded by the collection's embedding
@@ -73,8 +73,8 @@ extension SeekDBCollection {
         try Self.validateNResults(nResults)
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
         let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: "query"))
-        return try await nearest(vectors, nResults: nResults, filter: filter, include: include,
-                                 consistency: consistency, logger: logger)
+        return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
+                                 include: include, consistency: consistency, logger: logger)
     }
 
     // MARK: Helpers
@@ -124,36 +124,43 @@ extension SeekDBCollection {
         }
     }
 
-    private func nearest(_ vectors: [[Float]], nResults: Int, filter: RecordFilter, include: Include,
-                         consistency: QueryConsistency, logger: Logger?) async throws -> QueryResult {
+    /// The dense ranking: the collection's distance to the `embedding` column, the query
+    /// vector bound as binary.
+    var denseDistance: QueryDistance {
+        QueryDistance(sql: "\(distanceFunction)(embedding, CAST(? AS BINARY))", column: "embedding")
+    }
+
+    /// Runs one ranked statement per query value (bound to the `?` of `distance.sql`).
+    func nearest(_ vectors: [SQLValue], distance: QueryDistance, nResults: Int, filter: RecordFilter, include: Include,
+                 consistency: QueryConsistency, logger: Logger?) async throws -> QueryResult {
         if include.contains(.sparseEmbeddings) {
             throw SeekDBError.invalidArgument("query: include .sparseEmbeddings is not supported by query; read them with get(ids:include:)")
         }
         var conditions: [SQLFragment] = []
-        if consistency == .exact { conditions.append(SQLFragment("embedding IS NOT NULL")) }
+        if consistency == .exact { conditions.append(SQLFragment("\(distance.column) IS NOT NULL")) }
         if let condition = filter.condition { conditions.append(condition) }
         let whereSQL = conditions.isEmpty ? "" : " WHERE " + conditions.map(\.sql).joined(separator: " AND ")
-        let sql = "SELECT \(selectColumns(include)), \(distanceFunction)(embedding, CAST(? AS BINARY)) AS distance FROM \(quotedTable)"
+        let sql = "SELECT \(selectColumns(include)), \(distance.sql) AS distance FROM \(quotedTable)"
             + whereSQL + " ORDER BY distance" + (consistency == .exact ? "" : " APPROXIMATE") + " LIMIT ?"
         let filterParameters = conditions.flatMap(\.parameters)
         let timeouts = client.configuration.statementTimeouts
         let recentWrites = client.recentWrites
         let pending = consistency == .session ? recentWrites.pending(table: table) : .none
         let refresh = consistency == .readYourWrites || pending == .refresh
-        let rescore = sessionRescore(pending, include: include, filter: filter)
+        let rescore = sessionRescore(pending, distance: distance, include: include, filter: filter)
         let rowsPerQuery = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
             if refresh {
                 try await Self.refreshIndex(on: connection, timeouts: timeouts, recentWrites: recentWrites, logger: logger)
             }
             var rowsPerQuery: [[[SQLValue]]] = []
             for vector in vectors {
-                let parameters = [SQLValue.vector(vector)] + filterParameters + [.int(Int64(nResults))]
+                let parameters = [vector] + filterParameters + [.int(Int64(nResults))]
                 let approximate = try await connection.execute(sql, parameters, logger: logger).rows
                 guard let rescore else {
                     rowsPerQuery.append(approximate)
                     continue
                 }
-                let exact = try await connection.execute(rescore.sql, [SQLValue.vector(vector)] + rescore.parameters, logger: logger).rows
+                let exact = try await connection.execute(rescore.sql, [vector] + rescore.parameters, logger: logger).rows
                 rowsPerQuery.append(Self.merge(exact: exact, approximate: approximate, limit: nResults))
             }
             return rowsPerQuery
@@ -176,11 +183,12 @@ extension SeekDBCollection {
     /// For a ``QueryConsistency/session`` query with recent writes: the statement scoring those
     /// records exactly (same columns, distance and filters as the index search; the query vector
     /// is its first parameter).
-    private func sessionRescore(_ pending: RecentWrites.Pending, include: Include, filter: RecordFilter) -> SQLFragment? {
+    private func sessionRescore(_ pending: RecentWrites.Pending, distance: QueryDistance, include: Include,
+                                filter: RecordFilter) -> SQLFragment? {
         guard case .ids(let ids) = pending else { return nil }
         let idValues = RecordStatements.idValues(ids)
         let extra = filter.andClause
-        let columns = "\(selectColumns(include)), \(distanceFunction)(embedding, CAST(? AS BINARY)) AS distance"
+        let columns = "\(selectColumns(include)), \(distance.sql) AS distance"
         return SQLFragment(statements.select(columns, ids: idValues.count, filter: extra.sql), idValues + extra.parameters)
     }
 

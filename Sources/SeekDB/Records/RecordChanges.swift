@@ -31,6 +31,8 @@ struct RecordChanges: Sendable {
     /// Sparse vectors recomputed from a changed source (`nil` entries: source unchanged), or
     /// `nil` for a collection without a sparse index.
     var sparseEmbeddings: [SparseVector?]?
+    /// Records whose sparse vector the caller gave (kept even when their document is unchanged).
+    var givenSparseEmbeddings: Set<Int> = []
     let operation: String
     /// Records given a document but no embedding whose embedding is still to be computed (when
     /// ``SeekDBCollection/prepareChanges(ids:embeddings:documents:metadatas:metadataMode:operation:computeEmbeddings:)``
@@ -104,23 +106,25 @@ extension SeekDBCollection {
     /// - Parameter computeEmbeddings: `false` leaves the embeddings of documents given without
     ///   one uncomputed (listed in ``RecordChanges/pendingEmbeddings``), for a caller that first
     ///   reads which documents actually changed.
-    func prepareChanges(ids: IDs, embeddings: Embeddings?, documents: Documents?, metadatas: Metadatas?,
-                        metadataMode: MetadataUpdateMode, operation: String,
+    func prepareChanges(ids: IDs, embeddings: Embeddings?, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents?,
+                        metadatas: Metadatas?, metadataMode: MetadataUpdateMode, operation: String,
                         computeEmbeddings: Bool = true) async throws -> RecordChanges {
         let ids = ids.values
         try RecordValidation.validateIDs(ids, operation: operation)
-        guard embeddings != nil || documents != nil || metadatas != nil else {
+        guard embeddings != nil || sparseEmbeddings != nil || documents != nil || metadatas != nil else {
             throw SeekDBError.invalidArgument("\(operation): nothing to change; give embeddings, documents or metadatas")
         }
+        try RecordValidation.validateCount(sparseEmbeddings?.values.count, name: "sparseEmbeddings", ids: ids.count, operation: operation)
+        let givenSparse = Set(ids.indices.filter { sparseEmbeddings?.values[$0] != nil })
         try RecordValidation.validateCount(embeddings?.values.count, name: "embeddings", ids: ids.count, operation: operation)
         try RecordValidation.validateCount(documents?.values.count, name: "documents", ids: ids.count, operation: operation)
         try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
         for index in ids.indices where embeddings?.values[index] == nil && documents?.values[index] == nil
-            && metadatas?.values[index] == nil {
+            && metadatas?.values[index] == nil && !givenSparse.contains(index) {
             throw SeekDBError.invalidArgument("\(operation): the record at index \(index) (id '\(ids[index])') has nothing to change")
         }
         try validateMetadatas(metadatas?.values, ids: ids, operation: operation)
-        let sparse = try await sparseEmbeddings(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
+        let sparse = try await self.sparseEmbeddings(ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadatas?.values,
                                                 metadataMode: metadataMode, inserts: operation == "upsert", operation: operation)
         if !computeEmbeddings {
             let given = embeddings?.values ?? Array(repeating: nil, count: ids.count)
@@ -128,12 +132,13 @@ extension SeekDBCollection {
             let pending = ids.indices.filter { given[$0] == nil && documents?.values[$0] != nil }
             if !pending.isEmpty && embeddingFunction == nil { throw missingEmbeddingFunction(operation) }
             return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
-                                 embeddings: given, sparseEmbeddings: sparse, operation: operation, pendingEmbeddings: pending)
+                                 embeddings: given, sparseEmbeddings: sparse, givenSparseEmbeddings: givenSparse, operation: operation,
+                                 pendingEmbeddings: pending)
         }
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: false, operation: operation)
         return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
-                             embeddings: vectors, sparseEmbeddings: sparse, operation: operation)
+                             embeddings: vectors, sparseEmbeddings: sparse, givenSparseEmbeddings: givenSparse, operation: operation)
     }
 }
 
@@ -145,7 +150,7 @@ extension RecordChanges {
                                            collection: SeekDBCollection) async throws -> [String] {
         for index in unchanged {
             documents?[index] = nil
-            sparseEmbeddings?[index] = nil   // derived from the unchanged document
+            if !givenSparseEmbeddings.contains(index) { sparseEmbeddings?[index] = nil }   // derived from the unchanged document
         }
         let toEmbed = pendingEmbeddings.filter { !unchanged.contains($0) && included($0) }
         pendingEmbeddings = []

@@ -9,6 +9,9 @@ extension SeekDBCollection {
     ///   - ids: one id or a list; ids are unique, non-empty, at most 512 bytes of UTF-8.
     ///   - embeddings: one per id. A `nil` entry (or no list) is computed from the record's
     ///     document by the collection's embedding function.
+    ///   - sparseEmbeddings: one per id, stored as given, for a collection with a sparse
+    ///     vector index. A `nil` entry (or no list) is computed from the record's source
+    ///     (document or metadata key) by the collection's sparse function.
     ///   - documents: one per id (`nil` entries for none).
     ///   - metadatas: one per id (`nil` entries for none).
     ///   - logger: logs the statements at debug level; the client's logger by default.
@@ -16,7 +19,7 @@ extension SeekDBCollection {
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent,
     ///   ``SeekDBError/Code/duplicateKey`` if an id exists already,
     ///   ``SeekDBError/Code/embeddingFailed``, ``SeekDBError/Code/permissionDenied``.
-    public func add(ids: IDs, embeddings: Embeddings? = nil, documents: Documents? = nil,
+    public func add(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
                     metadatas: Metadatas? = nil, logger: Logger? = nil) async throws {
         let operation = "add"
         let ids = ids.values
@@ -26,7 +29,7 @@ extension SeekDBCollection {
         try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
         let metadataValues = metadatas?.values
         try validateMetadatas(metadataValues, ids: ids, operation: operation)
-        let sparseVectors = try await sparseEmbeddings(ids: ids, documents: documents?.values, metadatas: metadataValues,
+        let sparseVectors = try await self.sparseEmbeddings(ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadataValues,
                                                        metadataMode: .replace, inserts: true, operation: operation)
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                    requireAll: true, operation: operation)

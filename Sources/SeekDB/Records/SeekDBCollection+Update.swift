@@ -28,6 +28,9 @@ extension SeekDBCollection {
     ///   - ids: one id or a list; unique, non-empty, at most 512 bytes of UTF-8.
     ///   - embeddings: new embeddings, one per id (`nil` entries keep the stored one, or compute
     ///     it from a new document).
+    ///   - sparseEmbeddings: new sparse vectors, one per id, stored as given (collections with
+    ///     a sparse vector index only). `nil` entries keep the stored one, or compute it when
+    ///     the write changes its source (document or metadata key).
     ///   - documents: new documents, one per id (`nil` entries keep the stored one).
     ///   - metadatas: new metadata, one per id (`nil` entries keep the stored one).
     ///   - metadataMode: ``MetadataUpdateMode/replace`` (default, as pyseekdb) or
@@ -50,19 +53,19 @@ extension SeekDBCollection {
     ///   UPDATE privilege; ``SeekDBError/Code/embeddingFailed``;
     ///   ``SeekDBError/Code/connectionClosed`` (the transaction is rolled back by the server).
     @discardableResult
-    public func update(ids: IDs, embeddings: Embeddings? = nil, documents: Documents? = nil,
+    public func update(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
                        logger: Logger? = nil) async throws -> UpdateResult {
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "update")
-        let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
+        let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
                                                metadatas: metadatas, metadataMode: metadataMode, operation: "update",
                                                computeEmbeddings: false)
         let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts)
-        if embeddings != nil || documents != nil {
-            client.recentWrites.record(changes.ids, table: table)   // vectors change: for session-consistent queries
-        }
+        // For session-consistent queries (dense or sparse vectors may change, also through a
+        // metadata key a sparse vector is computed from).
+        client.recentWrites.record(changes.ids, table: table)
         // Documents to embed: the stored documents are read (with the lock) first, so only the
         // ones that changed are embedded and written.
         if !changes.pendingEmbeddings.isEmpty {

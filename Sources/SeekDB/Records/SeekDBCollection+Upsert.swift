@@ -20,6 +20,9 @@ extension SeekDBCollection {
     ///   - ids: one id or a list; unique, non-empty, at most 512 bytes of UTF-8.
     ///   - embeddings: one per id (`nil` entries keep an existing record's embedding, or compute
     ///     it from the record's document).
+    ///   - sparseEmbeddings: one per id, stored as given (collections with a sparse vector
+    ///     index only); `nil` entries are computed from the record's source when it is given,
+    ///     otherwise kept.
     ///   - documents: one per id (`nil` entries keep an existing record's document).
     ///   - metadatas: one per id (`nil` entries keep an existing record's metadata).
     ///   - metadataMode: for existing records, replace (default) or merge the metadata.
@@ -36,12 +39,12 @@ extension SeekDBCollection {
     ///   existence check; nothing changed); ``SeekDBError/Code/permissionDenied``;
     ///   ``SeekDBError/Code/embeddingFailed``.
     @discardableResult
-    public func upsert(ids: IDs, embeddings: Embeddings? = nil, documents: Documents? = nil,
+    public func upsert(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
-        let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
+        let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
                                                metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
         let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts)
         client.recentWrites.record(changes.ids, table: table)   // for session-consistent queries

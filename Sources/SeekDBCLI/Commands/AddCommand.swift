@@ -23,8 +23,8 @@ struct AddCommand: AsyncParsableCommand {
     func run() async throws {
         try await output.reportingErrors {
             let batch = try RecordBatch(try JSONLinesInput.records(file))
-            try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas in
-                try await collection.add(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas)
+            try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas, sparse in
+                try await collection.add(ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas)
             }
             let count = batch.ids.count
             Console.result(output.output, json: .object([("inserted", .int(Int64(count)))]),

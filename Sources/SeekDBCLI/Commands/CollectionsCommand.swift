@@ -2,12 +2,12 @@ import Foundation
 import ArgumentParser
 import SeekDB
 
-/// `seekdb collections list | create | delete | info` (alias `coll`).
+/// `seekdb collections list | create | delete | info | fork` (alias `coll`).
 struct CollectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collections",
-        abstract: "List, create, delete and describe collections.",
-        subcommands: [List.self, Create.self, Delete.self, Info.self],
+        abstract: "List, create, delete, describe and fork collections.",
+        subcommands: [List.self, Create.self, Delete.self, Info.self, Fork.self],
         aliases: ["coll"]
     )
 
@@ -40,12 +40,22 @@ struct CollectionsCommand: AsyncParsableCommand {
                 By default the collection embeds documents with the local all-MiniLM-L6-v2 \
                 (384 dimensions, cosine), as pyseekdb's default. For other dimensions give \
                 --no-embedding-function and --dimension, and add records with embeddings.
-                -o json prints {"collection": NAME, "created": true, "dimension", "distance", "embedding_function"}.
+                --sparse bm25 adds pyseekdb's BM25 sparse vector index, computed from the document \
+                (default) or from the metadata key given with --sparse-source; --sparse-properties \
+                sets BM25's k, b, avg_doc_length, dim as a JSON object.
+                -o json prints {"collection": NAME, "created": true, "dimension", "distance", "embedding_function"} \
+                (and "sparse_vector_index": {"source_key", "embedding_function"} with --sparse).
                 """)
         @Argument(help: "Collection name: letters, digits and underscores.") var name: String
         @Option(parsing: .unconditional, help: "Vector dimension (default: 384, the embedding function's).") var dimension: Int?
         @Option(help: "Distance: l2, cosine or inner_product.") var distance: DistanceArgument = .cosine
         @Flag(help: "Create the collection without an embedding function.") var noEmbeddingFunction = false
+        @Option(help: ArgumentHelp("Add a sparse vector index computed by this function (only bm25).", valueName: "function"))
+        var sparse: String?
+        @Option(help: ArgumentHelp("What the sparse vectors are computed from: document (default) or a metadata key.", valueName: "source"))
+        var sparseSource: String?
+        @Option(help: ArgumentHelp("The sparse function's properties as a JSON object, e.g. '{\"k\":1.5,\"dim\":1000}'.", valueName: "json"))
+        var sparseProperties: String?
         @OptionGroup(title: "Connection") var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
@@ -53,14 +63,54 @@ struct CollectionsCommand: AsyncParsableCommand {
             try await output.reportingErrors {
                 let function: (any EmbeddingFunction)? = noEmbeddingFunction ? nil : DefaultEmbeddingFunction()
                 let configuration = (dimension ?? function?.dimension).map { HNSWConfiguration(dimension: $0, distance: distance.metric) }
+                let sparseIndex = try sparseIndex()
                 let collection = try await connection.withClient {
-                    try await $0.createCollection(name: name, configuration: configuration, embeddingFunction: function)
+                    try await $0.createCollection(name: name, configuration: configuration, embeddingFunction: function,
+                                                  sparseVectorIndex: sparseIndex)
                 }
                 Console.result(
                     output.output,
                     json: .object([("collection", .string(collection.name)), ("created", .bool(true))]
                                   + JSONOutput.settings(of: collection)),
                     table: "Created collection: \(collection.name)")
+            }
+        }
+
+        /// The sparse index `--sparse`, `--sparse-source` and `--sparse-properties` ask for.
+        private func sparseIndex() throws(CLIError) -> SparseVectorIndexConfiguration? {
+            guard let sparse else {
+                if sparseSource != nil || sparseProperties != nil {
+                    throw .invalidArgument("--sparse-source and --sparse-properties need --sparse bm25")
+                }
+                return nil
+            }
+            let function = try SparseEmbedding.function(named: sparse, properties: sparseProperties, option: "--sparse-properties")
+            let source: SparseVectorIndexSettings.Source = switch sparseSource {
+            case nil, "document"?, "#document"?: .document
+            case let key?: .metadata(key: key)
+            }
+            return SparseVectorIndexConfiguration(function: function, source: source)
+        }
+    }
+
+    struct Fork: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy a collection, records and indexes, into a new collection (seekdb's FORK TABLE).",
+            discussion: #"-o json prints {"collection": NEW, "forked_from": NAME, "dimension", "distance", "embedding_function"}."#)
+        @Argument(help: "The collection to copy.") var name: String
+        @Argument(help: "The new collection's name.") var newName: String
+        @OptionGroup(title: "Connection") var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await output.reportingErrors {
+                let fork = try await connection.withClient { client in
+                    try await client.getCollection(name: name, embeddingFunction: nil).fork(name: newName)
+                }
+                Console.result(
+                    output.output,
+                    json: .object([("collection", .string(fork.name)), ("forked_from", .string(name))] + JSONOutput.settings(of: fork)),
+                    table: "Forked collection \(name) to \(fork.name)")
             }
         }
     }

@@ -70,8 +70,8 @@ struct UpdateCommand: AsyncParsableCommand {
             let batch = try RecordBatch(try records(), null: .rejected)
             let metadataFilter = try condition.map { json throws(SeekDBError) in try MetadataFilter(json: json) }
             let documentFilter = try documentCondition.map { json throws(SeekDBError) in try DocumentFilter(json: json) }
-            let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas in
-                try await collection.update(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas,
+            let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas, sparse in
+                try await collection.update(ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
                                             metadataMode: merge ? .merge : .replace, where: metadataFilter, whereDocument: documentFilter,
                                             missing: skipMissing ? .skip : .fail, conflicts: skipConflicts ? .skip : .fail)
             }

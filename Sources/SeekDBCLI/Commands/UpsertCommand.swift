@@ -22,8 +22,8 @@ struct UpsertCommand: AsyncParsableCommand {
     func run() async throws {
         try await output.reportingErrors {
             let batch = try RecordBatch(try JSONLinesInput.records(file), null: .rejected)
-            let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas in
-                try await collection.upsert(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas,
+            let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas, sparse in
+                try await collection.upsert(ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
                                             metadataMode: merge ? .merge : .replace)
             }
             Console.result(

@@ -8,6 +8,7 @@ struct RecordBatch: Sendable {
     var documents: [String?]?
     var embeddings: [[Float]?]?
     var metadatas: [Metadata?]?
+    var sparseEmbeddings: [SparseVector?]?
 
     /// What a field set to JSON `null` means.
     enum NullField {
@@ -21,7 +22,8 @@ struct RecordBatch: Sendable {
     init(_ records: [RecordLine], null: NullField = .none) throws(CLIError) {
         if null == .rejected {
             for record in records {
-                let fields = [("document", record.document.isNull), ("embedding", record.embedding.isNull), ("metadata", record.metadata.isNull)]
+                let fields = [("document", record.document.isNull), ("embedding", record.embedding.isNull), ("metadata", record.metadata.isNull),
+                              ("sparse_embedding", record.sparseEmbedding.isNull)]
                 if let field = fields.first(where: \.1)?.0 {
                     throw .invalidArgument("line \(record.line): \"\(field)\" is null; leave the field out to keep the stored value\(field == "metadata" ? ", or give {} to clear it" : "")")
                 }
@@ -31,6 +33,7 @@ struct RecordBatch: Sendable {
         documents = records.contains { $0.document.isPresent } ? records.map(\.document.value) : nil
         embeddings = records.contains { $0.embedding.isPresent } ? records.map(\.embedding.value) : nil
         metadatas = records.contains { $0.metadata.isPresent } ? records.map(\.metadata.value) : nil
+        sparseEmbeddings = records.contains { $0.sparseEmbedding.isPresent } ? records.map(\.sparseEmbedding.value) : nil
     }
 
     /// Indices of records with a document but no embedding: the ones an embedding function fills in.
@@ -50,17 +53,18 @@ struct RecordBatch: Sendable {
     }
 
     /// Opens `collection`, computes the missing embeddings (with a progress bar), then runs
-    /// `write` with the SDK's arguments: ids, embeddings, documents, metadatas.
+    /// `write` with the SDK's arguments: ids, embeddings, documents, metadatas, sparse embeddings.
     func write<R: Sendable>(
         into collection: String, connection: ConnectionOptions,
-        _ write: (SeekDBCollection, IDs, Embeddings?, Documents?, Metadatas?) async throws -> R
+        _ write: (SeekDBCollection, IDs, Embeddings?, Documents?, Metadatas?, SparseEmbeddings?) async throws -> R
     ) async throws -> R {
         var batch = self
         return try await connection.withClient { client in
             let collection = try await client.getCollection(name: collection)
             try await batch.computeEmbeddings(with: collection.embeddingFunction)
             return try await write(collection, IDs(batch.ids), batch.embeddings.map(Embeddings.init),
-                                   batch.documents.map(Documents.init), batch.metadatas.map(Metadatas.init))
+                                   batch.documents.map(Documents.init), batch.metadatas.map(Metadatas.init),
+                                   batch.sparseEmbeddings.map(SparseEmbeddings.init))
         }
     }
 }

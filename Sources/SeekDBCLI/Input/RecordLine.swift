@@ -1,7 +1,8 @@
 import SeekDB
 
 /// One record of a JSON-lines file:
-/// `{"id": "...", "document": "...", "embedding": [...], "metadata": {...}}`.
+/// `{"id": "...", "document": "...", "embedding": [...], "metadata": {...},
+/// "sparse_embedding": {"indices": [...], "values": [...]}}`.
 /// Only `id` is required; any other field may be left out or be `null`.
 struct RecordLine: Sendable, Equatable {
     /// The 1-based line number in the input, for error messages.
@@ -10,8 +11,10 @@ struct RecordLine: Sendable, Equatable {
     var document: RecordField<String>
     var embedding: RecordField<[Float]>
     var metadata: RecordField<Metadata>
+    /// The record's sparse vector, for a collection with a sparse vector index.
+    var sparseEmbedding: RecordField<SparseVector> = .absent
 
-    static let fieldNames = ["id", "document", "embedding", "metadata"]
+    static let fieldNames = ["id", "document", "embedding", "metadata", "sparse_embedding"]
 
     /// Parses one line.
     ///
@@ -41,6 +44,33 @@ struct RecordLine: Sendable, Equatable {
         self.metadata = try Self.field(fields["metadata"], name: "metadata", line: line) {
             if case .object(let object) = $0 { object } else { nil }
         }
+        switch fields["sparse_embedding"] {
+        case nil: self.sparseEmbedding = .absent
+        case .null?: self.sparseEmbedding = .null
+        case let value?: self.sparseEmbedding = .value(try Self.sparseVector(value, name: "line \(line): \"sparse_embedding\""))
+        }
+    }
+
+    /// A sparse vector given as `{"indices": [3, 7], "values": [1.25, 0.5]}` (indices ascending,
+    /// unique, at most ``SparseVector/maximumIndex``; values finite).
+    static func sparseVector(_ value: MetadataValue, name: String) throws(CLIError) -> SparseVector {
+        let shape = "an object {\"indices\": [3, 7], \"values\": [1.25, 0.5]}"
+        guard case .object(let members) = value, Set(members.keys) == ["indices", "values"],
+              case .array(let indexValues)? = members["indices"], let values = vector(members["values"] ?? .null) else {
+            throw .invalidArgument("\(name) must be \(shape)")
+        }
+        var indices: [UInt32] = []
+        for index in indexValues {
+            guard case .int(let number) = index, let converted = UInt32(exactly: number) else {
+                throw .invalidArgument("\(name): indices must be integers from 0 to \(UInt32.max), got \(index)")
+            }
+            indices.append(converted)
+        }
+        do {
+            return try SparseVector(indices: indices, values: values)
+        } catch {
+            throw .invalidArgument("\(name): \(error.message)")
+        }
     }
 
     /// The one record of `update --id ID [--document] [--metadata JSON] [--embedding JSON]`;
@@ -58,6 +88,7 @@ struct RecordLine: Sendable, Equatable {
             return .value(object)
         } ?? .absent
         self.embedding = try embeddingJSON.map { json throws(CLIError) in .value(try Self.vector(json, name: "--embedding")) } ?? .absent
+        self.sparseEmbedding = .absent
     }
 
     /// A vector given as JSON text in option `name` (`--embedding`).
@@ -68,7 +99,7 @@ struct RecordLine: Sendable, Equatable {
         return vector
     }
 
-    private static func parseOption(_ json: String, name: String) throws(CLIError) -> MetadataValue {
+    static func parseOption(_ json: String, name: String) throws(CLIError) -> MetadataValue {
         do { return try MetadataValue(json: json) } catch { throw .invalidArgument("\(name): \(error.message)") }
     }
 

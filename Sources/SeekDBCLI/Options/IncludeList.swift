@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
 
-/// `--include documents,metadatas,embeddings`: the fields `get` returns besides ids (comma
+/// `--include documents,metadatas,embeddings,sparse_embeddings`: the fields `get` returns besides ids (comma
 /// separated, the option may repeat; `--include ""` returns ids only).
 enum IncludeList {
     static let names: [(String, Include)] = [
         ("documents", .documents), ("metadatas", .metadatas), ("embeddings", .embeddings), ("distances", .distances),
+        ("sparse_embeddings", .sparseEmbeddings),
     ]
 
     /// The fields named, or `fallback` when the option was not given.

@@ -39,8 +39,9 @@ extension JSONOutput {
     }
 
     /// `get`'s result in pyseekdb's shape: `ids`, then `documents`, `metadatas` and
-    /// `embeddings` for the fields included (absent keys for fields not included). As pyseekdb
-    /// does, a record without metadata shows `{}`.
+    /// `embeddings` for the fields included (absent keys for fields not included), and
+    /// `sparse_embeddings` (`{"indices": […], "values": […]}` or `null` per record) when asked
+    /// for. As pyseekdb does, a record without metadata shows `{}`.
     init(_ result: GetResult) {
         var members: [(String, JSONOutput)] = [("ids", .array(result.ids.map(JSONOutput.string)))]
         if let documents = result.documents {
@@ -52,7 +53,18 @@ extension JSONOutput {
         if let embeddings = result.embeddings {
             members.append(("embeddings", .array(embeddings.map { $0.map(JSONOutput.init) ?? .null })))
         }
+        if let sparse = result.sparseEmbeddings {
+            members.append(("sparse_embeddings", .array(sparse.map { $0.map(JSONOutput.init) ?? .null })))
+        }
         self = .object(members)
+    }
+
+    /// A sparse vector: `{"indices": […], "values": […]}`, indices ascending.
+    init(_ vector: SparseVector) {
+        self = .object([
+            ("indices", .array(vector.indices.map { .int(Int64($0)) })),
+            ("values", .array(vector.values.map { .float($0) })),
+        ])
     }
 }
 
@@ -62,10 +74,23 @@ extension JSONOutput {
         string.map(JSONOutput.string) ?? .null
     }
 
-    /// `dimension`, `distance` and `embedding_function` of a collection.
+    /// `dimension`, `distance` and `embedding_function` of a collection, and
+    /// `sparse_vector_index` (`{"source_key": "#document" | KEY, "embedding_function": NAME}`)
+    /// when it has one.
     static func settings(of collection: SeekDBCollection) -> [(String, JSONOutput)] {
-        [("dimension", .int(Int64(collection.dimension))), ("distance", .nullable(collection.distance?.rawValue)),
-         ("embedding_function", .nullable(collection.persistedEmbeddingFunctionName))]
+        var settings: [(String, JSONOutput)] = [
+            ("dimension", .int(Int64(collection.dimension))), ("distance", .nullable(collection.distance?.rawValue)),
+            ("embedding_function", .nullable(collection.persistedEmbeddingFunctionName)),
+        ]
+        if let sparse = collection.sparseVectorIndex {
+            let source = switch sparse.source {
+            case .document: "#document"
+            case .metadata(let key): key
+            }
+            settings.append(("sparse_vector_index", .object([("source_key", .string(source)),
+                                                             ("embedding_function", .nullable(sparse.functionName))])))
+        }
+        return settings
     }
 }
 

@@ -7,7 +7,9 @@ enum SparseEmbedding {
     static let batchSize = 1024
 
     /// The function `name` (only `bm25`) with `properties`, a JSON object as pyseekdb stores it.
-    static func function(named name: String, properties: String?) throws(CLIError) -> BM25SparseEmbeddingFunction {
+    /// `option` names the properties' option in error messages.
+    static func function(named name: String, properties: String?,
+                         option: String = "--properties") throws(CLIError) -> BM25SparseEmbeddingFunction {
         guard name == "bm25" else {
             throw .invalidArgument("--sparse \(name): the only sparse function is bm25")
         }
@@ -15,17 +17,17 @@ enum SparseEmbedding {
         if let properties {
             let value: MetadataValue
             do { value = try MetadataValue(json: properties) } catch {
-                throw .invalidArgument("--properties: \(error.message)")
+                throw .invalidArgument("\(option): \(error.message)")
             }
             guard case .object(let members) = value else {
-                throw .invalidArgument("--properties must be a JSON object such as {\"k\":1.5,\"dim\":1000}")
+                throw .invalidArgument("\(option) must be a JSON object such as {\"k\":1.5,\"dim\":1000}")
             }
             pairs = members.sorted { $0.key < $1.key }.map { ($0.key, EmbeddingPropertyValue($0.value)) }
         }
         do {
             return try BM25SparseEmbeddingFunction(properties: pairs)
         } catch {
-            throw .invalidArgument("--properties: \(error.message)")
+            throw .invalidArgument("\(option): \(error.message)")
         }
     }
 
@@ -35,12 +37,7 @@ enum SparseEmbedding {
         while start < texts.count {
             try Task.checkCancellation()
             let batch = Array(texts[start..<min(start + batchSize, texts.count)])
-            let lines = function.sparseVectors(for: batch).map { vector in
-                JSONOutput.object([
-                    ("indices", .array(vector.indices.map { .int(Int64($0)) })),
-                    ("values", .array(vector.values.map { .float($0) })),
-                ]).text
-            }
+            let lines = function.sparseVectors(for: batch).map { JSONOutput($0).text }
             Console.out(lines.joined(separator: "\n"))
             start += batch.count
         }
