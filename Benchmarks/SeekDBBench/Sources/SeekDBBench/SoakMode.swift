@@ -64,7 +64,6 @@ enum SoakMode {
         let deadline = start + duration
         print("soak: \(options.tasks) tasks, \(options.collections) collections, \(options.records) records per task, "
               + "\(options.minutes) min, \(options.restarts) restarts, a kill every ~\(options.killEvery) s")
-        fflush(stdout)
 
         let memory = Task { await sampleMemory(until: deadline, start: start) }
         let kills = Task { await killSessions(configuration: base, every: options.killEvery, until: deadline) }
@@ -223,7 +222,7 @@ enum SoakMode {
                 "rss_mib": memory.map { [Double($0.0.components.seconds), $0.1] },
             ]
             if let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]) {
-                FileManager.default.createFile(atPath: path, contents: data)
+                _ = FileManager.default.createFile(atPath: path, contents: data)
             }
         }
         if !stats.violations.isEmpty { exit(1) }
