@@ -21,6 +21,10 @@ public final class SeekDBClient: Sendable {
     public let localServer: LocalServer?
     let pool: ConnectionPool
     let logger: Logger
+    /// Where metrics and spans go.
+    let instruments: Instruments
+    /// The calls in flight, and the gate that refuses new ones once the client closes.
+    let calls = CallTracker()
 
     /// Connects to the server and checks the credentials by opening the first connection.
     ///
@@ -46,6 +50,7 @@ public final class SeekDBClient: Sendable {
         self.configuration = configuration
         self.localServer = localServer
         self.logger = logger ?? Logger(label: "seekdb", factory: { _ in SwiftLogNoOpLogHandler() })
+        self.instruments = configuration.instruments
         self.pool = ConnectionPool(
             options: configuration.connectionOptions,
             settings: .init(maximumConnections: configuration.pool.maximumConnections,
@@ -87,10 +92,15 @@ public final class SeekDBClient: Sendable {
 
     /// Closes every connection. Calls made afterwards fail with ``SeekDBError/Code/clientClosed``.
     ///
+    /// Calls in flight are not waited for: a call holding a connection keeps it until it ends,
+    /// then the connection closes; a call waiting for a connection fails. For a graceful close
+    /// that lets calls in flight finish, use ``shutdown(gracePeriod:)``.
+    ///
     /// A client opened with ``init(path:database:server:logger:)`` then releases its
     /// ``localServer``: a server it launched exits unless other clients still hold it (see
     /// ``LocalServer/release()``).
     public func close() async {
+        calls.close()
         await pool.close()
         await localServer?.release()
     }

@@ -21,48 +21,50 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try CollectionName.validate(name)
-        let configuration = try Self.resolveConfiguration(configuration, embeddingFunction: embeddingFunction)
-        let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let table = TableDefinition.v2TableName(id: id)
-        let settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
-        let timeouts = self.configuration.statementTimeouts
-        try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            // Every statement of the create runs with the DDL timeout: on a busy server the
-            // first write to the new tables waits for the same schema work as the DDL itself.
-            try await connection.withDDLTimeout(timeouts, logger: logger) {
-                try await connection.executeDDL(TableDefinition.createCatalog, budget: timeouts.ddl, logger: logger)
-                let catalogued = try await Self.findCatalogEntry(name, on: connection, logger: logger) != nil
-                let legacy = try await Self.showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
-                if catalogued || legacy {
-                    throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
-                }
-                // The table first, then the catalog row: a client that sees the row also finds the
-                // table, and the unique name key decides a race between two creators. The table's
-                // name is unique to this call, so a failed create drops it: no orphan table is left.
-                do {
-                    try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration), budget: timeouts.ddl, logger: logger)
-                } catch {
-                    _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
-                    throw error
-                }
-                do {
-                    _ = try await connection.execute(
-                        "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
-                        [.string(id), .string(name), .string(settings.json)], logger: logger)
-                } catch let error as DriverError {
-                    _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
-                    if error.number == MariaDBErrorNumber.duplicateEntry {
+        try await withCall("createCollection", collection: name) { [self] in
+            try CollectionName.validate(name)
+            let configuration = try Self.resolveConfiguration(configuration, embeddingFunction: embeddingFunction)
+            let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let table = TableDefinition.v2TableName(id: id)
+            let settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
+            let timeouts = self.configuration.statementTimeouts
+            try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+                // Every statement of the create runs with the DDL timeout: on a busy server the
+                // first write to the new tables waits for the same schema work as the DDL itself.
+                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                    try await connection.executeDDL(TableDefinition.createCatalog, budget: timeouts.ddl, logger: logger)
+                    let catalogued = try await Self.findCatalogEntry(name, on: connection, logger: logger) != nil
+                    let legacy = try await Self.showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
+                    if catalogued || legacy {
                         throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
                     }
-                    throw error
+                    // The table first, then the catalog row: a client that sees the row also finds the
+                    // table, and the unique name key decides a race between two creators. The table's
+                    // name is unique to this call, so a failed create drops it: no orphan table is left.
+                    do {
+                        try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration), budget: timeouts.ddl, logger: logger)
+                    } catch {
+                        _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                        throw error
+                    }
+                    do {
+                        _ = try await connection.execute(
+                            "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
+                            [.string(id), .string(name), .string(settings.json)], logger: logger)
+                    } catch let error as DriverError {
+                        _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                        if error.number == MariaDBErrorNumber.duplicateEntry {
+                            throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
+                        }
+                        throw error
+                    }
                 }
             }
+            return SeekDBCollection(
+                name: name, id: id, dimension: configuration.dimension, distance: configuration.distance,
+                embeddingFunction: embeddingFunction, persistedEmbeddingFunctionName: settings.embeddingFunctionName,
+                client: self, table: table)
         }
-        return SeekDBCollection(
-            name: name, id: id, dimension: configuration.dimension, distance: configuration.distance,
-            embeddingFunction: embeddingFunction, persistedEmbeddingFunctionName: settings.embeddingFunctionName,
-            client: self, table: table)
     }
 
     /// Opens an existing collection with the embedding function you pass (`nil` for none).
@@ -73,7 +75,9 @@ extension SeekDBClient {
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
     public func getCollection(name: String, embeddingFunction: (any EmbeddingFunction)?,
                               logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await loadCollection(name: name, logger: logger) { _ in embeddingFunction }
+        try await withCall("getCollection", collection: name) { [self] in
+            try await loadCollection(name: name, logger: logger) { _ in embeddingFunction }
+        }
     }
 
     /// Returns the collection if it exists, otherwise creates it. Safe when several clients
@@ -82,13 +86,15 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        // A bad name or configuration is an error even when the collection exists.
-        try CollectionName.validate(name)
-        try configuration?.validate()
-        return try await getOrCreate(
-            get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
-            create: { try await self.createCollection(name: name, configuration: configuration,
-                                                      embeddingFunction: embeddingFunction, logger: logger) })
+        try await withCall("getOrCreateCollection", collection: name) { [self] in
+            // A bad name or configuration is an error even when the collection exists.
+            try CollectionName.validate(name)
+            try configuration?.validate()
+            return try await getOrCreate(
+                get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
+                create: { try await self.createCollection(name: name, configuration: configuration,
+                                                          embeddingFunction: embeddingFunction, logger: logger) })
+        }
     }
 
     /// Get, else create; if another client created it in between, get the winner's collection.
@@ -107,13 +113,15 @@ extension SeekDBClient {
 
     /// `true` if a collection with this name exists.
     public func hasCollection(name: String, logger: Logger? = nil) async throws -> Bool {
-        do {
-            _ = try await loadCollection(name: name, logger: logger) { _ in nil }
-            return true
-        } catch SeekDBError.Code.collectionNotFound {
-            return false
-        } catch SeekDBError.Code.unsupportedCollection {
-            return true   // it exists, even if this SDK cannot open it
+        try await withCall("hasCollection", collection: name) { [self] in
+            do {
+                _ = try await loadCollection(name: name, logger: logger) { _ in nil }
+                return true
+            } catch SeekDBError.Code.collectionNotFound {
+                return false
+            } catch SeekDBError.Code.unsupportedCollection {
+                return true   // it exists, even if this SDK cannot open it
+            }
         }
     }
 
@@ -121,20 +129,22 @@ extension SeekDBClient {
     ///
     /// - Throws: ``SeekDBError/Code/collectionNotFound`` if it does not exist.
     public func deleteCollection(name: String, logger: Logger? = nil) async throws {
-        try CollectionName.validate(name)
-        let timeouts = self.configuration.statementTimeouts
-        try await withDriverConnection(logger: logger, collection: name) { connection, logger in
-            try await connection.withDDLTimeout(timeouts, logger: logger) {
-                if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
-                    try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", budget: timeouts.ddl, logger: logger)
-                    _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
-                    return
+        try await withCall("deleteCollection", collection: name) { [self] in
+            try CollectionName.validate(name)
+            let timeouts = self.configuration.statementTimeouts
+            try await withDriverConnection(logger: logger, collection: name) { connection, logger in
+                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                    if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
+                        try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", budget: timeouts.ddl, logger: logger)
+                        _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
+                        return
+                    }
+                    let legacy = TableDefinition.v1TableName(name: name)
+                    guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
+                        throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
+                    }
+                    try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", budget: timeouts.ddl, logger: logger)
                 }
-                let legacy = TableDefinition.v1TableName(name: name)
-                guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
-                    throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
-                }
-                try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", budget: timeouts.ddl, logger: logger)
             }
         }
     }
@@ -145,22 +155,26 @@ extension SeekDBClient {
     /// Collections are opened with their persisted embedding function when this SDK knows it
     /// (`"default"`), otherwise with none.
     public func listCollections(logger: Logger? = nil) async throws -> [SeekDBCollection] {
-        let listing = try await withDriverConnection(logger: logger) { connection, logger in
-            try await CollectionListing.read(on: connection, logger: logger)
-        }
-        return listing.map { entry in
-            SeekDBCollection(
-                name: entry.name, id: entry.id, dimension: entry.dimension, distance: entry.distance,
-                embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, dimension: entry.dimension),
-                persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table,
-                sparseVectorIndex: entry.settings.sparseVectorIndex)
+        try await withCall("listCollections") { [self] in
+            let listing = try await withDriverConnection(logger: logger) { connection, logger in
+                try await CollectionListing.read(on: connection, logger: logger)
+            }
+            return listing.map { entry in
+                SeekDBCollection(
+                    name: entry.name, id: entry.id, dimension: entry.dimension, distance: entry.distance,
+                    embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, dimension: entry.dimension),
+                    persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table,
+                    sparseVectorIndex: entry.settings.sparseVectorIndex)
+            }
         }
     }
 
     /// How many collections the database has.
     public func countCollections(logger: Logger? = nil) async throws -> Int {
-        try await withDriverConnection(logger: logger) { connection, logger in
-            try await CollectionListing.read(on: connection, logger: logger).count
+        try await withCall("countCollections") { [self] in
+            try await withDriverConnection(logger: logger) { connection, logger in
+                try await CollectionListing.read(on: connection, logger: logger).count
+            }
         }
     }
 

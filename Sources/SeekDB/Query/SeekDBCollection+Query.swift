@@ -46,11 +46,13 @@ extension SeekDBCollection {
     public func query(embeddings: Embeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
                       consistency: QueryConsistency = .eventual, logger: Logger? = nil) async throws -> QueryResult {
-        try Self.validateNResults(nResults)
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
-        let vectors = try validateQueryVectors(embeddings.values)
-        return try await nearest(vectors, nResults: nResults, filter: filter, include: include,
-                                 consistency: consistency, logger: logger)
+        try await client.withCall("query", collection: name, batchSize: embeddings.values.count) { [self] in
+            try Self.validateNResults(nResults)
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
+            let vectors = try validateQueryVectors(embeddings.values)
+            return try await nearest(vectors, nResults: nResults, filter: filter, include: include,
+                                     consistency: consistency, logger: logger)
+        }
     }
 
     /// Finds the records nearest to each query text, embedded by the collection's embedding
@@ -67,11 +69,13 @@ extension SeekDBCollection {
     public func query(texts: Documents, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
                       consistency: QueryConsistency = .eventual, logger: Logger? = nil) async throws -> QueryResult {
-        try Self.validateNResults(nResults)
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
-        let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: "query"))
-        return try await nearest(vectors, nResults: nResults, filter: filter, include: include,
-                                 consistency: consistency, logger: logger)
+        try await client.withCall("query", collection: name, batchSize: texts.values.count) { [self] in
+            try Self.validateNResults(nResults)
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
+            let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: "query"))
+            return try await nearest(vectors, nResults: nResults, filter: filter, include: include,
+                                     consistency: consistency, logger: logger)
+        }
     }
 
     // MARK: Helpers

@@ -18,9 +18,11 @@ extension SeekDBCollection {
     /// - Throws: ``SeekDBError``; a server without `dbms_index_manager` (seekdb before 1.3)
     ///   reports a ``SeekDBError/Code/server`` error.
     public func refreshIndex(logger: Logger? = nil) async throws {
-        let timeouts = client.configuration.statementTimeouts
-        try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            try await Self.refreshIndex(on: connection, timeouts: timeouts, logger: logger)
+        try await client.withCall("refreshIndex", collection: name) { [self] in
+            let timeouts = client.configuration.statementTimeouts
+            try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+                try await Self.refreshIndex(on: connection, timeouts: timeouts, logger: logger)
+            }
         }
     }
 

@@ -30,7 +30,9 @@ extension SeekDBCollection {
         guard !changing.isEmpty else { return vectors }
         let computed: [SparseVector]
         do {
-            computed = try await function.embed(changing.map { texts[$0]! })
+            computed = try await client.instruments.observeEmbedding(kind: "sparse", texts: changing.count) {
+                try await function.embed(changing.map { texts[$0]! })
+            }
         } catch let error as CancellationError {
             throw error
         } catch {

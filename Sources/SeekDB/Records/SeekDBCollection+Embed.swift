@@ -6,7 +6,9 @@ extension SeekDBCollection {
     func embed(_ texts: [String], with function: any EmbeddingFunction, operation: String, what: String) async throws -> [[Float]] {
         let vectors: [[Float]]
         do {
-            vectors = try await function.embed(texts)
+            vectors = try await client.instruments.observeEmbedding(kind: "dense", texts: texts.count) {
+                try await function.embed(texts)
+            }
         } catch let error as CancellationError {
             throw error
         } catch {

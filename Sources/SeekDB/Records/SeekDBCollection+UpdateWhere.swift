@@ -30,18 +30,20 @@ extension SeekDBCollection {
     @discardableResult
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        metadata: Metadata, mode: MetadataUpdateMode = .merge, logger: Logger? = nil) async throws -> Int {
-        let operation = "update(where:)"
-        guard metadataFilter != nil || whereDocument != nil else {
-            throw SeekDBError.invalidArgument("\(operation): give where or whereDocument; to change every record pass where: .all")
-        }
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: operation)
-        let patch = try MetadataCodec.encode(metadata, record: "\(operation)'s metadata")
-        try checkBulkMetadataWrite(metadata, mode: mode, operation: operation)
-        let condition = filter.whereClause
-        let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
-        let parameters = [SQLValue.string(patch)] + condition.parameters
-        return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
+        try await client.withCall("update", collection: name) { [self] in
+            let operation = "update(where:)"
+            guard metadataFilter != nil || whereDocument != nil else {
+                throw SeekDBError.invalidArgument("\(operation): give where or whereDocument; to change every record pass where: .all")
+            }
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: operation)
+            let patch = try MetadataCodec.encode(metadata, record: "\(operation)'s metadata")
+            try checkBulkMetadataWrite(metadata, mode: mode, operation: operation)
+            let condition = filter.whereClause
+            let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
+            let parameters = [SQLValue.string(patch)] + condition.parameters
+            return try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+                Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
+            }
         }
     }
 }

@@ -40,35 +40,37 @@ extension SeekDBCollection {
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
-        let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
-                                               metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
-        let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts)
-        if changes.ids.count == 1 {
-            return try await upsertOne(changes, plan: plan, logger: logger)
-        }
-        let statements = self.statements
-        let collection = name
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
-            let existing = try await lockExisting(changes.ids, condition: plan.condition, privilege: Self.upsertPrivileges,
-                                                  connection: connection, logger: logger)
-            let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
-            let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
-            if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
-            let conflictIDs = changes.ids.filter { existing[Array($0.utf8)]?.matches == false }
-            if !conflictIDs.isEmpty && plan.conflicts == .fail {
-                throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
+        try await client.withCall("upsert", collection: name, batchSize: ids.values.count) { [self] in
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
+            let changes = try await prepareChanges(ids: ids, embeddings: embeddings, documents: documents,
+                                                   metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
+            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts)
+            if changes.ids.count == 1 {
+                return try await upsertOne(changes, plan: plan, logger: logger)
             }
-            for fields in changes.fieldSets() {
-                _ = try await changes.send(fields: fields, including: { existing[Array(changes.ids[$0].utf8)]?.matches != false }) { rows in
-                    statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
-                } execute: { sql, _, parameters in
-                    _ = try await connection.execute(sql, parameters, logger: logger)
-                    return true
+            let statements = self.statements
+            let collection = name
+            return try await client.withDriverTransaction(logger: logger, collection: name, table: table) { connection, logger in
+                let existing = try await lockExisting(changes.ids, condition: plan.condition, privilege: Self.upsertPrivileges,
+                                                      connection: connection, logger: logger)
+                let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
+                let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
+                if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
+                let conflictIDs = changes.ids.filter { existing[Array($0.utf8)]?.matches == false }
+                if !conflictIDs.isEmpty && plan.conflicts == .fail {
+                    throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
                 }
+                for fields in changes.fieldSets() {
+                    _ = try await changes.send(fields: fields, including: { existing[Array(changes.ids[$0].utf8)]?.matches != false }) { rows in
+                        statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
+                    } execute: { sql, _, parameters in
+                        _ = try await connection.execute(sql, parameters, logger: logger)
+                        return true
+                    }
+                }
+                return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
+                                    updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs)
             }
-            return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
-                                updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs)
         }
     }
 
