@@ -46,6 +46,7 @@ extension SeekDBClient: Service {
         await close()
     }
 
-    /// Calls in flight right now (for tests and diagnostics).
-    package var callsInFlight: Int { calls.count }
+    /// Public calls in flight right now: admitted and not yet returned (for health checks,
+    /// diagnostics and tests of shutdown).
+    public var callsInFlight: Int { calls.count }
 }

@@ -13,6 +13,10 @@ import SeekDBDriver
 /// try await books.add(ids: ["a"], embeddings: [[0.1, 0.2, 0.3]], documents: ["A book"])
 /// await client.close()
 /// ```
+///
+/// In a server, run the client as a `ServiceLifecycle` service (``run()``) so that it shuts
+/// down gracefully; it reports metrics and spans to the backends the application bootstrapped
+/// (see the "Lifecycle, metrics and tracing" article).
 public final class SeekDBClient: Sendable {
     /// The configuration the client was created with.
     public let configuration: Configuration
