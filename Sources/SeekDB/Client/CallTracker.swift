@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// The client's calls in flight, and the gate that refuses new ones once the client closes.
 ///
@@ -6,7 +6,11 @@ import Synchronization
 /// Shutting down closes the gate (new calls fail at once with
 /// ``SeekDBError/Code/clientClosed``), waits until the calls in flight have left, and can
 /// cancel the ones still running when the grace period ends.
-final class CallTracker: Sendable {
+///
+/// `@unchecked Sendable`: `state` is only read and written inside `withState`, under `lock`. An
+/// `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`, whose futex-based lock on
+/// Linux the thread sanitizer does not see, so it reported every call as a race.
+final class CallTracker: @unchecked Sendable {
     private struct State {
         var isClosed = false
         var isCancelling = false
@@ -15,11 +19,17 @@ final class CallTracker: Sendable {
         var drainWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let state = Mutex(State())
+    private let lock = NSLock()
+    private var state = State()
+
+    /// Runs `body` with the state, under the lock.
+    private func withState<R>(_ body: (inout State) -> R) -> R {
+        lock.withLock { body(&state) }
+    }
 
     /// Admits a call, or throws ``SeekDBError/Code/clientClosed`` once the client is closing.
     func enter() throws(SeekDBError) -> UInt64 {
-        let id: UInt64? = state.withLock { state in
+        let id: UInt64? = withState { state in
             guard !state.isClosed else { return nil }
             state.nextID += 1
             state.inFlight[state.nextID] = {}
@@ -31,7 +41,7 @@ final class CallTracker: Sendable {
 
     /// Remembers how to cancel call `id`; cancels it at once if shutdown is already cancelling.
     func register(_ id: UInt64, cancel: @escaping @Sendable () -> Void) {
-        let cancelNow = state.withLock { state in
+        let cancelNow = withState { state in
             guard state.inFlight[id] != nil else { return false }
             state.inFlight[id] = cancel
             return state.isCancelling
@@ -41,7 +51,7 @@ final class CallTracker: Sendable {
 
     /// The call `id` has finished.
     func leave(_ id: UInt64) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let waiters = withState { state -> [CheckedContinuation<Void, Never>] in
             state.inFlight[id] = nil
             guard state.isClosed, state.inFlight.isEmpty else { return [] }
             defer { state.drainWaiters.removeAll() }
@@ -52,7 +62,7 @@ final class CallTracker: Sendable {
 
     /// Refuses new calls from now on.
     func close() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let waiters = withState { state -> [CheckedContinuation<Void, Never>] in
             state.isClosed = true
             guard state.inFlight.isEmpty else { return [] }
             defer { state.drainWaiters.removeAll() }
@@ -64,7 +74,7 @@ final class CallTracker: Sendable {
     /// Returns once the gate is closed and no call is in flight.
     func waitUntilDrained() async {
         await withCheckedContinuation { continuation in
-            let done = state.withLock { state in
+            let done = withState { state in
                 if state.isClosed && state.inFlight.isEmpty { return true }
                 state.drainWaiters.append(continuation)
                 return false
@@ -75,7 +85,7 @@ final class CallTracker: Sendable {
 
     /// Cancels every call in flight, and any call that registers later.
     func cancelAll() {
-        let cancels = state.withLock { state in
+        let cancels = withState { state in
             state.isCancelling = true
             return Array(state.inFlight.values)
         }
@@ -83,5 +93,5 @@ final class CallTracker: Sendable {
     }
 
     /// Calls in flight right now.
-    var count: Int { state.withLock { $0.inFlight.count } }
+    var count: Int { withState { $0.inFlight.count } }
 }
