@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(name: "seekdb-swift", path: "../.."),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
     ],
     targets: [
         .executableTarget(
@@ -18,6 +20,11 @@ let package = Package(
                 .product(name: "SeekDB", package: "seekdb-swift"),
                 .product(name: "SeekDBEmbeddings", package: "seekdb-swift"),
                 .product(name: "Logging", package: "swift-log"),
+                // The observability mode's backends.
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ],
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),

@@ -33,11 +33,13 @@ public final class SeekDBAdminClient: Sendable {
     /// - Throws: ``SeekDBError/Code/invalidArgument`` for a name outside `[A-Za-z0-9_]{1,64}`;
     ///   ``SeekDBError/Code/permissionDenied``.
     public func createDatabase(name: String, logger: Logger? = nil) async throws {
-        try Self.validate(name)
-        let timeouts = client.configuration.statementTimeouts
-        _ = try await client.withDriverConnection(logger: logger) { connection, logger in
-            try await connection.withDDLTimeout(timeouts, logger: logger) {
-                try await connection.executeDDL("CREATE DATABASE IF NOT EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
+        try await client.withCall("createDatabase") { [self] in
+            try Self.validate(name)
+            let timeouts = client.configuration.statementTimeouts
+            _ = try await client.withDriverConnection(logger: logger) { connection, logger in
+                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                    try await connection.executeDDL("CREATE DATABASE IF NOT EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
+                }
             }
         }
     }
@@ -46,34 +48,40 @@ public final class SeekDBAdminClient: Sendable {
     ///
     /// - Throws: ``SeekDBError/Code/databaseNotFound`` if it does not exist.
     public func getDatabase(name: String, logger: Logger? = nil) async throws -> SeekDBDatabase {
-        let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
-            try await connection.execute(
-                "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",
-                [.string(name)], logger: logger).rows
+        try await client.withCall("getDatabase") { [self] in
+            let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
+                try await connection.execute(
+                    "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",
+                    [.string(name)], logger: logger).rows
+            }
+            guard let row = rows.first else { throw SeekDBError(.databaseNotFound, "database '\(name)' does not exist") }
+            return Self.database(row)
         }
-        guard let row = rows.first else { throw SeekDBError(.databaseNotFound, "database '\(name)' does not exist") }
-        return Self.database(row)
     }
 
     /// Every database, ordered by name, optionally paged.
     public func listDatabases(limit: Int? = nil, offset: Int = 0, logger: Logger? = nil) async throws -> [SeekDBDatabase] {
-        if let limit, limit < 0 { throw SeekDBError.invalidArgument("limit must not be negative, got \(limit)") }
-        guard offset >= 0 else { throw SeekDBError.invalidArgument("offset must not be negative, got \(offset)") }
-        let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
-            try await connection.execute(
-                "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME LIMIT ? OFFSET ?",
-                [.int(Int64(limit ?? Int(Int32.max))), .int(Int64(offset))], logger: logger).rows
+        try await client.withCall("listDatabases") { [self] in
+            if let limit, limit < 0 { throw SeekDBError.invalidArgument("limit must not be negative, got \(limit)") }
+            guard offset >= 0 else { throw SeekDBError.invalidArgument("offset must not be negative, got \(offset)") }
+            let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
+                try await connection.execute(
+                    "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME LIMIT ? OFFSET ?",
+                    [.int(Int64(limit ?? Int(Int32.max))), .int(Int64(offset))], logger: logger).rows
+            }
+            return rows.map(Self.database)
         }
-        return rows.map(Self.database)
     }
 
     /// Deletes a database and everything in it (`DROP DATABASE IF EXISTS`).
     public func deleteDatabase(name: String, logger: Logger? = nil) async throws {
-        try Self.validate(name)
-        let timeouts = client.configuration.statementTimeouts
-        _ = try await client.withDriverConnection(logger: logger) { connection, logger in
-            try await connection.withDDLTimeout(timeouts, logger: logger) {
-                try await connection.executeDDL("DROP DATABASE IF EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
+        try await client.withCall("deleteDatabase") { [self] in
+            try Self.validate(name)
+            let timeouts = client.configuration.statementTimeouts
+            _ = try await client.withDriverConnection(logger: logger) { connection, logger in
+                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                    try await connection.executeDDL("DROP DATABASE IF EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
+                }
             }
         }
     }

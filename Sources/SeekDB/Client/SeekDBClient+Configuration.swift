@@ -1,5 +1,7 @@
 import Foundation
+public import CoreMetrics
 import SeekDBDriver
+public import Tracing
 
 extension SeekDBClient {
     /// How to reach a seekdb or OceanBase server, and how the client behaves.
@@ -35,6 +37,13 @@ extension SeekDBClient {
         /// When calls are sent again by themselves after a transient failure. Default
         /// ``RetryPolicy/default`` (three attempts within 30 s, for what is safe to repeat).
         public var retryPolicy: RetryPolicy = .default
+        /// Where the client records its metrics (see the Observability article). `nil` (default):
+        /// the factory the application bootstrapped with `MetricsSystem.bootstrap`, if any;
+        /// without one nothing is recorded.
+        public var metricsFactory: (any MetricsFactory)?
+        /// Where the client sends its spans. `nil` (default): the tracer the application
+        /// bootstrapped with `InstrumentationSystem.bootstrap`, if any; without one nothing is traced.
+        public var tracer: (any Tracer)?
 
         /// A TCP configuration.
         public init(host: String = "127.0.0.1", port: Int = 2881, user: String = "root", password: String? = nil,
@@ -135,6 +144,10 @@ extension SeekDBClient.Configuration {
         /// restored afterwards. A ``readTimeout`` shorter than this cuts the wait short on the
         /// client's side.
         public var ddlTimeout: Duration = .seconds(120)
+        /// How long ``SeekDBClient/shutdown(gracePeriod:)`` (and so graceful shutdown of a
+        /// service group running the client) waits for calls in flight before it cancels them.
+        /// Default 30 seconds.
+        public var shutdownGracePeriod: Duration = .seconds(30)
 
         public init() {}
     }
@@ -160,6 +173,9 @@ extension SeekDBClient.Configuration {
         StatementTimeouts(ddl: options.ddlTimeout, session: options.queryTimeout)
     }
 
+    /// The metrics factory and tracer of this configuration (the global ones where `nil`).
+    var instruments: Instruments { Instruments(metricsFactory: metricsFactory, tracer: tracer) }
+
     var connectionOptions: ConnectionOptions {
         let endpoint: ConnectionOptions.Endpoint = unixSocketPath.map { .unixSocket(path: $0) } ?? .tcp(host: host, port: port)
         var initCommands: [String] = []
@@ -171,7 +187,8 @@ extension SeekDBClient.Configuration {
             connectTimeout: options.connectTimeout, readTimeout: options.readTimeout, writeTimeout: options.writeTimeout,
             tls: .init(required: tls.required, verifyServerCertificate: tls.verifyIdentity, caFile: tls.caFile,
                        certificateFile: tls.certificateFile, keyFile: tls.keyFile),
-            initCommands: initCommands
+            initCommands: initCommands,
+            instruments: instruments
         )
     }
 }

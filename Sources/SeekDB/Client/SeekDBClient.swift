@@ -14,6 +14,10 @@ import Synchronization
 /// try await books.add(ids: ["a"], embeddings: [[0.1, 0.2, 0.3]], documents: ["A book"])
 /// await client.close()
 /// ```
+///
+/// In a server, run the client as a `ServiceLifecycle` service (``run()``) so that it shuts
+/// down gracefully; it reports metrics and spans to the backends the application bootstrapped
+/// (see the "Lifecycle, metrics and tracing" article).
 public final class SeekDBClient: Sendable {
     /// The configuration the client was created with.
     public let configuration: Configuration
@@ -26,6 +30,10 @@ public final class SeekDBClient: Sendable {
     let retries = Atomic<Int>(0)
     /// What this client wrote a moment ago, for ``QueryConsistency/session`` queries.
     let recentWrites = RecentWrites()
+    /// Where metrics and spans go.
+    let instruments: Instruments
+    /// The calls in flight, and the gate that refuses new ones once the client closes.
+    let calls = CallTracker()
 
     /// Connects to the server and checks the credentials by opening the first connection.
     ///
@@ -51,6 +59,7 @@ public final class SeekDBClient: Sendable {
         self.configuration = configuration
         self.localServer = localServer
         self.logger = logger ?? Logger(label: "seekdb", factory: { _ in SwiftLogNoOpLogHandler() })
+        self.instruments = configuration.instruments
         self.pool = ConnectionPool(
             options: configuration.connectionOptions,
             settings: .init(maximumConnections: configuration.pool.maximumConnections,
@@ -92,10 +101,15 @@ public final class SeekDBClient: Sendable {
 
     /// Closes every connection. Calls made afterwards fail with ``SeekDBError/Code/clientClosed``.
     ///
+    /// Calls in flight are not waited for: a call holding a connection keeps it until it ends,
+    /// then the connection closes; a call waiting for a connection fails. For a graceful close
+    /// that lets calls in flight finish, use ``shutdown(gracePeriod:)``.
+    ///
     /// A client opened with ``init(path:database:server:logger:)`` then releases its
     /// ``localServer``: a server it launched exits unless other clients still hold it (see
     /// ``LocalServer/release()``).
     public func close() async {
+        calls.close()
         await pool.close()
         await localServer?.release()
     }

@@ -47,45 +47,47 @@ extension SeekDBClient {
         embeddingFunction: (any EmbeddingFunction)?, sparseVectorIndex: SparseVectorIndexConfiguration?,
         logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try CollectionName.validate(name)
-        let configuration = try Self.resolveConfiguration(configuration, embeddingFunction: embeddingFunction)
-        try sparseVectorIndex?.validate()
-        let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let table = TableDefinition.v2TableName(id: id)
-        var settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
-        settings.sparseVectorIndexJSON = sparseVectorIndex?.settingsJSON
-        let timeouts = self.configuration.statementTimeouts
-        try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            // Every statement of the create runs with the DDL timeout: on a busy server the
-            // first write to the new tables waits for the same schema work as the DDL itself.
-            try await connection.withDDLTimeout(timeouts, logger: logger) {
-                try await Self.prepareCatalog(forNewCollection: name, on: connection, timeouts: timeouts, logger: logger)
-                // The table first, then the catalog row: a client that sees the row also finds the
-                // table, and the unique name key decides a race between two creators. The table's
-                // name is unique to this call, so a failed create drops it: no orphan table is left.
-                do {
-                    try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration, sparse: sparseVectorIndex), budget: timeouts.ddl, logger: logger)
-                } catch {
-                    _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
-                    throw error
-                }
-                do {
-                    _ = try await connection.execute(
-                        "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
-                        [.string(id), .string(name), .string(settings.json)], logger: logger)
-                } catch let error as DriverError {
-                    _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
-                    if error.number == MariaDBErrorNumber.duplicateEntry {
-                        throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
+        try await withCall("createCollection", collection: name) { [self] in
+            try CollectionName.validate(name)
+            let configuration = try Self.resolveConfiguration(configuration, embeddingFunction: embeddingFunction)
+            try sparseVectorIndex?.validate()
+            let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let table = TableDefinition.v2TableName(id: id)
+            var settings = CollectionSettings(embeddingFunctionName: embeddingFunction?.persistedName)
+            settings.sparseVectorIndexJSON = sparseVectorIndex?.settingsJSON
+            let timeouts = self.configuration.statementTimeouts
+            try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+                // Every statement of the create runs with the DDL timeout: on a busy server the
+                // first write to the new tables waits for the same schema work as the DDL itself.
+                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                    try await Self.prepareCatalog(forNewCollection: name, on: connection, timeouts: timeouts, logger: logger)
+                    // The table first, then the catalog row: a client that sees the row also finds the
+                    // table, and the unique name key decides a race between two creators. The table's
+                    // name is unique to this call, so a failed create drops it: no orphan table is left.
+                    do {
+                        try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration, sparse: sparseVectorIndex), budget: timeouts.ddl, logger: logger)
+                    } catch {
+                        _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                        throw error
                     }
-                    throw error
+                    do {
+                        _ = try await connection.execute(
+                            "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
+                            [.string(id), .string(name), .string(settings.json)], logger: logger)
+                    } catch let error as DriverError {
+                        _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                        if error.number == MariaDBErrorNumber.duplicateEntry {
+                            throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
+                        }
+                        throw error
+                    }
                 }
             }
+            return SeekDBCollection(
+                name: name, id: id, dimension: configuration.dimension, distance: configuration.distance,
+                embeddingFunction: embeddingFunction, persistedEmbeddingFunctionName: settings.embeddingFunctionName,
+                client: self, table: table, sparseVectorIndex: sparseVectorIndex?.settings)
         }
-        return SeekDBCollection(
-            name: name, id: id, dimension: configuration.dimension, distance: configuration.distance,
-            embeddingFunction: embeddingFunction, persistedEmbeddingFunctionName: settings.embeddingFunctionName,
-            client: self, table: table, sparseVectorIndex: sparseVectorIndex?.settings)
     }
 
     /// Opens an existing collection with the embedding function you pass (`nil` for none).
@@ -96,7 +98,9 @@ extension SeekDBClient {
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
     public func getCollection(name: String, embeddingFunction: (any EmbeddingFunction)?,
                               logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await loadCollection(name: name, logger: logger) { _ in embeddingFunction }
+        try await withCall("getCollection", collection: name) { [self] in
+            try await loadCollection(name: name, logger: logger) { _ in embeddingFunction }
+        }
     }
 
     /// Returns the collection if it exists, otherwise creates it. Safe when several clients
@@ -105,13 +109,8 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        // A bad name or configuration is an error even when the collection exists.
-        try CollectionName.validate(name)
-        try configuration?.validate()
-        return try await getOrCreate(
-            get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
-            create: { try await self.createCollection(name: name, configuration: configuration,
-                                                      embeddingFunction: embeddingFunction, logger: logger) })
+        try await getOrCreateCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
+                                        sparseVectorIndex: nil, logger: logger)
     }
 
     /// Returns the collection if it exists (with the sparse index it has, whatever
@@ -122,13 +121,16 @@ extension SeekDBClient {
         embeddingFunction: (any EmbeddingFunction)?, sparseVectorIndex: SparseVectorIndexConfiguration?,
         logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try CollectionName.validate(name)
-        try configuration?.validate()
-        try sparseVectorIndex?.validate()
-        return try await getOrCreate(
-            get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
-            create: { try await self.createCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
-                                                      sparseVectorIndex: sparseVectorIndex, logger: logger) })
+        try await withCall("getOrCreateCollection", collection: name) { [self] in
+            // A bad name or configuration is an error even when the collection exists.
+            try CollectionName.validate(name)
+            try configuration?.validate()
+            try sparseVectorIndex?.validate()
+            return try await getOrCreate(
+                get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
+                create: { try await self.createCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
+                                                          sparseVectorIndex: sparseVectorIndex, logger: logger) })
+        }
     }
 
     /// Get, else create; if another client created it in between, get the winner's collection.
@@ -147,6 +149,7 @@ extension SeekDBClient {
 
     /// `true` if a collection with this name exists.
     public func hasCollection(name: String, logger: Logger? = nil) async throws -> Bool {
+        try await withCall("hasCollection", collection: name) { [self] in
         do {
             _ = try await loadCollection(name: name, logger: logger) { _ in nil }
             return true
@@ -156,11 +159,13 @@ extension SeekDBClient {
             return true   // it exists, even if this SDK cannot open it
         }
     }
+    }
 
     /// Deletes a collection: drops its table and removes its catalog row.
     ///
     /// - Throws: ``SeekDBError/Code/collectionNotFound`` if it does not exist.
     public func deleteCollection(name: String, logger: Logger? = nil) async throws {
+        try await withCall("deleteCollection", collection: name) { [self] in
         try CollectionName.validate(name)
         let timeouts = self.configuration.statementTimeouts
         try await withDriverConnection(logger: logger, collection: name) { connection, logger in
@@ -178,6 +183,7 @@ extension SeekDBClient {
             }
         }
     }
+    }
 
     /// Every collection of the database (v2 and legacy v1), in a constant number of queries
     /// however many collections there are.
@@ -185,6 +191,7 @@ extension SeekDBClient {
     /// Collections are opened with their persisted embedding function when this SDK knows it
     /// (`"default"`), otherwise with none.
     public func listCollections(logger: Logger? = nil) async throws -> [SeekDBCollection] {
+        try await withCall("listCollections") { [self] in
         let listing = try await withDriverConnection(logger: logger) { connection, logger in
             try await CollectionListing.read(on: connection, logger: logger)
         }
@@ -196,12 +203,15 @@ extension SeekDBClient {
                 sparseVectorIndex: entry.settings.sparseVectorIndex)
         }
     }
+    }
 
     /// How many collections the database has.
     public func countCollections(logger: Logger? = nil) async throws -> Int {
+        try await withCall("countCollections") { [self] in
         try await withDriverConnection(logger: logger) { connection, logger in
             try await CollectionListing.read(on: connection, logger: logger).count
         }
+    }
     }
 
     // MARK: Internals

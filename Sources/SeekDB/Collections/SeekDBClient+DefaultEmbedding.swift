@@ -14,8 +14,10 @@ extension SeekDBClient {
     /// - Throws: as ``createCollection(name:configuration:embeddingFunction:logger:)``.
     public func createCollection(name: String, configuration: HNSWConfiguration? = nil,
                                  logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await createCollection(name: name, configuration: configuration,
-                                   embeddingFunction: DefaultEmbeddingFunction(), logger: logger)
+        try await withCall("createCollection", collection: name) { [self] in
+            try await createCollection(name: name, configuration: configuration,
+                                       embeddingFunction: DefaultEmbeddingFunction(), logger: logger)
+        }
     }
 
     /// Opens a collection with its persisted embedding function: `"default"` becomes
@@ -24,19 +26,23 @@ extension SeekDBClient {
     ///
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
     public func getCollection(name: String, logger: Logger? = nil) async throws -> SeekDBCollection {
-        let collection = try await loadCollection(name: name, logger: logger) { _ in nil }
-        return collection.with(embeddingFunction: Self.embeddingFunction(
-            persistedName: collection.persistedEmbeddingFunctionName, dimension: collection.dimension))
+        try await withCall("getCollection", collection: name) { [self] in
+            let collection = try await loadCollection(name: name, logger: logger) { _ in nil }
+            return collection.with(embeddingFunction: Self.embeddingFunction(
+                persistedName: collection.persistedEmbeddingFunctionName, dimension: collection.dimension))
+        }
     }
 
     /// ``getCollection(name:logger:)`` if it exists, otherwise
     /// ``createCollection(name:configuration:logger:)``.
     public func getOrCreateCollection(name: String, configuration: HNSWConfiguration? = nil,
                                       logger: Logger? = nil) async throws -> SeekDBCollection {
-        try CollectionName.validate(name)
-        try configuration?.validate()
-        return try await getOrCreate(
-            get: { try await self.getCollection(name: name, logger: logger) },
-            create: { try await self.createCollection(name: name, configuration: configuration, logger: logger) })
+        try await withCall("getOrCreateCollection", collection: name) { [self] in
+            try CollectionName.validate(name)
+            try configuration?.validate()
+            return try await getOrCreate(
+                get: { try await self.getCollection(name: name, logger: logger) },
+                create: { try await self.createCollection(name: name, configuration: configuration, logger: logger) })
+        }
     }
 }

@@ -28,42 +28,44 @@ extension SeekDBCollection {
     ///   ``SeekDBError/Code/collectionNotFound`` when this collection was deleted,
     ///   ``SeekDBError/Code/permissionDenied``.
     public func fork(name newName: String, logger: Logger? = nil) async throws -> SeekDBCollection {
-        try CollectionName.validate(newName)
-        guard let sourceID = id else {
-            throw SeekDBError(.unsupportedCollection,
-                              "fork: collection '\(name)' is a legacy (v1) collection without a catalog row; pyseekdb cannot fork it either")
-        }
-        let newID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let newTable = TableDefinition.v2TableName(id: newID)
-        let source = table
-        let timeouts = client.configuration.statementTimeouts
-        let collectionName = name
-        try await client.withDriverConnection(logger: logger, collection: newName, table: newTable) { connection, logger in
-            try await connection.withDDLTimeout(timeouts, logger: logger) {
-                try await SeekDBClient.prepareCatalog(forNewCollection: newName, on: connection, timeouts: timeouts, logger: logger)
-                let settings = try await connection.execute(TableDefinition.selectSettings, [.string(sourceID)], logger: logger)
-                guard let row = settings.rows.first else {
-                    throw SeekDBError(.collectionNotFound, "fork: collection '\(collectionName)' does not exist")
-                }
-                // The table first, then the catalog row, as createCollection does: a client that
-                // sees the row also finds the table, and the unique name key decides a race.
-                do {
-                    try await connection.executeDDL(TableDefinition.fork(source, to: newTable), budget: timeouts.ddl, logger: logger)
-                    _ = try await connection.execute(
-                        "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
-                        [.string(newID), .string(newName), row[0]], logger: logger)
-                } catch {
-                    _ = try? await connection.query("DROP TABLE IF EXISTS `\(newTable)`", logger: logger)
-                    if let error = error as? DriverError, error.number == MariaDBErrorNumber.duplicateEntry {
-                        throw SeekDBError(.collectionExists, "collection '\(newName)' already exists")
+        try await client.withCall("fork", collection: name) { [self] in
+            try CollectionName.validate(newName)
+            guard let sourceID = id else {
+                throw SeekDBError(.unsupportedCollection,
+                                  "fork: collection '\(name)' is a legacy (v1) collection without a catalog row; pyseekdb cannot fork it either")
+            }
+            let newID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let newTable = TableDefinition.v2TableName(id: newID)
+            let source = table
+            let timeouts = client.configuration.statementTimeouts
+            let collectionName = name
+            try await client.withDriverConnection(logger: logger, collection: newName, table: newTable) { connection, logger in
+                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                    try await SeekDBClient.prepareCatalog(forNewCollection: newName, on: connection, timeouts: timeouts, logger: logger)
+                    let settings = try await connection.execute(TableDefinition.selectSettings, [.string(sourceID)], logger: logger)
+                    guard let row = settings.rows.first else {
+                        throw SeekDBError(.collectionNotFound, "fork: collection '\(collectionName)' does not exist")
                     }
-                    throw error
+                    // The table first, then the catalog row, as createCollection does: a client that
+                    // sees the row also finds the table, and the unique name key decides a race.
+                    do {
+                        try await connection.executeDDL(TableDefinition.fork(source, to: newTable), budget: timeouts.ddl, logger: logger)
+                        _ = try await connection.execute(
+                            "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
+                            [.string(newID), .string(newName), row[0]], logger: logger)
+                    } catch {
+                        _ = try? await connection.query("DROP TABLE IF EXISTS `\(newTable)`", logger: logger)
+                        if let error = error as? DriverError, error.number == MariaDBErrorNumber.duplicateEntry {
+                            throw SeekDBError(.collectionExists, "collection '\(newName)' already exists")
+                        }
+                        throw error
+                    }
                 }
             }
+            return SeekDBCollection(
+                name: newName, id: newID, dimension: dimension, distance: distance, embeddingFunction: embeddingFunction,
+                persistedEmbeddingFunctionName: persistedEmbeddingFunctionName, client: client, table: newTable,
+                sparseVectorIndex: sparseVectorIndex)
         }
-        return SeekDBCollection(
-            name: newName, id: newID, dimension: dimension, distance: distance, embeddingFunction: embeddingFunction,
-            persistedEmbeddingFunctionName: persistedEmbeddingFunctionName, client: client, table: newTable,
-            sparseVectorIndex: sparseVectorIndex)
     }
 }

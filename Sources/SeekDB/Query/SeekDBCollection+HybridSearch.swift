@@ -43,6 +43,7 @@ extension SeekDBCollection {
                              where metadataFilter: MetadataFilter? = nil, nResults: Int = 10,
                              vectorCandidates: Int? = nil, fusion: ReciprocalRankFusion = .init(),
                              include: Include = .default, logger: Logger? = nil) async throws -> HybridSearchResult {
+        try await client.withCall("hybridSearch", collection: name) { [self] in
         let operation = "hybridSearch"
         try Self.validateNResults(nResults)
         if let vectorCandidates { try Self.validateNResults(vectorCandidates) }
@@ -92,6 +93,7 @@ extension SeekDBCollection {
             try await connection.execute("SELECT DBMS_HYBRID_SEARCH.SEARCH(?, ?)", [.string(table), .string(searchParameters)], logger: logger)
         }
         return try Self.decodeHybridRows(result.rows.first?.first ?? .null, include: include)
+    }
     }
 
     /// Letters, digits and spaces of a full-text query; everything else becomes a space.

@@ -37,12 +37,14 @@ extension SeekDBCollection {
     public func query(sparseEmbeddings: SparseEmbeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
                       consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
-        try Self.validateNResults(nResults)
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
-        _ = try sparseQueryIndex()
-        let vectors = try Self.validateSparseQueryVectors(sparseEmbeddings.values)
-        return try await nearest(vectors.map { .string($0.text) }, distance: Self.sparseDistance, nResults: nResults,
-                                 filter: filter, include: include, consistency: consistency, logger: logger)
+        try await client.withCall("query", collection: name, batchSize: sparseEmbeddings.values.count) { [self] in
+            try Self.validateNResults(nResults)
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
+            _ = try sparseQueryIndex()
+            let vectors = try Self.validateSparseQueryVectors(sparseEmbeddings.values)
+            return try await nearest(vectors.map { .string($0.text) }, distance: Self.sparseDistance, nResults: nResults,
+                                     filter: filter, include: include, consistency: consistency, logger: logger)
+        }
     }
 
     /// Finds the records nearest to each query text through the chosen index: `.dense` embeds
@@ -62,15 +64,17 @@ extension SeekDBCollection {
                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                       include: Include = .queryDefault, consistency: QueryConsistency = .session,
                       logger: Logger? = nil) async throws -> QueryResult {
-        guard index == .sparse else {
-            return try await query(texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
-                                   include: include, consistency: consistency, logger: logger)
+        try await client.withCall("query", collection: name, batchSize: texts.values.count) { [self] in
+            guard index == .sparse else {
+                return try await query(texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
+                                       include: include, consistency: consistency, logger: logger)
+            }
+            try Self.validateNResults(nResults)
+            _ = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
+            let vectors = try await sparseQueryVectors(texts.values, operation: "query")
+            return try await query(sparseEmbeddings: SparseEmbeddings(vectors), nResults: nResults, where: metadataFilter,
+                                   whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
         }
-        try Self.validateNResults(nResults)
-        _ = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
-        let vectors = try await sparseQueryVectors(texts.values, operation: "query")
-        return try await query(sparseEmbeddings: SparseEmbeddings(vectors), nResults: nResults, where: metadataFilter,
-                               whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
     }
 
     // MARK: Helpers

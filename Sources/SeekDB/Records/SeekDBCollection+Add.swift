@@ -21,6 +21,7 @@ extension SeekDBCollection {
     ///   ``SeekDBError/Code/embeddingFailed``, ``SeekDBError/Code/permissionDenied``.
     public func add(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
                     metadatas: Metadatas? = nil, logger: Logger? = nil) async throws {
+        try await client.withCall("add", collection: name, batchSize: ids.values.count) { [self] in
         let operation = "add"
         let ids = ids.values
         try RecordValidation.validateIDs(ids, operation: operation)
@@ -54,6 +55,7 @@ extension SeekDBCollection {
                 return true
             }
         }
+    }
     }
 
     /// Checks every metadata object as ``MetadataCodec/encode(_:record:)`` will, naming the record.

@@ -18,6 +18,7 @@ extension SeekDBCollection {
     @discardableResult
     public func delete(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
                        whereDocument: DocumentFilter? = nil, logger: Logger? = nil) async throws -> Int {
+        try await client.withCall("delete", collection: name, batchSize: ids?.values.count) { [self] in
         guard ids != nil || metadataFilter != nil || whereDocument != nil else {
             throw SeekDBError.invalidArgument("delete: give ids, where or whereDocument (delete(where: .all) deletes every record)")
         }
@@ -47,5 +48,6 @@ extension SeekDBCollection {
             return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .idempotentWrite, deleteChunks)
         }
         return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .idempotentWrite, deleteChunks)
+    }
     }
 }

@@ -2,27 +2,29 @@ import SeekDBEmbeddings
 
 extension SeekDBCollection {
     /// Runs an embedding function: its errors become ``SeekDBError/Code/embeddingFailed``
-    /// (cancellation passes through), and it must return one vector per text.
+    /// (cancellation passes through), and it must return one vector per text. The run is
+    /// measured and traced as an `embed` of kind `dense`.
     ///
     /// - Parameter what: the texts' name in error messages ("documents", "query texts").
     func embed(_ texts: [String], with function: any EmbeddingFunction, operation: String, what: String) async throws -> [[Float]] {
-        try await Self.run("\(operation): the embedding function", texts: texts, what: what) { try await function.embed(texts) }
+        try await run("\(operation): the embedding function", kind: "dense", texts: texts, what: what) { try await function.embed(texts) }
     }
 
-    /// Runs a sparse embedding function, with the same rules as ``embed(_:with:operation:what:)``.
+    /// Runs a sparse embedding function, with the same rules as ``embed(_:with:operation:what:)``
+    /// (an `embed` of kind `sparse`).
     func embed(_ texts: [String], with function: any SparseEmbeddingFunction, operation: String) async throws -> [SparseVector] {
-        try await Self.run("\(operation): the sparse embedding function '\(function.name)'", texts: texts, what: "texts") {
+        try await run("\(operation): the sparse embedding function '\(function.name)'", kind: "sparse", texts: texts, what: "texts") {
             try await function.embed(texts)
         }
     }
 
     /// `body`'s vectors, one per text; its errors (but cancellation) become
     /// ``SeekDBError/Code/embeddingFailed`` messages starting with `function`.
-    private static func run<Vector>(_ function: String, texts: [String], what: String,
-                                    _ body: () async throws -> [Vector]) async throws -> [Vector] {
+    private func run<Vector>(_ function: String, kind: String, texts: [String], what: String,
+                             _ body: () async throws -> [Vector]) async throws -> [Vector] {
         let vectors: [Vector]
         do {
-            vectors = try await body()
+            vectors = try await client.instruments.observeEmbedding(kind: kind, texts: texts.count, body)
         } catch let error as CancellationError {
             throw error
         } catch {

@@ -29,6 +29,7 @@ extension SeekDBCollection {
     public func get(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
                     whereDocument: DocumentFilter? = nil, limit: Int? = nil, offset: Int = 0,
                     include: Include = .default, logger: Logger? = nil) async throws -> GetResult {
+        try await client.withCall("get", collection: name, batchSize: ids?.values.count) { [self] in
         if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
         guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
         guard include.isSubset(of: Include.all.union(.sparseEmbeddings)) else {
@@ -52,18 +53,23 @@ extension SeekDBCollection {
         }
         return try makeResult(result.rows, include: include)
     }
+    }
 
     /// The first `limit` records with documents, metadatas and embeddings, as pyseekdb's `peek`.
     public func peek(limit: Int = 10, logger: Logger? = nil) async throws -> GetResult {
+        try await client.withCall("peek", collection: name) { [self] in
         try await get(limit: limit, include: [.documents, .metadatas, .embeddings], logger: logger)
+    }
     }
 
     /// Number of records in the collection.
     public func count(logger: Logger? = nil) async throws -> Int {
-        let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
+        try await client.withCall("count", collection: name) { [self] in
+            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
             try await connection.query(statements.count(), logger: logger)
         }
         return Int(result.rows.first?.first?.intValue ?? 0)
+    }
     }
 
     // MARK: Helpers

@@ -58,6 +58,7 @@ extension SeekDBCollection {
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
                        logger: Logger? = nil) async throws -> UpdateResult {
+        try await client.withCall("update", collection: name, batchSize: ids.values.count) { [self] in
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "update")
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
                                                metadatas: metadatas, metadataMode: metadataMode, operation: "update",
@@ -90,6 +91,7 @@ extension SeekDBCollection {
         } catch is SomeRecordsNotMatched {
             return try await lockedUpdate(changes, plan: plan, logger: logger)
         }
+    }
     }
 
     /// The update of one record: one statement, which is atomic by itself, so it runs without a

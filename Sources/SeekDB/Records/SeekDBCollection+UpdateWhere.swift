@@ -30,12 +30,14 @@ extension SeekDBCollection {
     @discardableResult
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        metadata: Metadata, mode: MetadataUpdateMode = .merge, logger: Logger? = nil) async throws -> Int {
-        let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
-                                                        mode: mode, operation: "update(where:)")
-        let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
-        let parameters = [SQLValue.string(patch)] + condition.parameters
-        return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
-            Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
+        try await client.withCall("update", collection: name) { [self] in
+            let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
+                                                            mode: mode, operation: "update(where:)")
+            let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
+            let parameters = [SQLValue.string(patch)] + condition.parameters
+            return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
+                Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
+            }
         }
     }
 
@@ -61,22 +63,24 @@ extension SeekDBCollection {
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        metadata: Metadata, mode: MetadataUpdateMode = .merge, dryRun: Bool,
                        returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateWhereResult {
-        let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
-                                                        mode: mode, operation: dryRun ? "update(where:dryRun:)" : "update(where:)")
-        let statements = self.statements
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
-            let idValues = try await connection.execute(statements.selectIDs(condition: condition.sql, lock: !dryRun),
-                                                        condition.parameters, logger: logger).rows.map { $0[0] }
-            if !dryRun {
-                for chunk in StatementChunker.ids.chunks(count: idValues.count, rowBytes: { idValues[$0].bytesValue?.count ?? 0 }) {
-                    let values = RecordStatements.padded(Array(idValues[chunk]))
-                    _ = try await connection.execute(statements.updateMetadata(ids: values.count, mode: mode),
-                                                     [.string(patch)] + values, logger: logger)
+        try await client.withCall("update", collection: name) { [self] in
+            let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
+                                                            mode: mode, operation: dryRun ? "update(where:dryRun:)" : "update(where:)")
+            let statements = self.statements
+            return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
+                let idValues = try await connection.execute(statements.selectIDs(condition: condition.sql, lock: !dryRun),
+                                                            condition.parameters, logger: logger).rows.map { $0[0] }
+                if !dryRun {
+                    for chunk in StatementChunker.ids.chunks(count: idValues.count, rowBytes: { idValues[$0].bytesValue?.count ?? 0 }) {
+                        let values = RecordStatements.padded(Array(idValues[chunk]))
+                        _ = try await connection.execute(statements.updateMetadata(ids: values.count, mode: mode),
+                                                         [.string(patch)] + values, logger: logger)
+                    }
                 }
+                var records: GetResult?
+                if let include { records = try await readRecords(idValues, include: include, connection: connection, logger: logger) }
+                return UpdateWhereResult(ids: idValues.map(RecordDecoding.id), records: records, isDryRun: dryRun)
             }
-            var records: GetResult?
-            if let include { records = try await readRecords(idValues, include: include, connection: connection, logger: logger) }
-            return UpdateWhereResult(ids: idValues.map(RecordDecoding.id), records: records, isDryRun: dryRun)
         }
     }
 

@@ -43,6 +43,7 @@ extension SeekDBCollection {
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
+        try await client.withCall("upsert", collection: name, batchSize: ids.values.count) { [self] in
         let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
         let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
                                                metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
@@ -74,6 +75,7 @@ extension SeekDBCollection {
             return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
                                 updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs)
         }
+    }
     }
 
     /// The privileges an upsert needs, as error messages name them.

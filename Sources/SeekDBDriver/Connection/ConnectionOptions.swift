@@ -39,10 +39,13 @@ package struct ConnectionOptions: Sendable {
     package var tls: TLS
     /// Statements run once right after connecting (for example `SET ob_query_timeout = …`).
     package var initCommands: [String]
+    /// Where statement spans and metrics go.
+    package var instruments: Instruments
 
     package init(endpoint: Endpoint, user: String, password: String?, database: String?,
                  connectTimeout: Duration = .seconds(10), readTimeout: Duration? = nil,
-                 writeTimeout: Duration? = nil, tls: TLS = .disabled, initCommands: [String] = []) {
+                 writeTimeout: Duration? = nil, tls: TLS = .disabled, initCommands: [String] = [],
+                 instruments: Instruments = Instruments()) {
         self.endpoint = endpoint
         self.user = user
         self.password = password
@@ -52,6 +55,7 @@ package struct ConnectionOptions: Sendable {
         self.writeTimeout = writeTimeout
         self.tls = tls
         self.initCommands = initCommands
+        self.instruments = instruments
     }
 }
 

@@ -20,6 +20,7 @@ package actor MariaDBConnection {
 
     private var handle: UnsafeMutablePointer<MYSQL>?
     private var statements = StatementCache()
+    private var summaries: [String: QuerySummary] = [:]
     /// `CONNECTION_ID()` of the session, the id `KILL QUERY` takes.
     package private(set) var serverConnectionID: UInt64 = 0
     /// Set once the connection can no longer be trusted: lost, closed, or a cancelled query
@@ -172,6 +173,7 @@ package actor MariaDBConnection {
         let sessionID = serverConnectionID
         let options = self.options
         let started = ContinuousClock.now
+        let observation = StatementObservation(summary: summary(of: sql), options: options)
         let result: Result<ResultSet, DriverError> = await withTaskCancellationHandler {
             do throws(DriverError) { return .success(try body(self)) } catch { return .failure(error) }
         } onCancel: {
@@ -180,8 +182,11 @@ package actor MariaDBConnection {
         }
         if request.isCancelled { broken.store(true, ordering: .releasing) }
         switch result {
-        case .success(let value): return value
+        case .success(let value):
+            observation.end(error: nil)
+            return value
         case .failure(var error):
+            observation.end(error: error)
             if error.isConnectionBroken { markBroken() }
             // libmariadb reports an expired read timeout as a plain 2013 "Lost connection";
             // name the timeout so callers get a timeout, not a lost connection.
@@ -191,6 +196,16 @@ package actor MariaDBConnection {
             }
             throw error
         }
+    }
+
+    /// The statement's ``QuerySummary``, remembered per SQL text (the SDK sends few distinct
+    /// texts; the memo is cleared when raw SQL fills it).
+    private func summary(of sql: String) -> QuerySummary {
+        if let known = summaries[sql] { return known }
+        if summaries.count >= 256 { summaries.removeAll(keepingCapacity: true) }
+        let summary = QuerySummary(sql: sql)
+        summaries[sql] = summary
+        return summary
     }
 
     private func markBroken() {

@@ -31,11 +31,13 @@ package actor ConnectionPool {
     private var waiters: [Waiter] = []
     private var nextWaiterID: UInt64 = 0
     private var isClosed = false
+    private let metrics: PoolMetrics
 
     package init(options: ConnectionOptions, settings: Settings, logger: Logger) {
         self.options = options
         self.settings = settings
         self.logger = logger
+        self.metrics = PoolMetrics(instruments: options.instruments, database: options.database)
     }
 
     /// Connections currently open (leased or idle).
@@ -46,6 +48,19 @@ package actor ConnectionPool {
     /// - Throws: `CancellationError` when the task is cancelled while waiting; ``DriverError``
     ///   when opening a connection fails or the pool is closed.
     package func lease(logger: Logger) async throws -> MariaDBConnection {
+        let started = ContinuousClock.now
+        defer { report() }
+        let connection = try await acquire(logger: logger)
+        metrics.leaseWait(ContinuousClock.now - started)
+        return connection
+    }
+
+    /// Publishes the pool's gauges (open, idle, leased, waiters).
+    private func report() {
+        metrics.report(open: openCount, idle: idle.count, waiters: waiters.count)
+    }
+
+    private func acquire(logger: Logger) async throws -> MariaDBConnection {
         try Task.checkCancellation()
         while !isClosed, let entry = idle.popLast() {
             if ContinuousClock.now - entry.since < settings.validateAfterIdle { return entry.connection }
@@ -70,6 +85,7 @@ package actor ConnectionPool {
                     continuation.resume(throwing: CancellationError())
                 } else {
                     waiters.append(Waiter(id: id, continuation: continuation))
+                    report()
                 }
             }
         } onCancel: {
@@ -79,6 +95,7 @@ package actor ConnectionPool {
 
     /// Gives a connection back: to the first waiter, to the idle list, or closes it if broken.
     package func release(_ connection: MariaDBConnection) async {
+        defer { report() }
         let isBroken = connection.isBroken
         if isClosed || isBroken {
             await drop(connection)
@@ -94,6 +111,7 @@ package actor ConnectionPool {
 
     /// Closes idle connections and fails waiting requests. Leased connections close when released.
     package func close() async {
+        defer { report() }
         isClosed = true
         let closing = idle
         idle.removeAll()
@@ -114,6 +132,7 @@ package actor ConnectionPool {
     private func cancelWaiter(_ id: UInt64) {
         guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
         waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+        report()
     }
 
     /// After a connection was dropped, opens a replacement for the first waiter, if any.
@@ -133,5 +152,8 @@ package actor ConnectionPool {
         }
     }
 
-    private func connectFailed() { openCount -= 1 }
+    private func connectFailed() {
+        openCount -= 1
+        report()
+    }
 }

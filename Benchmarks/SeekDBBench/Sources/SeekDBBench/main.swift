@@ -11,6 +11,7 @@
 //   SeekDBBench resync RECORDS CHANGED [ROUNDS]  documents-only update where only CHANGED documents differ
 //   SeekDBBench probe-session [ROUNDS] [RECORDS]  write-then-query under each query consistency
 //   SeekDBBench soak [OPTIONS]   mixed workload under restarts and kills, checked against a model (SoakMode.swift)
+//   SeekDBBench observability [ROUNDS]  update of 1,000 records without a backend, with no-op and with test backends
 //
 // Connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD / SEEKDB_DATABASE.
 // BENCH_RAW_ROWS: records per raw statement (default 500).
@@ -103,6 +104,9 @@ case "resync":
         try await ResyncMode.run(client: client, records: numbers.first ?? 1_000, changed: numbers.dropFirst().first ?? 100,
                                  rounds: numbers.dropFirst(2).first ?? 3)
     }
+case "observability":
+    let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
+    try await ObservabilityMode.run(configuration: configuration, rounds: rounds)
 case "hot-load":
     let words = Array(arguments.dropFirst())
     try await SeekDBClient.withClient(configuration: configuration) { client in
@@ -132,6 +136,6 @@ case "probe-session":
 case "soak":
     try await SoakMode.run(configuration: configuration, options: SoakOptions(Array(arguments.dropFirst())))
 default:
-    FileHandle.standardError.write(Data("usage: SeekDBBench serve | soak [OPTIONS] | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SeekDBBench serve | soak [OPTIONS] | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS] | probe-session [ROUNDS] [RECORDS] | observability [ROUNDS]\n".utf8))
     exit(2)
 }
