@@ -79,6 +79,19 @@ extension MariaDBConnection {
         }
     }
 
+    /// Drops `table`, which this call created, after the call failed (a lost race for the
+    /// collection's name, a failed catalog insert). The drop is retried like any DDL statement:
+    /// with many schema changes queued, a plain `DROP TABLE` times out and would leave the table
+    /// behind. A drop that still fails is logged; the caller throws its own error.
+    func dropCreatedTable(_ table: String, budget: Duration, logger: Logger) async {
+        do {
+            try await executeDDL("DROP TABLE IF EXISTS `\(table)`", budget: budget, logger: logger)
+        } catch {
+            logger.warning("a table created by a failed call could not be dropped and is left behind",
+                           metadata: ["seekdb.table": "\(table)", "seekdb.error": "\(error)"])
+        }
+    }
+
     /// Runs `body` (schema changes, index refreshes) with the session's statement timeout
     /// raised to `timeouts.ddl`, then puts the session's own timeout back.
     ///

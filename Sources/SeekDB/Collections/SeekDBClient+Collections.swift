@@ -67,7 +67,7 @@ extension SeekDBClient {
                     do {
                         try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration, sparse: sparseVectorIndex), budget: timeouts.ddl, logger: logger)
                     } catch {
-                        _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                        await connection.dropCreatedTable(table, budget: timeouts.ddl, logger: logger)
                         throw error
                     }
                     do {
@@ -75,7 +75,7 @@ extension SeekDBClient {
                             "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
                             [.string(id), .string(name), .string(settings.json)], logger: logger)
                     } catch let error as DriverError {
-                        _ = try? await connection.query("DROP TABLE IF EXISTS `\(table)`", logger: logger)
+                        await connection.dropCreatedTable(table, budget: timeouts.ddl, logger: logger)
                         if error.number == MariaDBErrorNumber.duplicateEntry {
                             throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
                         }

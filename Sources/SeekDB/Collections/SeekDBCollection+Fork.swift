@@ -54,7 +54,7 @@ extension SeekDBCollection {
                             "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
                             [.string(newID), .string(newName), row[0]], logger: logger)
                     } catch {
-                        _ = try? await connection.query("DROP TABLE IF EXISTS `\(newTable)`", logger: logger)
+                        await connection.dropCreatedTable(newTable, budget: timeouts.ddl, logger: logger)
                         if let error = error as? DriverError, error.number == MariaDBErrorNumber.duplicateEntry {
                             throw SeekDBError(.collectionExists, "collection '\(newName)' already exists")
                         }
