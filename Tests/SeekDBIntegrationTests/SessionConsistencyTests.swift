@@ -51,7 +51,9 @@ struct SessionConsistencyTests {
                 #expect(quiet.executedSQL.count == 2)
                 #expect(quiet.executedSQL.allSatisfy { $0.contains("APPROXIMATE") })
             }
-            // The writer scores its own recent records by primary key beside each index search.
+            // The writer scores its own recent records by primary key beside each index search
+            // (written again just now: on a busy machine the reader's part can outlast the horizon).
+            try await created.upsert(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]])
             let busy = StatementCounter()
             _ = try await StatementTracing.$counter.withValue(busy) {
                 try await created.query(embeddings: [[1, 1], [2, 2]], nResults: 1, include: [])

@@ -6,6 +6,9 @@ extension SeekDBTestServer {
     /// `SHOW DATABASES LIKE 'seekdbtest\_%'` lists what the tests made.
     public static let defaultPrefix = "seekdbtest"
 
+    /// The statement timeout of test database clients (unless the server's configuration sets one).
+    static let testQueryTimeout: Duration = .seconds(120)
+
     /// Creates a database named `<prefix>_<16 random hex digits>` and a client connected to it.
     ///
     /// `CREATE DATABASE` is sent without `IF NOT EXISTS`, so a name already taken is noticed
@@ -32,6 +35,9 @@ extension SeekDBTestServer {
                 }
                 var configuration = server.configuration
                 configuration.database = name
+                // Tests check behaviour, not speed: on a busy CI machine a large write can outlast
+                // seekdb's default 10 s statement timeout.
+                if configuration.options.queryTimeout == nil { configuration.options.queryTimeout = Self.testQueryTimeout }
                 do {
                     let client = try await SeekDBClient(configuration: configuration)
                     return SeekDBTestDatabase(name: name, client: client, configuration: configuration)
