@@ -1,0 +1,84 @@
+public import Logging
+
+/// Record-shaped writes: each record's fields side by side (``RecordInput``) instead of
+/// parallel lists. Each call builds the lists and runs the list-shaped call, so validation,
+/// batching, transactions and results are exactly those of
+/// ``add(ids:embeddings:documents:metadatas:logger:)``,
+/// ``update(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:logger:)`` and
+/// ``upsert(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:logger:)``.
+extension SeekDBCollection {
+    /// Adds records, in one transaction: either every record is added or none is.
+    ///
+    /// - Throws: as ``add(ids:embeddings:documents:metadatas:logger:)``; also
+    ///   ``SeekDBError/Code/invalidArgument`` naming a record whose `Encodable` metadata could
+    ///   not be encoded, before any SQL is sent.
+    public func add(_ records: [RecordInput], logger: Logger? = nil) async throws {
+        let columns = try RecordColumns(records, operation: "add")
+        try await add(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
+                      metadatas: columns.metadatas, logger: logger)
+    }
+
+    /// Adds one record. The same as ``add(_:logger:)`` with a list of one.
+    public func add(_ record: RecordInput, logger: Logger? = nil) async throws {
+        try await add([record], logger: logger)
+    }
+
+    /// Changes the given fields of existing records, in one transaction; fields left `nil`
+    /// stay as they are.
+    ///
+    /// ```swift
+    /// try await books.update([RecordUpdate(id: "a", document: "new text"),
+    ///                         RecordUpdate(id: "b", metadata: Book(title: "Emma", year: 1815))])
+    /// ```
+    ///
+    /// - Returns: as ``update(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:logger:)``.
+    /// - Throws: as that call; also ``SeekDBError/Code/invalidArgument`` naming a record whose
+    ///   `Encodable` metadata could not be encoded, before any SQL is sent.
+    @discardableResult
+    public func update(_ records: [RecordUpdate], metadataMode: MetadataUpdateMode = .replace,
+                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+                       logger: Logger? = nil) async throws -> UpdateResult {
+        let columns = try RecordColumns(records, operation: "update")
+        return try await update(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
+                                metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
+                                whereDocument: whereDocument, missing: missing, conflicts: conflicts, logger: logger)
+    }
+
+    /// Changes the given fields of one record: one statement, no transaction. The same as
+    /// ``update(_:metadataMode:where:whereDocument:missing:conflicts:logger:)-([RecordInput],_,_,_,_,_,_)`` with a list of one.
+    @discardableResult
+    public func update(_ record: RecordUpdate, metadataMode: MetadataUpdateMode = .replace,
+                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+                       logger: Logger? = nil) async throws -> UpdateResult {
+        try await update([record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
+                         missing: missing, conflicts: conflicts, logger: logger)
+    }
+
+    /// Inserts the records that do not exist and updates the given fields of those that do,
+    /// in one transaction.
+    ///
+    /// - Returns: as ``upsert(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:logger:)``.
+    /// - Throws: as that call; also ``SeekDBError/Code/invalidArgument`` naming a record whose
+    ///   `Encodable` metadata could not be encoded, before any SQL is sent.
+    @discardableResult
+    public func upsert(_ records: [RecordInput], metadataMode: MetadataUpdateMode = .replace,
+                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
+        let columns = try RecordColumns(records, operation: "upsert")
+        return try await upsert(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
+                                metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
+                                whereDocument: whereDocument, conflicts: conflicts, logger: logger)
+    }
+
+    /// Inserts or updates one record. The same as
+    /// ``upsert(_:metadataMode:where:whereDocument:conflicts:logger:)-([RecordInput],_,_,_,_,_)`` with a list of one.
+    @discardableResult
+    public func upsert(_ record: RecordInput, metadataMode: MetadataUpdateMode = .replace,
+                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
+        try await upsert([record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
+                         conflicts: conflicts, logger: logger)
+    }
+}
