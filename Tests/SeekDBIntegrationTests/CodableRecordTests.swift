@@ -23,8 +23,8 @@ struct CodableRecordTests {
     @Test func codableMetadataRoundTripsExactlyThroughTheServer() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
             try await collection.add([
-                RecordInput(id: "dune", embedding: [1, 0], document: "Dune", metadata: Self.dune),
-                RecordInput(id: "emma", embedding: [0, 1], metadata: Self.emma),
+                try RecordInput(id: "dune", embedding: [1, 0], document: "Dune", encoding: Self.dune),
+                try RecordInput(id: "emma", embedding: [0, 1], encoding: Self.emma),
                 RecordInput(id: "plain", embedding: [-5, -5], metadata: ["title": "Plain", "year": 2000]),
             ])
             let read = try await collection.get(ids: ["emma", "dune"])
@@ -51,7 +51,7 @@ struct CodableRecordTests {
         try await withTestCollection(dimension: 2) { _, collection in
             let times: [Double] = [-86_400, 0.5, 951_782_400, 1_763_717_400.25]
             try await collection.add(times.indices.map { index in
-                RecordInput(id: "e\(index)", embedding: [1, Float(index)], metadata: Event(at: Date(timeIntervalSince1970: times[index])))
+                try RecordInput(id: "e\(index)", embedding: [1, Float(index)], encoding: Event(at: Date(timeIntervalSince1970: times[index])))
             })
             let bound = try MetadataEncoder().encodeValue(Date(timeIntervalSince1970: 0))
             let later = try await collection.get(where: .field("at") > bound)
@@ -62,11 +62,11 @@ struct CodableRecordTests {
     @Test func recordShapedUpdateUpsertAndSingleRecordCalls() async throws {
         struct Patch: Encodable { var year: Int; var note: String }
         try await withTestCollection(dimension: 4, embeddingFunction: LetterCountEmbedding()) { _, collection in
-            try await collection.add(RecordInput(id: "dune", embedding: [1, 0, 0, 0], document: "Dune", metadata: Self.dune))
+            try await collection.add(try RecordInput(id: "dune", embedding: [1, 0, 0, 0], document: "Dune", encoding: Self.dune))
             try await collection.add(ids: ["other"], embeddings: [[0, 1, 0, 0]], metadatas: [["keep": true]])
 
             let updated = try await collection.update([
-                RecordUpdate(id: "dune", metadata: Patch(year: 1966, note: "2nd")),
+                try RecordUpdate(id: "dune", encoding: Patch(year: 1966, note: "2nd")),
                 RecordUpdate(id: "other", document: "Other"),
                 RecordUpdate(id: "ghost", document: "?"),
             ], metadataMode: .merge, missing: .skip)
@@ -79,12 +79,12 @@ struct CodableRecordTests {
             #expect(read.documents == ["Dune", "Other"])
             #expect(read.embeddings == [[1, 0, 0, 0], [0, 0, 0, 0]])   // "Other" re-embedded: no a, b, c or d
 
-            try await collection.update(RecordUpdate(id: "dune", metadata: Self.dune))   // replace
+            try await collection.update(try RecordUpdate(id: "dune", encoding: Self.dune))   // replace
             read = try await collection.get(ids: ["dune"])
             #expect(try read.metadatas(as: Book.self) == [Self.dune])
 
             let upserted = try await collection.upsert([
-                RecordInput(id: "emma", embedding: [0.5, 0.5, 0, 0], metadata: Self.emma),
+                try RecordInput(id: "emma", embedding: [0.5, 0.5, 0, 0], encoding: Self.emma),
                 RecordInput(id: "dune", document: "Dune!"),
             ])
             #expect(upserted == UpsertResult(insertedIDs: ["emma"], updatedIDs: ["dune"]))
@@ -103,11 +103,11 @@ struct CodableRecordTests {
             let error = await StatementTracing.$counter.withValue(counter) {
                 await #expect(throws: SeekDBError.self) {
                     try await collection.add([RecordInput(id: "a", embedding: [1, 1], metadata: ["n": 1]),
-                                              RecordInput(id: "b", embedding: [1, 1], metadata: Counter(count: .max))])
+                                              try RecordInput(id: "b", embedding: [1, 1], encoding: Counter(count: .max))])
                 }
             }
             #expect(error?.code == .invalidArgument)
-            #expect(error?.message.contains("add index 1 (id 'b')") == true, "\(String(describing: error))")
+            #expect(error?.message.contains("record 'b'") == true, "\(String(describing: error))")
             #expect(counter.value == 0)
             let count = try await collection.count()
             #expect(count == 0)

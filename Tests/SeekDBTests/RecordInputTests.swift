@@ -1,3 +1,4 @@
+import Foundation
 @testable import SeekDB
 import Testing
 
@@ -6,11 +7,11 @@ struct RecordInputTests {
     struct Note: Codable, Equatable { var topic: String; var stars: Int }
 
     @Test func recordsBecomeTheParallelListsOfTheListCalls() throws {
-        let columns = try RecordColumns([
-            RecordInput(id: "a", embedding: [1, 2], document: "A", metadata: Note(topic: "x", stars: 3)),
+        let columns = RecordColumns([
+            try RecordInput(id: "a", embedding: [1, 2], document: "A", encoding: Note(topic: "x", stars: 3)),
             RecordInput(id: "b", metadata: ["k": "v", "n": 1]),
             RecordInput(id: "c", document: "C"),
-        ], operation: "add")
+        ])
         #expect(columns.ids.values == ["a", "b", "c"])
         #expect(columns.embeddings?.values == [[1, 2], nil, nil])
         #expect(columns.documents?.values == ["A", nil, "C"])
@@ -18,8 +19,7 @@ struct RecordInputTests {
     }
 
     @Test func fieldsNoRecordHasAreNotGiven() throws {
-        let columns = try RecordColumns([RecordUpdate(id: "a", document: "A"), RecordUpdate(id: "b", document: "B")],
-                                        operation: "update")
+        let columns = RecordColumns([RecordUpdate(id: "a", document: "A"), RecordUpdate(id: "b", document: "B")])
         #expect(columns.embeddings == nil)
         #expect(columns.metadatas == nil)
         #expect(columns.documents?.values == ["A", "B"])
@@ -27,22 +27,22 @@ struct RecordInputTests {
 
     @Test func anEncodingErrorNamesTheRecord() {
         struct Bad: Encodable { var score: Double }
-        let records = [RecordInput(id: "ok", metadata: ["a": 1]), RecordInput(id: "bad one", metadata: Bad(score: .nan))]
         #expect {
-            try RecordColumns(records, operation: "upsert")
+            try RecordInput(id: "bad one", encoding: Bad(score: .nan))
         } throws: { error in
             guard let error = error as? SeekDBError else { return false }
-            return error.code == .invalidArgument && error.message.contains("upsert index 1 (id 'bad one')")
-                && error.message.contains("$.score")
+            return error.code == .invalidArgument && error.message.contains("record 'bad one'") && error.message.contains("$.score")
         }
-        // Setting the metadata afterwards replaces the failed value.
-        var fixed = records[1]
-        fixed.metadata = ["score": 1.0]
-        #expect(throws: Never.self) { try RecordColumns([fixed], operation: "add") }
+    }
+
+    @Test func literalMetadataKeepsItsIntegers() {
+        // `metadata:` takes only Metadata, so a literal keeps 1965 an integer beside 9.5.
+        #expect(RecordInput(id: "a", metadata: ["year": 1965, "score": 9.5]).metadata == ["year": .int(1965), "score": .double(9.5)])
+        #expect(RecordInput(id: "a", metadata: ["n": 9_007_199_254_740_993]).metadata == ["n": .int(9_007_199_254_740_993)])
     }
 
     @Test func anEncodableThatIsNilGivesNoMetadata() throws {
-        let record = RecordInput(id: "a", document: "A", metadata: Note?.none)
+        let record = try RecordInput(id: "a", document: "A", encoding: Note?.none)
         #expect(record.metadata == nil)
         #expect(RecordInput(id: "a", metadata: ["x": nil]).metadata == ["x": .null])
     }
@@ -72,5 +72,18 @@ struct RecordInputTests {
         #expect(notes == [[Note(topic: "x", stars: 1)], [Note(topic: "y", stars: 2), Note(topic: "x", stars: 1)]])
         #expect(try result.hits(forQuery: 1)[0].metadata(as: Note.self) == Note(topic: "y", stars: 2))
         #expect(throws: SeekDBError.self) { try QueryResult(ids: [["a"]]).metadatas(as: Note.self) }
+    }
+}
+
+extension RecordInputTests {
+    @Test func recordsReadAndWriteThemselvesAsJSON() throws {
+        let json = #"{"records": [{"id": "a", "embedding": [1, 0.5], "metadata": {"n": 9007199254740993, "x": 0.1}}, {"id": "b", "document": "B"}]}"#
+        struct Batch: Codable { var records: [RecordInput] }
+        let batch = try JSONDecoder().decode(Batch.self, from: Data(json.utf8))
+        #expect(batch.records == [RecordInput(id: "a", embedding: [1, 0.5], metadata: ["n": 9_007_199_254_740_993, "x": 0.1]),
+                                  RecordInput(id: "b", document: "B")])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(batch.records[1]), as: UTF8.self) == #"{"document":"B","id":"b"}"#)
     }
 }

@@ -7,12 +7,7 @@ struct RecordColumns: Sendable {
     var documents: Documents?
     var metadatas: Metadatas?
 
-    /// - Throws: ``SeekDBError/Code/invalidArgument`` naming the first record whose `Encodable`
-    ///   metadata could not be encoded.
-    init(_ records: [RecordInput], operation: String) throws(SeekDBError) {
-        if let index = records.firstIndex(where: { $0.metadataEncodingError != nil }) {
-            throw .invalidArgument("\(operation) index \(index) (id '\(records[index].id)'): the metadata cannot be encoded: \(records[index].metadataEncodingError ?? "")")
-        }
+    init(_ records: [RecordInput]) {
         ids = IDs(records.map(\.id))
         embeddings = records.contains { $0.embedding != nil } ? Embeddings(records.map(\.embedding)) : nil
         documents = records.contains { $0.document != nil } ? Documents(records.map(\.document)) : nil

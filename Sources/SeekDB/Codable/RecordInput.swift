@@ -5,16 +5,15 @@
 /// ```swift
 /// struct Book: Codable { var title: String; var year: Int }
 /// try await books.add([
-///     RecordInput(id: "dune", document: "Dune", metadata: Book(title: "Dune", year: 1965)),
+///     try RecordInput(id: "dune", document: "Dune", encoding: Book(title: "Dune", year: 1965)),
 ///     RecordInput(id: "emma", embedding: [0.3, 0.2, 0.1], metadata: ["year": 1815]),
 /// ])
 /// try await books.update([RecordUpdate(id: "dune", metadata: ["read": true])], metadataMode: .merge)
 /// ```
 ///
 /// A field left `nil` means "none" when adding, and "leave it as it is" when updating (or
-/// upserting an existing record). `metadata` takes ``Metadata`` or any `Encodable` value
-/// (encoded by ``MetadataEncoder``); an encoding error is reported by the call that writes the
-/// record, naming the record, before any SQL is sent.
+/// upserting an existing record). The metadata is ``Metadata`` (`metadata:`) or any
+/// `Encodable` value (`encoding:`, encoded by ``MetadataEncoder``).
 public struct RecordInput: Sendable, Hashable {
     /// The record's id: non-empty, at most 512 bytes of UTF-8.
     public var id: String
@@ -24,12 +23,7 @@ public struct RecordInput: Sendable, Hashable {
     /// The record's document.
     public var document: String?
     /// The record's metadata.
-    public var metadata: Metadata? {
-        didSet { metadataEncodingError = nil }
-    }
-    /// Why the `Encodable` metadata given to the initializer could not be encoded; reported
-    /// when the record is written.
-    private(set) var metadataEncodingError: String?
+    public var metadata: Metadata?
 
     /// A record with metadata given as ``Metadata`` (or a literal: `metadata: ["year": 1965]`).
     public init(id: String, embedding: [Float]? = nil, document: String? = nil, metadata: Metadata? = nil) {
@@ -39,15 +33,25 @@ public struct RecordInput: Sendable, Hashable {
         self.metadata = metadata
     }
 
-    /// A record whose metadata is any `Encodable` value, encoded by `encoder`. A value that
-    /// encodes to `null` (a `nil` optional) gives no metadata.
-    public init(id: String, embedding: [Float]? = nil, document: String? = nil, metadata: some Encodable,
-                encoder: MetadataEncoder = MetadataEncoder()) {
+    /// A record whose metadata is any `Encodable` value, encoded by `encoder`:
+    /// `try RecordInput(id: "dune", document: "Dune", encoding: book)`. A value that encodes to
+    /// `null` (a `nil` optional) gives no metadata.
+    ///
+    /// The label differs from `metadata:` on purpose: with one label, a dictionary literal such
+    /// as `["year": 1965, "score": 9.5]` would be typed `[String: Double]` and encoded as
+    /// doubles, instead of becoming ``Metadata`` with the integer kept.
+    ///
+    /// - Throws: ``SeekDBError/Code/invalidArgument`` naming the record and where the value
+    ///   could not be encoded (see ``MetadataEncoder/encode(_:)``).
+    public init(id: String, embedding: [Float]? = nil, document: String? = nil, encoding value: some Encodable,
+                encoder: MetadataEncoder = MetadataEncoder()) throws {
         self.init(id: id, embedding: embedding, document: document)
         do {
-            self.metadata = try encoder.encodeObjectOrNull(metadata)
+            metadata = try encoder.encodeObjectOrNull(value)
         } catch {
-            metadataEncodingError = CodingErrorDescription.describe(error)
+            throw SeekDBError(.invalidArgument,
+                              "record '\(id)': the metadata cannot be encoded: \(CodingErrorDescription.describe(error))",
+                              underlying: error)
         }
     }
 }

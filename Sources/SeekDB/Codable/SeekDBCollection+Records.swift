@@ -9,11 +9,9 @@ public import Logging
 extension SeekDBCollection {
     /// Adds records, in one transaction: either every record is added or none is.
     ///
-    /// - Throws: as ``add(ids:embeddings:documents:metadatas:logger:)``; also
-    ///   ``SeekDBError/Code/invalidArgument`` naming a record whose `Encodable` metadata could
-    ///   not be encoded, before any SQL is sent.
+    /// - Throws: as ``add(ids:embeddings:documents:metadatas:logger:)``.
     public func add(_ records: [RecordInput], logger: Logger? = nil) async throws {
-        let columns = try RecordColumns(records, operation: "add")
+        let columns = RecordColumns(records)
         try await add(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
                       metadatas: columns.metadatas, logger: logger)
     }
@@ -28,18 +26,17 @@ extension SeekDBCollection {
     ///
     /// ```swift
     /// try await books.update([RecordUpdate(id: "a", document: "new text"),
-    ///                         RecordUpdate(id: "b", metadata: Book(title: "Emma", year: 1815))])
+    ///                         try RecordUpdate(id: "b", encoding: Book(title: "Emma", year: 1815))])
     /// ```
     ///
     /// - Returns: as ``update(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:logger:)``.
-    /// - Throws: as that call; also ``SeekDBError/Code/invalidArgument`` naming a record whose
-    ///   `Encodable` metadata could not be encoded, before any SQL is sent.
+    /// - Throws: as that call.
     @discardableResult
     public func update(_ records: [RecordUpdate], metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
                        logger: Logger? = nil) async throws -> UpdateResult {
-        let columns = try RecordColumns(records, operation: "update")
+        let columns = RecordColumns(records)
         return try await update(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
                                 metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
                                 whereDocument: whereDocument, missing: missing, conflicts: conflicts, logger: logger)
@@ -60,13 +57,12 @@ extension SeekDBCollection {
     /// in one transaction.
     ///
     /// - Returns: as ``upsert(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:logger:)``.
-    /// - Throws: as that call; also ``SeekDBError/Code/invalidArgument`` naming a record whose
-    ///   `Encodable` metadata could not be encoded, before any SQL is sent.
+    /// - Throws: as that call.
     @discardableResult
     public func upsert(_ records: [RecordInput], metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
-        let columns = try RecordColumns(records, operation: "upsert")
+        let columns = RecordColumns(records)
         return try await upsert(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
                                 metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
                                 whereDocument: whereDocument, conflicts: conflicts, logger: logger)
