@@ -32,7 +32,7 @@ public struct MetadataDecoder: Sendable {
     }
 
     /// Decodes any metadata value as a `T`.
-    /// - Throws: as ``decode(_:from:)-(_,Metadata)``.
+    /// - Throws: `DecodingError`, or whatever `T`'s `init(from:)` throws.
     public func decode<T: Decodable>(_ type: T.Type, from value: MetadataValue) throws -> T {
         try MetadataValueDecoder.decode(type, from: value, codingPath: [], options: self)
     }

@@ -43,7 +43,7 @@ extension SeekDBCollection {
     }
 
     /// Changes the given fields of one record: one statement, no transaction. The same as
-    /// ``update(_:metadataMode:where:whereDocument:missing:conflicts:logger:)-([RecordInput],_,_,_,_,_,_)`` with a list of one.
+    /// the call taking a list, with a list of one.
     @discardableResult
     public func update(_ record: RecordUpdate, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
@@ -68,8 +68,7 @@ extension SeekDBCollection {
                                 whereDocument: whereDocument, conflicts: conflicts, logger: logger)
     }
 
-    /// Inserts or updates one record. The same as
-    /// ``upsert(_:metadataMode:where:whereDocument:conflicts:logger:)-([RecordInput],_,_,_,_,_)`` with a list of one.
+    /// Inserts or updates one record. The same as the call taking a list, with a list of one.
     @discardableResult
     public func upsert(_ record: RecordInput, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
