@@ -28,7 +28,7 @@ struct RecordsController<Context: RequestContext>: Sendable {
         let withEmbedding = request.uri.queryParameters.get("include")?
             .split(separator: ",").contains("embeddings") ?? false
         let include: Include = withEmbedding ? [.documents, .metadatas, .embeddings] : .default
-        let result = try await collection(context).get(ids: IDs(id), include: include, logger: context.logger)
+        let result = try await collection(context).get(ids: id, include: include, logger: context.logger)
         guard let record = result.records.first else {
             throw SeekDBError(.recordsNotFound, "get: no record with id '\(id)'", missingIDs: [id])
         }
@@ -38,8 +38,8 @@ struct RecordsController<Context: RequestContext>: Sendable {
     /// `POST …/records`: adds records (201), or 409 `duplicateKey` when an id exists.
     @Sendable func add(_ request: Request, context: Context) async throws -> EditedResponse<AddResponse> {
         let body = try await request.decode(as: RecordsBody.self, context: context)
-        try await collection(context).add(ids: IDs(body.ids), embeddings: body.sdkEmbeddings, documents: body.sdkDocuments,
-                                          metadatas: body.sdkMetadatas, logger: context.logger)
+        try await collection(context).add(ids: body.ids, embeddings: body.embeddings, documents: body.documents,
+                                          metadatas: body.metadatas, logger: context.logger)
         return EditedResponse(status: .created, response: AddResponse(ids: body.ids))
     }
 
@@ -49,8 +49,7 @@ struct RecordsController<Context: RequestContext>: Sendable {
         let id = try recordID(context)
         let body = try await request.decode(as: RecordFieldsBody.self, context: context)
         let result = try await collection(context).update(
-            ids: IDs(id), embeddings: body.embedding.map { Embeddings(single: $0) },
-            documents: body.document.map { Documents($0) }, metadatas: body.metadata.map { Metadatas($0.metadata) },
+            ids: id, embeddings: body.embedding, documents: body.document, metadatas: body.metadata,
             metadataMode: mode, logger: context.logger)
         return UpdateResponse(result)
     }
@@ -60,8 +59,8 @@ struct RecordsController<Context: RequestContext>: Sendable {
     @Sendable func update(_ request: Request, context: Context) async throws -> UpdateResponse {
         let body = try await request.decode(as: RecordsBody.self, context: context)
         let result = try await collection(context).update(
-            ids: IDs(body.ids), embeddings: body.sdkEmbeddings, documents: body.sdkDocuments,
-            metadatas: body.sdkMetadatas, metadataMode: body.metadataMode?.sdkValue ?? .replace,
+            ids: body.ids, embeddings: body.embeddings, documents: body.documents,
+            metadatas: body.metadatas, metadataMode: body.metadataMode?.sdkValue ?? .replace,
             missing: body.missing?.sdkValue ?? .fail, logger: context.logger)
         return UpdateResponse(result)
     }
@@ -70,8 +69,8 @@ struct RecordsController<Context: RequestContext>: Sendable {
     @Sendable func upsert(_ request: Request, context: Context) async throws -> UpsertResponse {
         let body = try await request.decode(as: RecordsBody.self, context: context)
         let result = try await collection(context).upsert(
-            ids: IDs(body.ids), embeddings: body.sdkEmbeddings, documents: body.sdkDocuments,
-            metadatas: body.sdkMetadatas, metadataMode: body.metadataMode?.sdkValue ?? .replace,
+            ids: body.ids, embeddings: body.embeddings, documents: body.documents,
+            metadatas: body.metadatas, metadataMode: body.metadataMode?.sdkValue ?? .replace,
             logger: context.logger)
         return UpsertResponse(result)
     }
@@ -79,8 +78,8 @@ struct RecordsController<Context: RequestContext>: Sendable {
     /// `POST …/query`: nearest records to texts or embeddings, with optional filters.
     @Sendable func query(_ request: Request, context: Context) async throws -> QueryResponse {
         let body = try await request.decode(as: QueryBody.self, context: context)
-        let metadataFilter = try body.where.map { try MetadataFilter($0.value) }
-        let documentFilter = try body.whereDocument.map { try DocumentFilter($0.value) }
+        let metadataFilter = try body.where.map { try MetadataFilter($0) }
+        let documentFilter = try body.whereDocument.map { try DocumentFilter($0) }
         let include = IncludeOption.include(body.include, default: .queryDefault)
         let nResults = body.nResults ?? 10
         let consistency = body.consistency?.sdkValue ?? .eventual
@@ -88,11 +87,11 @@ struct RecordsController<Context: RequestContext>: Sendable {
         switch (body.queryTexts, body.queryEmbeddings) {
         case (let texts?, nil):
             return QueryResponse(try await collection.query(
-                texts: Documents(texts), nResults: nResults, where: metadataFilter, whereDocument: documentFilter,
+                texts: texts, nResults: nResults, where: metadataFilter, whereDocument: documentFilter,
                 include: include, consistency: consistency, logger: context.logger))
         case (nil, let embeddings?):
             return QueryResponse(try await collection.query(
-                embeddings: Embeddings(embeddings), nResults: nResults, where: metadataFilter,
+                embeddings: embeddings, nResults: nResults, where: metadataFilter,
                 whereDocument: documentFilter, include: include, consistency: consistency, logger: context.logger))
         default:
             throw SeekDBError(.invalidArgument, "query: give exactly one of queryTexts and queryEmbeddings")

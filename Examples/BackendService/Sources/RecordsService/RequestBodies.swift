@@ -2,27 +2,24 @@ import SeekDB
 
 /// Body of `POST /collections/:name/records` (add), `…/records/update` and `…/records/upsert`:
 /// parallel lists, one entry per id, with pyseekdb's keys. A `null` entry leaves that field of
-/// that record unchanged (update, upsert) or empty (add).
+/// that record unchanged (update, upsert) or empty (add). Metadata is the SDK's `Metadata`,
+/// which is `Codable`: integers and doubles are read as they are written.
 struct RecordsBody: Decodable, Sendable {
     var ids: [String]
     var documents: [String?]?
-    var metadatas: [JSONMetadata?]?
+    var metadatas: [Metadata?]?
     var embeddings: [[Float]?]?
     /// update and upsert: `"replace"` (default) or `"merge"` (RFC 7396 merge patch).
     var metadataMode: MetadataModeOption?
     /// update only: `"fail"` (default: any missing id fails the call) or `"skip"`.
     var missing: MissingOption?
-
-    var sdkDocuments: Documents? { documents.map(Documents.init) }
-    var sdkMetadatas: Metadatas? { metadatas.map { Metadatas($0.map { $0?.metadata }) } }
-    var sdkEmbeddings: Embeddings? { embeddings.map(Embeddings.init) }
 }
 
 /// Body of `PUT` and `PATCH /collections/:name/records/:id`: the fields to change of one record.
 /// A field left out (or `null`) stays as it is.
 struct RecordFieldsBody: Decodable, Sendable {
     var document: String?
-    var metadata: JSONMetadata?
+    var metadata: Metadata?
     var embedding: [Float]?
 }
 
@@ -34,9 +31,9 @@ struct QueryBody: Decodable, Sendable {
     /// Hits per query, 1…16384. Default 10.
     var nResults: Int?
     /// A metadata filter in pyseekdb's JSON syntax, e.g. `{"year": {"$gte": 2020}}`.
-    var `where`: JSONMetadataValue?
+    var `where`: MetadataValue?
     /// A document filter in pyseekdb's JSON syntax, e.g. `{"$contains": "swift"}`.
-    var whereDocument: JSONMetadataValue?
+    var whereDocument: MetadataValue?
     /// Fields besides ids. Default `["documents", "metadatas", "distances"]`.
     var include: [IncludeOption]?
     /// `"eventual"` (default: the vector index, which may miss the last fraction of a second's

@@ -6,14 +6,14 @@ import SeekDB
 struct RecordResponse: ResponseEncodable {
     var id: String
     var document: String?
-    var metadata: JSONMetadata?
+    var metadata: Metadata?
     var embedding: [Float]?
     var includesEmbedding: Bool
 
     init(_ record: GetResult.Record, includesEmbedding: Bool) {
         id = record.id
         document = record.document
-        metadata = record.metadata.map(JSONMetadata.init)
+        metadata = record.metadata
         embedding = record.embedding
         self.includesEmbedding = includesEmbedding
     }
@@ -62,14 +62,14 @@ struct UpsertResponse: ResponseEncodable {
 struct QueryResponse: ResponseEncodable {
     var ids: [[String]]
     var documents: [[String?]]?
-    var metadatas: [[JSONMetadata?]]?
+    var metadatas: [[Metadata?]]?
     var embeddings: [[[Float]?]]?
     var distances: [[Double]]?
 
     init(_ result: QueryResult) {
         ids = result.ids
         documents = result.documents
-        metadatas = result.metadatas?.map { $0.map { $0.map(JSONMetadata.init) } }
+        metadatas = result.metadatas
         embeddings = result.embeddings
         distances = result.distances
     }
