@@ -6,11 +6,13 @@ struct RecordColumns: Sendable {
     var embeddings: Embeddings?
     var documents: Documents?
     var metadatas: Metadatas?
+    var sparseEmbeddings: SparseEmbeddings?
 
     init(_ records: [RecordInput]) {
         ids = IDs(records.map(\.id))
         embeddings = records.contains { $0.embedding != nil } ? Embeddings(records.map(\.embedding)) : nil
         documents = records.contains { $0.document != nil } ? Documents(records.map(\.document)) : nil
         metadatas = records.contains { $0.metadata != nil } ? Metadatas(records.map(\.metadata)) : nil
+        sparseEmbeddings = records.contains { $0.sparseEmbedding != nil } ? SparseEmbeddings(records.map(\.sparseEmbedding)) : nil
     }
 }

@@ -24,6 +24,10 @@ public struct RecordInput: Sendable, Hashable {
     public var document: String?
     /// The record's metadata.
     public var metadata: Metadata?
+    /// The record's sparse vector, for collections with a sparse vector index. `nil`: computed
+    /// from its source (the document or a metadata key) when that is written, else kept. Set it
+    /// after creating the record: `var record = RecordInput(id: "a"); record.sparseEmbedding = v`.
+    public var sparseEmbedding: SparseVector?
 
     /// A record with metadata given as ``Metadata`` (or a literal: `metadata: ["year": 1965]`).
     public init(id: String, embedding: [Float]? = nil, document: String? = nil, metadata: Metadata? = nil) {

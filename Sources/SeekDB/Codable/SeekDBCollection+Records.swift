@@ -12,7 +12,7 @@ extension SeekDBCollection {
     /// - Throws: as ``add(ids:embeddings:documents:metadatas:logger:)``.
     public func add(_ records: [RecordInput], logger: Logger? = nil) async throws {
         let columns = RecordColumns(records)
-        try await add(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
+        try await add(ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
                       metadatas: columns.metadatas, logger: logger)
     }
 
@@ -37,7 +37,7 @@ extension SeekDBCollection {
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
                        logger: Logger? = nil) async throws -> UpdateResult {
         let columns = RecordColumns(records)
-        return try await update(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
+        return try await update(ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
                                 metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
                                 whereDocument: whereDocument, missing: missing, conflicts: conflicts, logger: logger)
     }
@@ -63,7 +63,7 @@ extension SeekDBCollection {
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
         let columns = RecordColumns(records)
-        return try await upsert(ids: columns.ids, embeddings: columns.embeddings, documents: columns.documents,
+        return try await upsert(ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
                                 metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
                                 whereDocument: whereDocument, conflicts: conflicts, logger: logger)
     }

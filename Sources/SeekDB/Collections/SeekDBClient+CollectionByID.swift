@@ -18,8 +18,10 @@ extension SeekDBClient {
     ///   and digits (before any SQL is sent); ``SeekDBError/Code/collectionNotFound``.
     public func getCollection(id: String, embeddingFunction: (any EmbeddingFunction)?,
                               logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await openCollection(name: try await collectionName(id: id, logger: logger), expectingID: id,
-                                 embeddingFunction: embeddingFunction, logger: logger)
+        try await withCall("getCollection", collection: nil) { [self] in
+            try await openCollection(name: try await collectionName(id: id, logger: logger), expectingID: id,
+                                     embeddingFunction: embeddingFunction, logger: logger)
+        }
     }
 
     /// Opens the collection whose catalog id is `id` with its persisted embedding function,
@@ -27,10 +29,12 @@ extension SeekDBClient {
     ///
     /// - Throws: as ``getCollection(id:embeddingFunction:logger:)``.
     public func getCollection(id: String, logger: Logger? = nil) async throws -> SeekDBCollection {
-        let name = try await collectionName(id: id, logger: logger)
-        let collection = try await openCollection(name: name, expectingID: id, embeddingFunction: nil, logger: logger)
-        return collection.with(embeddingFunction: Self.embeddingFunction(
-            persistedName: collection.persistedEmbeddingFunctionName, dimension: collection.dimension))
+        try await withCall("getCollection", collection: nil) { [self] in
+            let name = try await collectionName(id: id, logger: logger)
+            let collection = try await openCollection(name: name, expectingID: id, embeddingFunction: nil, logger: logger)
+            return collection.with(embeddingFunction: Self.embeddingFunction(
+                persistedName: collection.persistedEmbeddingFunctionName, dimension: collection.dimension))
+        }
     }
 
     /// The name of the catalogued collection with this id.
