@@ -150,15 +150,15 @@ extension SeekDBClient {
     /// `true` if a collection with this name exists.
     public func hasCollection(name: String, logger: Logger? = nil) async throws -> Bool {
         try await withCall("hasCollection", collection: name) { [self] in
-        do {
-            _ = try await loadCollection(name: name, logger: logger) { _ in nil }
-            return true
-        } catch SeekDBError.Code.collectionNotFound {
-            return false
-        } catch SeekDBError.Code.unsupportedCollection {
-            return true   // it exists, even if this SDK cannot open it
+            do {
+                _ = try await loadCollection(name: name, logger: logger) { _ in nil }
+                return true
+            } catch SeekDBError.Code.collectionNotFound {
+                return false
+            } catch SeekDBError.Code.unsupportedCollection {
+                return true   // it exists, even if this SDK cannot open it
+            }
         }
-    }
     }
 
     /// Deletes a collection: drops its table and removes its catalog row.
@@ -166,23 +166,23 @@ extension SeekDBClient {
     /// - Throws: ``SeekDBError/Code/collectionNotFound`` if it does not exist.
     public func deleteCollection(name: String, logger: Logger? = nil) async throws {
         try await withCall("deleteCollection", collection: name) { [self] in
-        try CollectionName.validate(name)
-        let timeouts = self.configuration.statementTimeouts
-        try await withDriverConnection(logger: logger, collection: name) { connection, logger in
-            try await connection.withDDLTimeout(timeouts, logger: logger) {
-                if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
-                    try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", budget: timeouts.ddl, logger: logger)
-                    _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
-                    return
+            try CollectionName.validate(name)
+            let timeouts = self.configuration.statementTimeouts
+            try await withDriverConnection(logger: logger, collection: name) { connection, logger in
+                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                    if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
+                        try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", budget: timeouts.ddl, logger: logger)
+                        _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
+                        return
+                    }
+                    let legacy = TableDefinition.v1TableName(name: name)
+                    guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
+                        throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
+                    }
+                    try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", budget: timeouts.ddl, logger: logger)
                 }
-                let legacy = TableDefinition.v1TableName(name: name)
-                guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
-                    throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
-                }
-                try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", budget: timeouts.ddl, logger: logger)
             }
         }
-    }
     }
 
     /// Every collection of the database (v2 and legacy v1), in a constant number of queries
@@ -192,26 +192,26 @@ extension SeekDBClient {
     /// (`"default"`), otherwise with none.
     public func listCollections(logger: Logger? = nil) async throws -> [SeekDBCollection] {
         try await withCall("listCollections") { [self] in
-        let listing = try await withDriverConnection(logger: logger) { connection, logger in
-            try await CollectionListing.read(on: connection, logger: logger)
+            let listing = try await withDriverConnection(logger: logger) { connection, logger in
+                try await CollectionListing.read(on: connection, logger: logger)
+            }
+            return listing.map { entry in
+                SeekDBCollection(
+                    name: entry.name, id: entry.id, dimension: entry.dimension, distance: entry.distance,
+                    embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, dimension: entry.dimension),
+                    persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table,
+                    sparseVectorIndex: entry.settings.sparseVectorIndex)
+            }
         }
-        return listing.map { entry in
-            SeekDBCollection(
-                name: entry.name, id: entry.id, dimension: entry.dimension, distance: entry.distance,
-                embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, dimension: entry.dimension),
-                persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table,
-                sparseVectorIndex: entry.settings.sparseVectorIndex)
-        }
-    }
     }
 
     /// How many collections the database has.
     public func countCollections(logger: Logger? = nil) async throws -> Int {
         try await withCall("countCollections") { [self] in
-        try await withDriverConnection(logger: logger) { connection, logger in
-            try await CollectionListing.read(on: connection, logger: logger).count
+            try await withDriverConnection(logger: logger) { connection, logger in
+                try await CollectionListing.read(on: connection, logger: logger).count
+            }
         }
-    }
     }
 
     // MARK: Internals

@@ -44,56 +44,56 @@ extension SeekDBCollection {
                              vectorCandidates: Int? = nil, fusion: ReciprocalRankFusion = .init(),
                              include: Include = .default, logger: Logger? = nil) async throws -> HybridSearchResult {
         try await client.withCall("hybridSearch", collection: name) { [self] in
-        let operation = "hybridSearch"
-        try Self.validateNResults(nResults)
-        if let vectorCandidates { try Self.validateNResults(vectorCandidates) }
-        let filter = try metadataFilter?.searchDSL(operation: "\(operation): where")
-        let words = try fullText.map { text throws(SeekDBError) in try Self.fullTextWords(text, operation: operation) }
-        guard words != nil || vector != nil || filter != nil else {
-            throw SeekDBError.invalidArgument("\(operation): give fullText, vector, or a where filter that narrows the records")
-        }
-        var queryVector: [Float]?
-        switch vector {
-        case .embedding(let embedding): queryVector = try validateQueryVectors([embedding])[0]
-        case .text(let text): queryVector = try validateQueryVectors(try await embedQueryTexts([text], operation: operation))[0]
-        case nil: queryVector = nil
-        }
+            let operation = "hybridSearch"
+            try Self.validateNResults(nResults)
+            if let vectorCandidates { try Self.validateNResults(vectorCandidates) }
+            let filter = try metadataFilter?.searchDSL(operation: "\(operation): where")
+            let words = try fullText.map { text throws(SeekDBError) in try Self.fullTextWords(text, operation: operation) }
+            guard words != nil || vector != nil || filter != nil else {
+                throw SeekDBError.invalidArgument("\(operation): give fullText, vector, or a where filter that narrows the records")
+            }
+            var queryVector: [Float]?
+            switch vector {
+            case .embedding(let embedding): queryVector = try validateQueryVectors([embedding])[0]
+            case .text(let text): queryVector = try validateQueryVectors(try await embedQueryTexts([text], operation: operation))[0]
+            case nil: queryVector = nil
+            }
 
-        var parameters: [(key: String, value: JSONValue)] = []
-        let filters: [JSONValue] = filter.map { [$0] } ?? []
-        if let words {
-            let match = JSONValue.object([("query_string", .object([("fields", .array([.string("document")])), ("query", .string(words))]))])
-            parameters.append(("query", filters.isEmpty ? match : .object([("bool", .object([("must", .array([match])), ("filter", .array(filters))]))])))
-        } else if queryVector == nil {
-            parameters.append(("query", .object([("bool", .object([("filter", .array(filters))]))])))
-        }
-        if let queryVector {
-            var knn: [(key: String, value: JSONValue)] = [
-                ("field", .string("embedding")), ("k", .int(Int64(vectorCandidates ?? nResults))),
-                ("query_vector", .array(queryVector.map { .double(Double($0)) })),
-            ]
-            if !filters.isEmpty { knn.append(("filter", .array(filters))) }
-            parameters.append(("knn", .object(knn)))
-        }
-        parameters.append(("size", .int(Int64(nResults))))
-        if words != nil, queryVector != nil {
-            var rrf: [(key: String, value: JSONValue)] = []
-            if let windowSize = fusion.windowSize { rrf.append(("rank_window_size", .int(Int64(windowSize)))) }
-            if let rankConstant = fusion.rankConstant { rrf.append(("rank_constant", .int(Int64(rankConstant)))) }
-            parameters.append(("rank", .object([("rrf", .object(rrf))])))
-        }
-        var source: [JSONValue] = [.string("_id")]
-        if include.contains(.documents) { source.append(.string("document")) }
-        if include.contains(.metadatas) { source.append(.string("metadata")) }
-        if include.contains(.embeddings) { source.append(.string("embedding")) }
-        parameters.append(("_source", .array(source)))
-        let searchParameters = try JSONWriter.string(.object(parameters))
+            var parameters: [(key: String, value: JSONValue)] = []
+            let filters: [JSONValue] = filter.map { [$0] } ?? []
+            if let words {
+                let match = JSONValue.object([("query_string", .object([("fields", .array([.string("document")])), ("query", .string(words))]))])
+                parameters.append(("query", filters.isEmpty ? match : .object([("bool", .object([("must", .array([match])), ("filter", .array(filters))]))])))
+            } else if queryVector == nil {
+                parameters.append(("query", .object([("bool", .object([("filter", .array(filters))]))])))
+            }
+            if let queryVector {
+                var knn: [(key: String, value: JSONValue)] = [
+                    ("field", .string("embedding")), ("k", .int(Int64(vectorCandidates ?? nResults))),
+                    ("query_vector", .array(queryVector.map { .double(Double($0)) })),
+                ]
+                if !filters.isEmpty { knn.append(("filter", .array(filters))) }
+                parameters.append(("knn", .object(knn)))
+            }
+            parameters.append(("size", .int(Int64(nResults))))
+            if words != nil, queryVector != nil {
+                var rrf: [(key: String, value: JSONValue)] = []
+                if let windowSize = fusion.windowSize { rrf.append(("rank_window_size", .int(Int64(windowSize)))) }
+                if let rankConstant = fusion.rankConstant { rrf.append(("rank_constant", .int(Int64(rankConstant)))) }
+                parameters.append(("rank", .object([("rrf", .object(rrf))])))
+            }
+            var source: [JSONValue] = [.string("_id")]
+            if include.contains(.documents) { source.append(.string("document")) }
+            if include.contains(.metadatas) { source.append(.string("metadata")) }
+            if include.contains(.embeddings) { source.append(.string("embedding")) }
+            parameters.append(("_source", .array(source)))
+            let searchParameters = try JSONWriter.string(.object(parameters))
 
-        let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
-            try await connection.execute("SELECT DBMS_HYBRID_SEARCH.SEARCH(?, ?)", [.string(table), .string(searchParameters)], logger: logger)
+            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
+                try await connection.execute("SELECT DBMS_HYBRID_SEARCH.SEARCH(?, ?)", [.string(table), .string(searchParameters)], logger: logger)
+            }
+            return try Self.decodeHybridRows(result.rows.first?.first ?? .null, include: include)
         }
-        return try Self.decodeHybridRows(result.rows.first?.first ?? .null, include: include)
-    }
     }
 
     /// Letters, digits and spaces of a full-text query; everything else becomes a space.

@@ -50,12 +50,12 @@ extension SeekDBCollection {
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
                       consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
         try await client.withCall("query", collection: name, batchSize: embeddings.values.count) { [self] in
-        try Self.validateNResults(nResults)
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
-        let vectors = try validateQueryVectors(embeddings.values)
-        return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
-                                 include: include, consistency: consistency, logger: logger)
-    }
+            try Self.validateNResults(nResults)
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
+            let vectors = try validateQueryVectors(embeddings.values)
+            return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
+                                     include: include, consistency: consistency, logger: logger)
+        }
     }
 
     /// Finds the records nearest to each query text, embedded by the collection's embedding
@@ -73,12 +73,12 @@ extension SeekDBCollection {
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
                       consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
         try await client.withCall("query", collection: name, batchSize: texts.values.count) { [self] in
-        try Self.validateNResults(nResults)
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
-        let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: "query"))
-        return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
-                                 include: include, consistency: consistency, logger: logger)
-    }
+            try Self.validateNResults(nResults)
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
+            let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: "query"))
+            return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
+                                     include: include, consistency: consistency, logger: logger)
+        }
     }
 
     // MARK: Helpers

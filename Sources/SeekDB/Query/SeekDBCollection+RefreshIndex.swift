@@ -19,12 +19,12 @@ extension SeekDBCollection {
     ///   reports a ``SeekDBError/Code/server`` error.
     public func refreshIndex(logger: Logger? = nil) async throws {
         try await client.withCall("refreshIndex", collection: name) { [self] in
-        let timeouts = client.configuration.statementTimeouts
-        let recentWrites = client.recentWrites
-        try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
-            try await Self.refreshIndex(on: connection, timeouts: timeouts, recentWrites: recentWrites, logger: logger)
+            let timeouts = client.configuration.statementTimeouts
+            let recentWrites = client.recentWrites
+            try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
+                try await Self.refreshIndex(on: connection, timeouts: timeouts, recentWrites: recentWrites, logger: logger)
+            }
         }
-    }
     }
 
     /// Runs the refresh with the DDL timeout (``SeekDBClient/Configuration/Options/ddlTimeout``):

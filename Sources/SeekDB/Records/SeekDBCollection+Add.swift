@@ -22,40 +22,40 @@ extension SeekDBCollection {
     public func add(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
                     metadatas: Metadatas? = nil, logger: Logger? = nil) async throws {
         try await client.withCall("add", collection: name, batchSize: ids.values.count) { [self] in
-        let operation = "add"
-        let ids = ids.values
-        try RecordValidation.validateIDs(ids, operation: operation)
-        try RecordValidation.validateCount(embeddings?.values.count, name: "embeddings", ids: ids.count, operation: operation)
-        try RecordValidation.validateCount(documents?.values.count, name: "documents", ids: ids.count, operation: operation)
-        try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
-        let metadataValues = metadatas?.values
-        try validateMetadatas(metadataValues, ids: ids, operation: operation)
-        let sparseVectors = try await self.sparseEmbeddings(ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadataValues,
-                                                       metadataMode: .replace, inserts: true, operation: operation)
-        let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
-                                                   requireAll: true, operation: operation)
+            let operation = "add"
+            let ids = ids.values
+            try RecordValidation.validateIDs(ids, operation: operation)
+            try RecordValidation.validateCount(embeddings?.values.count, name: "embeddings", ids: ids.count, operation: operation)
+            try RecordValidation.validateCount(documents?.values.count, name: "documents", ids: ids.count, operation: operation)
+            try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
+            let metadataValues = metadatas?.values
+            try validateMetadatas(metadataValues, ids: ids, operation: operation)
+            let sparseVectors = try await self.sparseEmbeddings(ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadataValues,
+                                                           metadataMode: .replace, inserts: true, operation: operation)
+            let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
+                                                       requireAll: true, operation: operation)
 
-        client.recentWrites.record(ids, table: table)   // for session-consistent queries
-        let statements = self.statements
-        let documentValues = documents?.values
-        try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
-            let fields: ChangedFields = sparseVectors == nil ? [.document, .metadata, .embedding] : [.document, .metadata, .embedding, .sparseEmbedding]
-            _ = try await StatementBatcher(placeholdersPerRow: 1 + fields.columns.count).run(ids.indices) { index, parameters throws(SeekDBError) in
-                parameters.append(RecordStatements.idValue(ids[index]))
-                parameters.append(documentValues?[index].map(SQLValue.string) ?? .null)
-                if let metadata = metadataValues?[index] {
-                    parameters.append(.string(try MetadataCodec.encode(metadata, record: Self.recordName(operation, index, ids))))
-                } else {
-                    parameters.append(.null)
+            client.recentWrites.record(ids, table: table)   // for session-consistent queries
+            let statements = self.statements
+            let documentValues = documents?.values
+            try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
+                let fields: ChangedFields = sparseVectors == nil ? [.document, .metadata, .embedding] : [.document, .metadata, .embedding, .sparseEmbedding]
+                _ = try await StatementBatcher(placeholdersPerRow: 1 + fields.columns.count).run(ids.indices) { index, parameters throws(SeekDBError) in
+                    parameters.append(RecordStatements.idValue(ids[index]))
+                    parameters.append(documentValues?[index].map(SQLValue.string) ?? .null)
+                    if let metadata = metadataValues?[index] {
+                        parameters.append(.string(try MetadataCodec.encode(metadata, record: Self.recordName(operation, index, ids))))
+                    } else {
+                        parameters.append(.null)
+                    }
+                    parameters.append(vectors[index].map(SQLValue.vector) ?? .null)
+                    if let sparseVectors { parameters.append(sparseVectors[index].map { .string($0.text) } ?? .null) }
+                } send: { rows, parameters in
+                    _ = try await connection.execute(statements.insert(fields: fields, rows: rows), parameters, logger: logger)
+                    return true
                 }
-                parameters.append(vectors[index].map(SQLValue.vector) ?? .null)
-                if let sparseVectors { parameters.append(sparseVectors[index].map { .string($0.text) } ?? .null) }
-            } send: { rows, parameters in
-                _ = try await connection.execute(statements.insert(fields: fields, rows: rows), parameters, logger: logger)
-                return true
             }
         }
-    }
     }
 
     /// Checks every metadata object as ``MetadataCodec/encode(_:record:)`` will, naming the record.

@@ -30,36 +30,36 @@ extension SeekDBCollection {
                     whereDocument: DocumentFilter? = nil, limit: Int? = nil, offset: Int = 0,
                     include: Include = .default, logger: Logger? = nil) async throws -> GetResult {
         try await client.withCall("get", collection: name, batchSize: ids?.values.count) { [self] in
-        if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
-        guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
-        guard include.isSubset(of: Include.all.union(.sparseEmbeddings)) else {
-            throw SeekDBError.invalidArgument("get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, .sparseEmbeddings")
+            if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
+            guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
+            guard include.isSubset(of: Include.all.union(.sparseEmbeddings)) else {
+                throw SeekDBError.invalidArgument("get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, .sparseEmbeddings")
+            }
+            try checkSparseInclude(include, operation: "get")
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "get")
+            let columns = selectColumns(include)
+            if let ids {
+                try RecordValidation.validateIDs(ids.values, operation: "get")
+                let rows = try await rowsByID(ids.values, columns: columns, filter: filter, logger: logger)
+                let ordered = ids.values.compactMap { rows[Array($0.utf8)] }
+                let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
+                return try makeResult(Array(page), include: include)
+            }
+            let condition = filter.whereClause
+            let sql = statements.selectPage(columns, condition: condition.sql)
+            let parameters = condition.parameters + [.int(Int64(limit ?? Self.defaultGetLimit)), .int(Int64(offset))]
+            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
+                try await connection.execute(sql, parameters, logger: logger)
+            }
+            return try makeResult(result.rows, include: include)
         }
-        try checkSparseInclude(include, operation: "get")
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "get")
-        let columns = selectColumns(include)
-        if let ids {
-            try RecordValidation.validateIDs(ids.values, operation: "get")
-            let rows = try await rowsByID(ids.values, columns: columns, filter: filter, logger: logger)
-            let ordered = ids.values.compactMap { rows[Array($0.utf8)] }
-            let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
-            return try makeResult(Array(page), include: include)
-        }
-        let condition = filter.whereClause
-        let sql = statements.selectPage(columns, condition: condition.sql)
-        let parameters = condition.parameters + [.int(Int64(limit ?? Self.defaultGetLimit)), .int(Int64(offset))]
-        let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
-            try await connection.execute(sql, parameters, logger: logger)
-        }
-        return try makeResult(result.rows, include: include)
-    }
     }
 
     /// The first `limit` records with documents, metadatas and embeddings, as pyseekdb's `peek`.
     public func peek(limit: Int = 10, logger: Logger? = nil) async throws -> GetResult {
         try await client.withCall("peek", collection: name) { [self] in
-        try await get(limit: limit, include: [.documents, .metadatas, .embeddings], logger: logger)
-    }
+            try await get(limit: limit, include: [.documents, .metadatas, .embeddings], logger: logger)
+        }
     }
 
     /// Number of records in the collection.

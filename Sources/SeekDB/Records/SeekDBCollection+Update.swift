@@ -59,39 +59,39 @@ extension SeekDBCollection {
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
                        logger: Logger? = nil) async throws -> UpdateResult {
         try await client.withCall("update", collection: name, batchSize: ids.values.count) { [self] in
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "update")
-        let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                               metadatas: metadatas, metadataMode: metadataMode, operation: "update",
-                                               computeEmbeddings: false)
-        let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts)
-        // For session-consistent queries (dense or sparse vectors may change, also through a
-        // metadata key a sparse vector is computed from).
-        client.recentWrites.record(changes.ids, table: table)
-        // Documents to embed: the stored documents are read (with the lock) first, so only the
-        // ones that changed are embedded and written.
-        if !changes.pendingEmbeddings.isEmpty {
-            return try await lockedUpdate(changes, plan: plan, logger: logger)
-        }
-        if changes.ids.count == 1 {
-            return try await updateOne(changes, plan: plan, logger: logger)
-        }
-        // Records changing different sets of fields go out in one statement group per set; rows
-        // of two groups could then be locked in a different order than another call locks them.
-        // Such calls lock all their rows first, in primary-key order.
-        guard changes.fieldSets().count == 1 else {
-            return try await lockedUpdate(changes, plan: plan, logger: logger)
-        }
-        do {
-            return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
-                guard try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) else {
-                    throw SomeRecordsNotMatched()
-                }
-                return UpdateResult(updatedCount: changes.ids.count)
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "update")
+            let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
+                                                   metadatas: metadatas, metadataMode: metadataMode, operation: "update",
+                                                   computeEmbeddings: false)
+            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts)
+            // For session-consistent queries (dense or sparse vectors may change, also through a
+            // metadata key a sparse vector is computed from).
+            client.recentWrites.record(changes.ids, table: table)
+            // Documents to embed: the stored documents are read (with the lock) first, so only the
+            // ones that changed are embedded and written.
+            if !changes.pendingEmbeddings.isEmpty {
+                return try await lockedUpdate(changes, plan: plan, logger: logger)
             }
-        } catch is SomeRecordsNotMatched {
-            return try await lockedUpdate(changes, plan: plan, logger: logger)
+            if changes.ids.count == 1 {
+                return try await updateOne(changes, plan: plan, logger: logger)
+            }
+            // Records changing different sets of fields go out in one statement group per set; rows
+            // of two groups could then be locked in a different order than another call locks them.
+            // Such calls lock all their rows first, in primary-key order.
+            guard changes.fieldSets().count == 1 else {
+                return try await lockedUpdate(changes, plan: plan, logger: logger)
+            }
+            do {
+                return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
+                    guard try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) else {
+                        throw SomeRecordsNotMatched()
+                    }
+                    return UpdateResult(updatedCount: changes.ids.count)
+                }
+            } catch is SomeRecordsNotMatched {
+                return try await lockedUpdate(changes, plan: plan, logger: logger)
+            }
         }
-    }
     }
 
     /// The update of one record: one statement, which is atomic by itself, so it runs without a

@@ -44,38 +44,38 @@ extension SeekDBCollection {
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
         try await client.withCall("upsert", collection: name, batchSize: ids.values.count) { [self] in
-        let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
-        let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                               metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
-        let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts)
-        client.recentWrites.record(changes.ids, table: table)   // for session-consistent queries
-        if changes.ids.count == 1 {
-            return try await upsertOne(changes, plan: plan, logger: logger)
-        }
-        let statements = self.statements
-        let collection = name
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
-            let existing = try await lockExisting(changes.ids, condition: plan.condition, privilege: Self.upsertPrivileges,
-                                                  connection: connection, logger: logger)
-            let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
-            let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
-            if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
-            let conflictIDs = changes.ids.filter { existing[Array($0.utf8)]?.matches == false }
-            if !conflictIDs.isEmpty && plan.conflicts == .fail {
-                throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
+            let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
+                                                   metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
+            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts)
+            client.recentWrites.record(changes.ids, table: table)   // for session-consistent queries
+            if changes.ids.count == 1 {
+                return try await upsertOne(changes, plan: plan, logger: logger)
             }
-            for fields in changes.fieldSets() {
-                _ = try await changes.send(fields: fields, including: { existing[Array(changes.ids[$0].utf8)]?.matches != false }) { rows in
-                    statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
-                } execute: { sql, _, parameters in
-                    _ = try await connection.execute(sql, parameters, logger: logger)
-                    return true
+            let statements = self.statements
+            let collection = name
+            return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
+                let existing = try await lockExisting(changes.ids, condition: plan.condition, privilege: Self.upsertPrivileges,
+                                                      connection: connection, logger: logger)
+                let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
+                let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
+                if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
+                let conflictIDs = changes.ids.filter { existing[Array($0.utf8)]?.matches == false }
+                if !conflictIDs.isEmpty && plan.conflicts == .fail {
+                    throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
                 }
+                for fields in changes.fieldSets() {
+                    _ = try await changes.send(fields: fields, including: { existing[Array(changes.ids[$0].utf8)]?.matches != false }) { rows in
+                        statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
+                    } execute: { sql, _, parameters in
+                        _ = try await connection.execute(sql, parameters, logger: logger)
+                        return true
+                    }
+                }
+                return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
+                                    updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs)
             }
-            return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
-                                updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs)
         }
-    }
     }
 
     /// The privileges an upsert needs, as error messages name them.
