@@ -22,6 +22,9 @@ public struct SeekDBCollection: Sendable {
     public let sparseVectorIndex: SparseVectorIndexSettings?
     /// The client the collection belongs to.
     public let client: SeekDBClient
+    /// The metadata key every write through this handle sets to the server's time, or `nil`
+    /// (the default). Set it with ``with(timestampKey:)``.
+    public internal(set) var timestampKey: String?
     /// The table holding the records (`c$v2$<id>` or `c$v1$<name>`).
     let table: String
 
@@ -43,5 +46,5 @@ public struct SeekDBCollection: Sendable {
     var quotedTable: String { "`\(table)`" }
 
     /// The statements this collection's record table is read and written with.
-    var statements: RecordStatements { RecordStatements(table: quotedTable) }
+    var statements: RecordStatements { RecordStatements(table: quotedTable, timestampKey: timestampKey) }
 }

@@ -17,6 +17,9 @@ import SeekDBDriver
 struct RecordStatements: Sendable {
     /// The record table, quoted for SQL.
     let table: String
+    /// The metadata key every write sets to the server's time (``SeekDBCollection/with(timestampKey:)``;
+    /// validated there: ASCII letters, digits, `_`, `-`), or `nil`.
+    var timestampKey: String? = nil
 
     /// The placeholder of an id: bound as bytes, read as binary so the primary key is used.
     static let id = "CAST(? AS BINARY)"
@@ -28,6 +31,17 @@ struct RecordStatements: Sendable {
     /// the RFC 7396 merge every metadata merge uses.
     static func mergePatch(into target: String, patch: String) -> String {
         "JSON_MERGE_PATCH(COALESCE(\(target), CAST('{}' AS JSON)), \(patch))"
+    }
+
+    /// The server's current time as UTC ISO 8601 with milliseconds (`2026-11-30T02:02:46.709Z`),
+    /// the form `MetadataEncoder` writes a `Date` in; one value for the whole statement.
+    static let serverTime = "CONCAT(SUBSTRING(DATE_FORMAT(UTC_TIMESTAMP(6), '%Y-%m-%dT%H:%i:%s.%f'), 1, 23), 'Z')"
+
+    /// `metadata`, an expression of JSON (or SQL NULL), with ``timestampKey`` set to
+    /// ``serverTime``; unchanged without a key.
+    func stamped(_ metadata: String) -> String {
+        guard let timestampKey else { return metadata }
+        return "JSON_SET(COALESCE(\(metadata), JSON_OBJECT()), '$.\"\(timestampKey)\"', \(Self.serverTime))"
     }
 
     /// The bound value of an id: its UTF-8 bytes, so canonically equivalent spellings stay
@@ -98,9 +112,19 @@ struct RecordStatements: Sendable {
 
     /// Inserts `rows` records with only `fields` set (the others are `NULL`). Parameters per
     /// row: id, then the fields in column order.
+    /// With a ``timestampKey`` the metadata of every row is stamped, also when `fields` has no
+    /// metadata (the row then gets `{key: time}`, without a parameter).
     func insert(fields: ChangedFields, rows: Int) -> String {
-        let values = StatementChunker.repeated("(\(Self.rowPlaceholders(fields)))", count: rows)
-        return "INSERT INTO \(table) (_id, \(fields.columns.joined(separator: ", "))) VALUES \(values)"
+        var columns = fields.columns
+        var row = ([Self.id] + columns.map { column in
+            column == "metadata" && timestampKey != nil ? stamped("CAST(? AS JSON)") : Self.placeholder(for: column)
+        }).joined(separator: ", ")
+        if timestampKey != nil && !columns.contains("metadata") {
+            columns.append("metadata")
+            row += ", " + stamped("NULL")
+        }
+        let values = StatementChunker.repeated("(\(row))", count: rows)
+        return "INSERT INTO \(table) (_id, \(columns.joined(separator: ", "))) VALUES \(values)"
     }
 
     /// Sets `fields` on `rows` existing records, only where `condition` (the SQL of a filter on
@@ -115,12 +139,16 @@ struct RecordStatements: Sendable {
         if rows > 1 {
             derived += StatementChunker.repeated(" UNION ALL SELECT \(Self.rowPlaceholders(fields))", count: rows - 1, separator: "")
         }
-        let assignments = columns.map { column in
+        var assignments = columns.map { column in
             if column == "metadata" && metadataMode == .merge {
-                return "t.metadata = \(Self.mergePatch(into: "t.metadata", patch: "CAST(v.new_metadata AS JSON)"))"
+                return "t.metadata = \(stamped(Self.mergePatch(into: "t.metadata", patch: "CAST(v.new_metadata AS JSON)")))"
+            }
+            if column == "metadata" && timestampKey != nil {
+                return "t.metadata = \(stamped("CAST(v.new_metadata AS JSON)"))"
             }
             return "t.\(column) = v.new_\(column)"
         }
+        if timestampKey != nil && !columns.contains("metadata") { assignments.append("t.metadata = \(stamped("t.metadata"))") }
         let filter = condition.map { " WHERE \($0)" } ?? ""
         return "UPDATE \(table) t JOIN (\(derived)) v ON t._id = v.new_id SET \(assignments.joined(separator: ", "))\(filter)"
     }
@@ -129,12 +157,14 @@ struct RecordStatements: Sendable {
     /// then the fields in column order. Columns not in `fields` stay `NULL` on new rows and
     /// unchanged on existing ones.
     func upsert(fields: ChangedFields, rows: Int, metadataMode: MetadataUpdateMode) -> String {
-        let assignments = fields.columns.map { column in
+        var assignments = fields.columns.map { column in
             if column == "metadata" && metadataMode == .merge {
+                // VALUES(metadata) carries the stamp already (see insert(fields:rows:)).
                 return "metadata = \(Self.mergePatch(into: "metadata", patch: "VALUES(metadata)"))"
             }
             return "\(column) = VALUES(\(column))"
         }
+        if timestampKey != nil && !fields.columns.contains("metadata") { assignments.append("metadata = \(stamped("metadata"))") }
         return insert(fields: fields, rows: rows) + " ON DUPLICATE KEY UPDATE \(assignments.joined(separator: ", "))"
     }
 
@@ -156,7 +186,7 @@ struct RecordStatements: Sendable {
         case .merge: Self.mergePatch(into: "metadata", patch: "CAST(? AS JSON)")
         case .replace: "CAST(? AS JSON)"
         }
-        return "UPDATE \(table) SET metadata = \(newValue)\(condition)"
+        return "UPDATE \(table) SET metadata = \(stamped(newValue))\(condition)"
     }
 
     /// Deletes the records among `count` ids that also match `filter` (an ` AND (…)` clause or empty).
