@@ -45,8 +45,9 @@ final class RecentWrites: Sendable {
 
     init() {}
 
-    /// Remembers `ids` as written to `table` now. Called before the write is sent, so a write
-    /// whose outcome is unknown is covered too (scoring a record that did not change is harmless).
+    /// Remembers `ids` as written to `table` now. Called when a write ends, also when it failed,
+    /// so a write whose outcome is unknown is covered too (scoring a record that did not change
+    /// is harmless), and the horizon counts from the commit, where the index's lag starts.
     func record(_ ids: [String], table: String, now: ContinuousClock.Instant = .now) {
         tables.withLock { tables in
             var entry = tables[table, default: Table()]

@@ -35,7 +35,9 @@ extension SeekDBCollection {
             let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
                                                        requireAll: true, operation: operation)
 
-            client.recentWrites.record(ids, table: table)   // for session-consistent queries
+            // For session-consistent queries, counted from the end of the write (also a failed
+            // one, whose outcome may be unknown).
+            defer { client.recentWrites.record(ids, table: table) }
             let statements = self.statements
             let documentValues = documents?.values
             try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in

@@ -65,8 +65,8 @@ extension SeekDBCollection {
                                                    computeEmbeddings: false)
             let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts)
             // For session-consistent queries (dense or sparse vectors may change, also through a
-            // metadata key a sparse vector is computed from).
-            client.recentWrites.record(changes.ids, table: table)
+            // metadata key a sparse vector is computed from), counted from the end of the write.
+            defer { client.recentWrites.record(changes.ids, table: table) }
             // Documents to embed: the stored documents are read (with the lock) first, so only the
             // ones that changed are embedded and written.
             if !changes.pendingEmbeddings.isEmpty {

@@ -48,7 +48,7 @@ extension SeekDBCollection {
             let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
                                                    metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
             let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts)
-            client.recentWrites.record(changes.ids, table: table)   // for session-consistent queries
+            defer { client.recentWrites.record(changes.ids, table: table) }   // for session-consistent queries
             if changes.ids.count == 1 {
                 return try await upsertOne(changes, plan: plan, logger: logger)
             }
