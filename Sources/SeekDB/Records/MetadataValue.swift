@@ -1,4 +1,9 @@
 /// A record's metadata: a JSON object, stored in the collection's `metadata` JSON column.
+///
+/// Keys are Swift strings, so two canonically equivalent spellings (`"é"` and `"e\u{301}"`) are
+/// one key here, while the server's JSON keeps them apart as different bytes: spell each key one
+/// way (NFC is the usual choice). A stored object that has both spellings (written by another
+/// client) reads back with one of them.
 public typealias Metadata = [String: MetadataValue]
 
 /// One metadata value: anything JSON can hold, with integers kept apart from doubles so values
