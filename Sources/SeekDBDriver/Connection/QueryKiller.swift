@@ -6,17 +6,27 @@ import Logging
 /// answers `KILL QUERY <session id>` by failing the statement with 1317 and keeping the
 /// session usable.
 enum QueryKiller {
+    /// Up to three tries, each with the client's own connect timeout: on a busy machine a
+    /// fresh connection can take seconds, and a kill that never arrives leaves the cancelled
+    /// call waiting for its statement timeout (a lock wait: the full `queryTimeout`).
     static func kill(sessionID: UInt64, options: ConnectionOptions) async {
         var options = options
-        options.connectTimeout = .seconds(5)
         options.initCommands = []
         let logger = Logger(label: "seekdb.cancel", factory: { _ in SwiftLogNoOpLogHandler() })
-        do {
-            let killer = try await MariaDBConnection.connect(options, logger: logger)
-            _ = try? await killer.query("KILL QUERY \(sessionID)", logger: logger)
-            await killer.close()
-        } catch {
-            // Best effort: the read timeout is the backstop.
+        for attempt in 1...3 {
+            do {
+                let killer = try await MariaDBConnection.connect(options, logger: logger)
+                let killed: Result<ResultSet, any Error>
+                do { killed = .success(try await killer.query("KILL QUERY \(sessionID)", logger: logger)) } catch { killed = .failure(error) }
+                await killer.close()
+                _ = try killed.get()
+                return
+            } catch let error as DriverError where error.number == MariaDBErrorNumber.unknownThread {
+                return   // the statement (and its session) ended already
+            } catch {
+                // Best effort: try again; the statement timeout is the backstop.
+                if attempt < 3 { try? await Task.sleep(for: .milliseconds(200)) }
+            }
         }
     }
 }

@@ -2,6 +2,8 @@
 /// (docs/seekdb-server-notes.md, docs/pyseekdb-storage.md); client numbers (2xxx) come from libmariadb.
 package enum MariaDBErrorNumber {
     package static let accessDeniedToDatabase: UInt32 = 1044
+    /// `KILL` of a session that no longer exists.
+    package static let unknownThread: UInt32 = 1094
     package static let accessDenied: UInt32 = 1045
     package static let unknownDatabase: UInt32 = 1049
     package static let tableExists: UInt32 = 1050
