@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// The records a client wrote a moment ago, per collection table, so that a
 /// ``QueryConsistency/session`` query can score them exactly while the vector index catches up.
@@ -9,7 +9,10 @@ import Synchronization
 /// table is marked overflowed, and session queries refresh the indexes instead until a refresh
 /// that started after the overflow has run. A refresh by this client also forgets every id
 /// written before it started.
-final class RecentWrites: Sendable {
+///
+/// `@unchecked Sendable`: `tables` is only touched inside `withTables`, under `lock`, an `NSLock`
+/// (as in `CallTracker`: the thread sanitizer does not see `Synchronization.Mutex` on Linux).
+final class RecentWrites: @unchecked Sendable {
     /// How long an id is scored exactly after its write.
     static let horizon: Duration = .seconds(10)
     /// Most ids remembered per table; beyond it, session queries refresh the index.
@@ -41,7 +44,12 @@ final class RecentWrites: Sendable {
         }
     }
 
-    private let tables = Mutex<[String: Table]>([:])
+    private let lock = NSLock()
+    private var tables: [String: Table] = [:]
+
+    private func withTables<R>(_ body: (inout [String: Table]) -> R) -> R {
+        lock.withLock { body(&tables) }
+    }
 
     init() {}
 
@@ -49,7 +57,7 @@ final class RecentWrites: Sendable {
     /// so a write whose outcome is unknown is covered too (scoring a record that did not change
     /// is harmless), and the horizon counts from the commit, where the index's lag starts.
     func record(_ ids: [String], table: String, now: ContinuousClock.Instant = .now) {
-        tables.withLock { tables in
+        withTables { tables in
             var entry = tables[table, default: Table()]
             entry.prune(now: now)
             if entry.overflowedAt == nil {
@@ -67,7 +75,7 @@ final class RecentWrites: Sendable {
 
     /// What a session query on `table` must do now.
     func pending(table: String, now: ContinuousClock.Instant = .now) -> Pending {
-        tables.withLock { tables in
+        withTables { tables in
             guard var entry = tables[table] else { return .none }
             entry.prune(now: now)
             tables[table] = entry
@@ -81,7 +89,7 @@ final class RecentWrites: Sendable {
     /// An index refresh that started at `start` has finished: every write before it is in the
     /// indexes (`dbms_index_manager.refresh()` refreshes every index of the database).
     func refreshed(startedAt start: ContinuousClock.Instant) {
-        tables.withLock { tables in
+        withTables { tables in
             for (table, var entry) in tables {
                 entry.written = entry.written.filter { $0.value >= start }
                 if let overflowedAt = entry.overflowedAt, overflowedAt < start { entry.overflowedAt = nil }
