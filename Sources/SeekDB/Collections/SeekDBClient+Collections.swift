@@ -71,9 +71,9 @@ extension SeekDBClient {
                         throw error
                     }
                     do {
-                        _ = try await connection.execute(
+                        try await connection.executeCatalogWrite(
                             "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
-                            [.string(id), .string(name), .string(settings.json)], logger: logger)
+                            [.string(id), .string(name), .string(settings.json)], budget: timeouts.ddl, logger: logger)
                     } catch let error as DriverError {
                         await connection.dropCreatedTable(table, budget: timeouts.ddl, logger: logger)
                         if error.number == MariaDBErrorNumber.duplicateEntry {
@@ -172,7 +172,8 @@ extension SeekDBClient {
                 try await connection.withDDLTimeout(timeouts, logger: logger) {
                     if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
                         try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", budget: timeouts.ddl, logger: logger)
-                        _ = try await connection.execute("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)], logger: logger)
+                        try await connection.executeCatalogWrite("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)],
+                                                                 budget: timeouts.ddl, logger: logger)
                         return
                     }
                     let legacy = TableDefinition.v1TableName(name: name)

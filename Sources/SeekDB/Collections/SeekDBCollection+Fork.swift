@@ -50,9 +50,9 @@ extension SeekDBCollection {
                     // sees the row also finds the table, and the unique name key decides a race.
                     do {
                         try await connection.executeDDL(TableDefinition.fork(source, to: newTable), budget: timeouts.ddl, logger: logger)
-                        _ = try await connection.execute(
+                        try await connection.executeCatalogWrite(
                             "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
-                            [.string(newID), .string(newName), row[0]], logger: logger)
+                            [.string(newID), .string(newName), row[0]], budget: timeouts.ddl, logger: logger)
                     } catch {
                         await connection.dropCreatedTable(newTable, budget: timeouts.ddl, logger: logger)
                         if let error = error as? DriverError, error.number == MariaDBErrorNumber.duplicateEntry {

@@ -47,7 +47,7 @@ struct RetryTests {
         }
     }
 
-    @Test func aDeadlockEndsWithBothTransactionsApplied() async throws {
+    @Test func twoTransactionsLockingInOppositeOrderBothEndApplied() async throws {
         try await withTestCollection(dimension: 2) { holder, created in
             try await created.add(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]])
             try await SeekDBClient.withClient(configuration: Self.shortLockWaits()) { client in
@@ -57,8 +57,11 @@ struct RetryTests {
                 let table = created.quotedTable
                 let waiting = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE ?"
                 let update = try await holder.withDriverTransaction(logger: nil) { connection, logger in
-                    // The holder locks b; the client's update locks a and waits for b; then the holder
-                    // asks for a: a deadlock, which seekdb ends when the client's wait times out (1205).
+                    // The holder locks b; the client's two-record update waits for it; then the holder
+                    // locks a too. If the client's statement had taken a first, that is a deadlock,
+                    // which seekdb ends by timing out the client's wait (1205; it was measured to
+                    // detect none); if not, the client still waits for b. Either way the client sees
+                    // 1205 and tries again, and the holder commits only after that retry.
                     _ = try await connection.execute("UPDATE \(table) SET document = 'holder' WHERE _id = CAST(? AS BINARY)",
                                                      [.bytes(Array("b".utf8))], logger: logger)
                     let update = Task {
@@ -70,6 +73,7 @@ struct RetryTests {
                     }
                     _ = try await connection.execute("UPDATE \(table) SET document = 'holder' WHERE _id = CAST(? AS BINARY)",
                                                      [.bytes(Array("a".utf8))], logger: logger)
+                    try await Self.waitUntil { client.retries.load(ordering: .relaxed) > 0 }
                     return update
                 }
                 #expect(try await update.value.updatedCount == 2)
