@@ -1,5 +1,6 @@
 import Foundation
 import SeekDB
+import SeekDBEmbeddings
 import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
@@ -90,5 +91,14 @@ struct TimestampTests {
             let cleared = try collection.with(timestampKey: "updated-at_2").with(timestampKey: nil)
             #expect(cleared.timestampKey == nil)
         }
+    }
+
+    @Test(.seekdbDatabase) func aKeyASparseVectorIsComputedFromIsRefused() async throws {
+        let index = try SparseVectorIndexConfiguration(function: BM25SparseEmbeddingFunction(), source: .metadata(key: "title"))
+        let collection = try await SeekDBTestDatabase.current.client.createCollection(
+            name: "notes", configuration: .init(dimension: 2), embeddingFunction: nil, sparseVectorIndex: index)
+        let error = try #require(throws: SeekDBError.self) { _ = try collection.with(timestampKey: "title") }
+        #expect(error.code == .unsupportedDerivedColumn)
+        #expect(try collection.with(timestampKey: "updated_at").timestampKey == "updated_at")
     }
 }

@@ -21,7 +21,8 @@ extension SeekDBCollection {
     ///
     /// - Throws: ``SeekDBError/Code/invalidArgument`` unless `key` is 1–64 ASCII letters,
     ///   digits, `_` or `-` (it is written into the statement's JSON path, so nothing else is
-    ///   accepted).
+    ///   accepted); ``SeekDBError/Code/unsupportedDerivedColumn`` when the collection's sparse
+    ///   vectors are computed from that metadata key.
     public func with(timestampKey key: String?) throws(SeekDBError) -> SeekDBCollection {
         if let key {
             let allowed = key.utf8.allSatisfy { byte in
@@ -30,6 +31,12 @@ extension SeekDBCollection {
             }
             guard (1...64).contains(key.utf8.count), allowed else {
                 throw .invalidArgument("timestampKey must be 1-64 ASCII letters, digits, '_' or '-', got '\(key)'")
+            }
+            // The stamp is written in SQL, without recomputing anything: a key that a sparse vector
+            // is derived from would leave that vector stale.
+            if case .metadata(let source)? = sparseVectorIndex?.source, Array(source.utf8) == Array(key.utf8) {
+                throw SeekDBError(.unsupportedDerivedColumn,
+                                  "timestampKey '\(key)' is the source of this collection's sparse vectors; stamping it would leave them stale")
             }
         }
         var copy = self
