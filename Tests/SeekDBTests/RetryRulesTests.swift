@@ -52,6 +52,14 @@ struct RetryRulesTests {
         }
     }
 
+    @Test func aSchemaNotReadyIsRetriedForTheWholeBudget() {
+        for number: UInt32 in [5627, 4023] {
+            #expect(RetryRules.attemptLimit(after: Self.failure(number, .beforeCommit), policy: .default) == Int.max)
+            #expect(RetryRules.attemptLimit(after: Self.failure(number, .beforeCommit), policy: .never) == 1)
+        }
+        #expect(RetryRules.attemptLimit(after: Self.failure(1213, .beforeCommit), policy: .default) == 3)
+    }
+
     @Test func backoffDoublesUpToItsCeiling() {
         let policy = RetryPolicy(maximumAttempts: 10, budget: .seconds(30), initialBackoff: .milliseconds(50), maximumBackoff: .milliseconds(300))
         #expect(policy.backoffCeiling(afterAttempt: 1) == .milliseconds(50))

@@ -27,7 +27,9 @@
 /// configuration.retryPolicy = .never   // every failure reaches the caller at once
 /// ```
 public struct RetryPolicy: Sendable, Hashable {
-    /// Attempts in all, the first included; `1` never retries. Default 3.
+    /// Attempts in all, the first included; `1` never retries. Default 3. The server's "try
+    /// again" answers (5627, 4023: a schema change it is still applying, nothing done) are
+    /// retried for as long as the ``budget`` allows, whatever this count (unless it is `1`).
     public var maximumAttempts: Int
     /// No attempt starts once this much time has passed since the call began. Default 30 s,
     /// longer than seekdb's default statement timeout, so that a call that waited out a lock

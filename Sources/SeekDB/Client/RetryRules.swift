@@ -38,6 +38,17 @@ enum RetryRules {
         MariaDBConnection.schemaTryAgain, MariaDBConnection.tryAgain,
     ]
 
+    /// Server errors that mean it is still applying a schema change (a new table or database not
+    /// yet visible to every part of it) and did nothing. They pass within a few seconds, longer on
+    /// a busy server, so they are retried for the whole time budget, not only a few attempts.
+    static let schemaNotReady: Set<UInt32> = [MariaDBConnection.schemaTryAgain, MariaDBConnection.tryAgain]
+
+    /// The attempts `policy` allows after `failure`: without limit (within the budget) while the
+    /// server's schema is not ready, unless the policy never retries.
+    static func attemptLimit(after failure: AttemptFailure, policy: RetryPolicy) -> Int {
+        policy.maximumAttempts > 1 && schemaNotReady.contains(failure.error.number) ? Int.max : policy.maximumAttempts
+    }
+
     /// Client errors that mean the session is gone (lost, gone away, killed).
     static let sessionLost: Set<UInt32> = [
         MariaDBErrorNumber.serverGoneAway, MariaDBErrorNumber.serverLost,

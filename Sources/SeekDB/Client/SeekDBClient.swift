@@ -211,7 +211,7 @@ public final class SeekDBClient: Sendable {
                 return try await attempt()
             } catch let failure as AttemptFailure {
                 let pause = policy.backoffCeiling(afterAttempt: number) * Double.random(in: 0...1)
-                guard number < policy.maximumAttempts, !Task.isCancelled,
+                guard number < RetryRules.attemptLimit(after: failure, policy: policy), !Task.isCancelled,
                       ContinuousClock.now + pause - started < policy.budget,
                       let reason = RetryRules.reason(toRetry: failure, safety: safety) else {
                     throw SeekDBError(failure.error, collection: collection, table: table)
