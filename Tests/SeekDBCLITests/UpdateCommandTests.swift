@@ -141,7 +141,7 @@ extension CLIServerTests {
                 (["update", "c", "--where", #"{"k": 1}"#], "", "need --metadata"),
                 (["update", "c", "--where", #"{"k": 1}"#, "--id", "a", "--metadata", "{}"], "", "give only --metadata"),
                 (["update", "c", "--where", #"{"k": 1}"#, "--metadata", "[1]"], "", "--metadata: expected a JSON object"),
-                (["update", "c", "--id", "a", "--metadata", "{}", "--dry-run"], "", "--dry-run and --returning go with --where"),
+                (["update", "c", "--id", "a", "--metadata", "{}", "--dry-run"], "", "--dry-run goes with --where"),
               ])
         func badInput(_ arguments: [String], _ stdin: String, _ expected: String) async throws {
             let run = try await CLI.runRaw(arguments + ["--port", "1", "-o", "json"], stdin: stdin)
@@ -172,6 +172,36 @@ extension CLIServerTests {
                 #expect(noVector.status == 1)
                 #expect(try noVector.error()["code"] as? String == "invalidArgument")
                 #expect((try noVector.error()["message"] as? String)?.contains("'d'") == true, "\(noVector)")
+            }
+        }
+
+        @Test("--returning on update and upsert prints the records after the write, in get's shape")
+        func returningRecords() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let updated = try await CLI.run(["update", name, "--id", "a", "--metadata", #"{"j": null, "n": 5}"#, "--merge",
+                                                 "--returning", "--include", "metadatas,embeddings", "-o", "json"])
+                #expect(updated.status == 0, "\(updated)")
+                let records = try #require(try updated.object()["records"] as? [String: Any], "\(updated)")
+                #expect(records["ids"] as? [String] == ["a"])
+                #expect(records["metadatas"] as? [NSDictionary] == [["k": 1, "n": 5]])
+                #expect(records["embeddings"] as? [[Double]] == [[1, 2, 3]])
+                #expect(records["documents"] == nil, "only the --include fields")
+
+                let lines = #"{"id": "c", "embedding": [0, 0, 1], "document": "C"}"# + "\n" + #"{"id": "b", "metadata": {"q": 1}}"#
+                let upserted = try await CLI.run(["upsert", name, "--file", "-", "--returning", "-o", "json"], stdin: lines)
+                #expect(upserted.status == 0, "\(upserted)")
+                let object = try upserted.object()
+                #expect(object["inserted"] as? [String] == ["c"] && object["updated"] as? [String] == ["b"], "\(upserted)")
+                let after = try #require(object["records"] as? [String: Any])
+                #expect(after["ids"] as? [String] == ["c", "b"], "in the order of the lines")
+                #expect(after["documents"] as? [String] == ["C", "B"])
+                #expect(after["metadatas"] as? [NSDictionary] == [[:], ["q": 1]], "as get prints a record without metadata")
+
+                // Without -o json the records follow the summary line as get prints them.
+                let table = try await CLI.run(["update", name, "--id", "b", "--metadata", #"{"t": "zz9"}"#, "--returning"])
+                #expect(table.status == 0, "\(table)")
+                #expect(table.stdout.hasPrefix("Updated 1 record in \(name)\n") && table.stdout.contains("zz9"), "\(table)")
             }
         }
 

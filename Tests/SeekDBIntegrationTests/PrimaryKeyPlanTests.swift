@@ -34,6 +34,12 @@ struct PrimaryKeyPlanTests {
                     try await collection.upsert(ids: ["id16", "new3"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]], where: .field("n") >= 0)
                 }),
                 ("update many", { try await collection.update(ids: ["id5", "id6"], metadatas: [["n": 5], ["n": 6]]) }),
+                ("update many, embeddings (compared first)", {
+                    try await collection.update(ids: ["id5", "id6", "id7"], embeddings: [[1, 2, 3, 4], [6, 6, 6, 6], [1, 2, 3, 4]])
+                }),
+                ("update with returning", { try await collection.update(ids: "id5", metadatas: ["n": 5], returning: .default) }),
+                ("upsert with returning", { try await collection.upsert(ids: ["id6", "new4"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]],
+                                                                        returning: .default) }),
                 ("update with a missing id", {
                     try await collection.update(ids: ["id7", "nope"], metadatas: [["n": 7], ["n": 0]], missing: .skip)
                 }),

@@ -17,6 +17,10 @@ extension SeekDBCollection {
     /// record), inside one transaction; any error rolls the whole call back. One id is one
     /// statement, atomic by itself, sent without a transaction (one round trip).
     ///
+    /// A given document equal, byte for byte, to the stored one is not re-embedded or rewritten;
+    /// a given embedding equal to the stored one (several records per call) is not rewritten, so
+    /// the vector index does no work for it. Both are listed in ``UpdateResult/unchangedIDs``.
+    ///
     /// Missing ids are found without an extra round trip when there are none: each statement
     /// reports how many rows it matched, and only when that falls short is the transaction rolled
     /// back and the call run again with the ids locked and checked first (`SELECT … FOR UPDATE`),
@@ -43,6 +47,9 @@ extension SeekDBCollection {
     ///   - conflicts: for records that exist but do not match the condition:
     ///     ``ConflictPolicy/fail`` (default: ``SeekDBError/Code/conditionFailed``, nothing
     ///     changed) or ``ConflictPolicy/skip`` (reported in ``UpdateResult/conflictIDs``).
+    ///   - include: (`returning:`) the fields of the updated records to read back after the
+    ///     write, in the same transaction, into ``UpdateResult/records``; `nil` (default) reads
+    ///     nothing and lets a one-record update run as one statement.
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: how many records were updated, and the skipped ids when skipping.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
@@ -57,22 +64,25 @@ extension SeekDBCollection {
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
-                       logger: Logger? = nil) async throws -> UpdateResult {
+                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
         try await client.withCall("update", collection: name, batchSize: ids.values.count) { [self] in
             let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "update")
+            try checkReturning(include, operation: "update")
             let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
                                                    metadatas: metadatas, metadataMode: metadataMode, operation: "update",
                                                    computeEmbeddings: false)
-            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts)
+            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts,
+                                  returning: include)
             // For session-consistent queries (dense or sparse vectors may change, also through a
             // metadata key a sparse vector is computed from), counted from the end of the write.
             defer { client.recentWrites.record(changes.ids, table: table) }
             // Documents to embed: the stored documents are read (with the lock) first, so only the
-            // ones that changed are embedded and written.
-            if !changes.pendingEmbeddings.isEmpty {
+            // ones that changed are embedded and written. Several records given embeddings: the
+            // stored vectors are compared first, so equal ones are not rewritten.
+            if !changes.pendingEmbeddings.isEmpty || (changes.ids.count > 1 && changes.givesEmbeddings) {
                 return try await lockedUpdate(changes, plan: plan, logger: logger)
             }
-            if changes.ids.count == 1 {
+            if changes.ids.count == 1 && include == nil {
                 return try await updateOne(changes, plan: plan, logger: logger)
             }
             // Records changing different sets of fields go out in one statement group per set; rows
@@ -86,7 +96,9 @@ extension SeekDBCollection {
                     guard try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) else {
                         throw SomeRecordsNotMatched()
                     }
-                    return UpdateResult(updatedCount: changes.ids.count)
+                    var result = UpdateResult(updatedCount: changes.ids.count)
+                    if let include { result.records = try await readBack(changes.ids, include: include, connection: connection, logger: logger) }
+                    return result
                 }
             } catch is SomeRecordsNotMatched {
                 return try await lockedUpdate(changes, plan: plan, logger: logger)
@@ -113,7 +125,8 @@ extension SeekDBCollection {
 
     /// The update with the ids locked and checked first, then only the existing (and matching)
     /// ones written: after the optimistic write matched fewer rows than it was given (and was
-    /// rolled back), or for records changing different sets of fields.
+    /// rolled back), for records changing different sets of fields, and when stored documents or
+    /// embeddings are compared with the given ones.
     private func lockedUpdate(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpdateResult {
         let collection = name
         return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
@@ -126,18 +139,38 @@ extension SeekDBCollection {
                                           collection: collection, operation: "update")
             let writes = { (index: Int) in rows[Array(changes.ids[index].utf8)]?.matches == true }
             var changes = changes
-            if !changes.pendingEmbeddings.isEmpty {
-                // A document equal, byte for byte, to the stored one is not a change: it is neither
-                // re-embedded nor rewritten. The rows are locked, so the comparison holds until commit.
-                let unchanged = Set(changes.pendingEmbeddings.filter { index in
-                    guard writes(index), let stored = rows[Array(changes.ids[index].utf8)]?.document else { return false }
-                    return stored.elementsEqual(changes.documents![index]!.utf8)
-                })
-                result.unchangedIDs = try await changes.resolvePendingEmbeddings(unchanged: unchanged, included: writes, collection: self)
-            }
+            result.unchangedIDs = try await dropUnchangedValues(&changes, stored: rows, included: writes, connection: connection, logger: logger)
             _ = try await writeUpdates(changes, plan: plan, connection: connection, logger: logger, including: writes)
+            if let include = plan.returning {
+                result.records = try await readBack(changes.ids.indices.filter(writes).map { changes.ids[$0] }, include: include,
+                                                    connection: connection, logger: logger)
+            }
             return result
         }
+    }
+
+    /// Leaves out of `changes` what equals the stored record, among the records `included`
+    /// accepts that exist (their rows, locked, are in `stored`): a document equal byte for byte to the stored
+    /// one is neither re-embedded nor rewritten, and a given embedding equal to the stored one is
+    /// not rewritten. Computes the embeddings of the other documents given without one (of every
+    /// record `included` accepts, new ones too). Returns the ids with an
+    /// unchanged value, in the order given.
+    func dropUnchangedValues(_ changes: inout RecordChanges, stored rows: [[UInt8]: LockedRecord], included: (Int) -> Bool,
+                             connection: MariaDBConnection, logger: Logger) async throws -> [String] {
+        let equalVectors = try await equalStoredEmbeddings(
+            changes, among: changes.ids.indices.filter { changes.embeddings[$0] != nil && included($0) && rows[Array(changes.ids[$0].utf8)] != nil },
+            connection: connection, logger: logger)
+        changes.keepStoredEmbeddings(equalVectors)
+        var unchangedDocuments = Set<Int>()
+        if !changes.pendingEmbeddings.isEmpty {
+            unchangedDocuments = Set(changes.pendingEmbeddings.filter { index in
+                guard included(index), let stored = rows[Array(changes.ids[index].utf8)]?.document else { return false }
+                return stored.elementsEqual(changes.documents![index]!.utf8)
+            })
+            _ = try await changes.resolvePendingEmbeddings(unchanged: unchangedDocuments, included: included, collection: self)
+        }
+        guard !equalVectors.isEmpty || !unchangedDocuments.isEmpty else { return [] }
+        return changes.ids.indices.filter { equalVectors.contains($0) || unchangedDocuments.contains($0) }.map { changes.ids[$0] }
     }
 
     /// Sends the batched `UPDATE … JOIN` statements for the records `included` accepts and
@@ -218,6 +251,8 @@ struct UpdatePlan: Sendable {
     var condition: SQLFragment?
     var missing: MissingRecordPolicy = .fail
     var conflicts: ConflictPolicy = .fail
+    /// The fields to read back after the write (`returning:`), or `nil`.
+    var returning: Include? = nil
 
     /// Without a condition, writing the same values again leaves the same records; with one,
     /// a repeated attempt could see its own earlier write and report a conflict.

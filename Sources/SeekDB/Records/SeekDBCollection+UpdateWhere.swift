@@ -66,6 +66,7 @@ extension SeekDBCollection {
         try await client.withCall("update", collection: name) { [self] in
             let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
                                                             mode: mode, operation: dryRun ? "update(where:dryRun:)" : "update(where:)")
+            try checkReturning(include, operation: "update(where:)")
             let statements = self.statements
             return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
                 let idValues = try await connection.execute(statements.selectIDs(condition: condition.sql, lock: !dryRun),
@@ -78,7 +79,7 @@ extension SeekDBCollection {
                     }
                 }
                 var records: GetResult?
-                if let include { records = try await readRecords(idValues, include: include, connection: connection, logger: logger) }
+                if let include { records = try await readBack(idValues: idValues, include: include, connection: connection, logger: logger) }
                 return UpdateWhereResult(ids: idValues.map(RecordDecoding.id), records: records, isDryRun: dryRun)
             }
         }
@@ -103,17 +104,5 @@ extension SeekDBCollection {
         let patch = try MetadataCodec.encode(metadata, record: "\(operation)'s metadata")
         try checkBulkMetadataWrite(metadata, mode: mode, operation: operation)
         return (filter.whereClause, patch)
-    }
-
-    /// The records with these `_id` values (as read from the table), in that order, on `connection`.
-    private func readRecords(_ idValues: [SQLValue], include: Include, connection: MariaDBConnection,
-                             logger: Logger) async throws -> GetResult {
-        var rows: [[SQLValue]] = []
-        for chunk in StatementChunker.ids.chunks(count: idValues.count, rowBytes: { idValues[$0].bytesValue?.count ?? 0 }) {
-            let values = RecordStatements.padded(Array(idValues[chunk]))
-            rows += try await connection.execute(statements.select(selectColumns(include), ids: values.count), values, logger: logger).rows
-        }
-        let byID = Dictionary(rows.map { ($0[0].bytesValue ?? [], $0) }, uniquingKeysWith: { first, _ in first })
-        return try makeResult(idValues.compactMap { byID[$0.bytesValue ?? []] }, include: include)
     }
 }

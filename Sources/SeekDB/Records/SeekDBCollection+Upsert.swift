@@ -16,6 +16,10 @@ extension SeekDBCollection {
     /// record needs an embedding, given or computed from its document: a row without a vector
     /// is an error, never a silent `NULL`. Fields not given for a new record are `NULL`.
     ///
+    /// For existing records, a given document equal byte for byte to the stored one is not
+    /// re-embedded or rewritten, and (several records per call) a given embedding equal to the
+    /// stored one is not rewritten; both are listed in ``UpsertResult/unchangedIDs``.
+    ///
     /// - Parameters:
     ///   - ids: one id or a list; unique, non-empty, at most 512 bytes of UTF-8.
     ///   - embeddings: one per id (`nil` entries keep an existing record's embedding, or compute
@@ -31,6 +35,9 @@ extension SeekDBCollection {
     ///   - whereDocument: a condition on an existing record's stored document.
     ///   - conflicts: existing records that do not match: ``ConflictPolicy/fail`` (default,
     ///   ``SeekDBError/Code/conditionFailed``, nothing changed) or ``ConflictPolicy/skip``.
+    ///   - include: (`returning:`) the fields of the inserted and updated records to read back
+    ///     after the write, in the same transaction, into ``UpsertResult/records``; `nil` (default)
+    ///     reads nothing.
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: the inserted and the updated ids, each in the order given.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` or
@@ -42,39 +49,61 @@ extension SeekDBCollection {
     public func upsert(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
                        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
+                       conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+                       logger: Logger? = nil) async throws -> UpsertResult {
         try await client.withCall("upsert", collection: name, batchSize: ids.values.count) { [self] in
             let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
+            try checkReturning(include, operation: "upsert")
+            // Documents without embeddings are embedded after the stored ones are read, so an
+            // unchanged document is not embedded at all.
             let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                                   metadatas: metadatas, metadataMode: metadataMode, operation: "upsert")
-            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts)
+                                                   metadatas: metadatas, metadataMode: metadataMode, operation: "upsert",
+                                                   computeEmbeddings: false)
+            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts, returning: include)
             defer { client.recentWrites.record(changes.ids, table: table) }   // for session-consistent queries
-            if changes.ids.count == 1 {
+            if changes.ids.count == 1 && include == nil && changes.pendingEmbeddings.isEmpty {
                 return try await upsertOne(changes, plan: plan, logger: logger)
             }
-            let statements = self.statements
-            let collection = name
-            return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
-                let existing = try await lockExisting(changes.ids, condition: plan.condition, privilege: Self.upsertPrivileges,
-                                                      connection: connection, logger: logger)
-                let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
-                let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil }
-                if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
-                let conflictIDs = changes.ids.filter { existing[Array($0.utf8)]?.matches == false }
-                if !conflictIDs.isEmpty && plan.conflicts == .fail {
-                    throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
-                }
-                for fields in changes.fieldSets() {
-                    _ = try await changes.send(fields: fields, including: { existing[Array(changes.ids[$0].utf8)]?.matches != false }) { rows in
-                        statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
-                    } execute: { sql, _, parameters in
-                        _ = try await connection.execute(sql, parameters, logger: logger)
-                        return true
-                    }
-                }
-                return UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
-                                    updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs)
+            return try await lockedUpsert(changes, plan: plan, logger: logger)
+        }
+    }
+
+    /// The upsert with the ids locked and checked first (`SELECT … FOR UPDATE`, with the stored
+    /// documents when some are to be compared), then unchanged values left out, the remaining
+    /// documents embedded, and one batched `INSERT … ON DUPLICATE KEY UPDATE` per chunk.
+    private func lockedUpsert(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpsertResult {
+        let statements = self.statements
+        let collection = name
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
+            let existing = try await lockExisting(changes.ids, condition: plan.condition, readDocuments: !changes.pendingEmbeddings.isEmpty,
+                                                  privilege: Self.upsertPrivileges, connection: connection, logger: logger)
+            let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
+            let pending = Set(changes.pendingEmbeddings)
+            let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil && !pending.contains($0) }
+            if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
+            let conflictIDs = changes.ids.filter { existing[Array($0.utf8)]?.matches == false }
+            if !conflictIDs.isEmpty && plan.conflicts == .fail {
+                throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
             }
+            let writes = { (index: Int) in existing[Array(changes.ids[index].utf8)]?.matches != false }
+            var changes = changes
+            let unchangedIDs = try await dropUnchangedValues(&changes, stored: existing, included: writes, connection: connection, logger: logger)
+            for fields in changes.fieldSets() {
+                _ = try await changes.send(fields: fields, including: writes) { rows in
+                    statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
+                } execute: { sql, _, parameters in
+                    _ = try await connection.execute(sql, parameters, logger: logger)
+                    return true
+                }
+            }
+            var result = UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
+                                      updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs,
+                                      unchangedIDs: unchangedIDs)
+            if let include = plan.returning {
+                result.records = try await readBack(changes.ids.indices.filter(writes).map { changes.ids[$0] }, include: include,
+                                                    connection: connection, logger: logger)
+            }
+            return result
         }
     }
 

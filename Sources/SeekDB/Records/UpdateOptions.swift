@@ -40,12 +40,18 @@ public struct UpdateResult: Sendable, Hashable {
     /// Ids (counted in ``updatedCount``) whose new document equals the stored one byte for byte:
     /// it was not re-embedded and not rewritten (their other given fields were written).
     public var unchangedIDs: [String]
+    /// With `returning:`, the updated records as they are after the write (read in the same
+    /// transaction), with the fields asked for, in the order the ids were given; skipped and
+    /// conflicting ids are left out. `nil` without `returning:`.
+    public var records: GetResult?
 
-    public init(updatedCount: Int, skippedIDs: [String] = [], conflictIDs: [String] = [], unchangedIDs: [String] = []) {
+    public init(updatedCount: Int, skippedIDs: [String] = [], conflictIDs: [String] = [], unchangedIDs: [String] = [],
+                records: GetResult? = nil) {
         self.updatedCount = updatedCount
         self.skippedIDs = skippedIDs
         self.conflictIDs = conflictIDs
         self.unchangedIDs = unchangedIDs
+        self.records = records
     }
 }
 
@@ -58,10 +64,20 @@ public struct UpsertResult: Sendable, Hashable {
     /// Ids of existing records that did not match the call's condition and were left alone
     /// (only with ``ConflictPolicy/skip``), in the order given.
     public var conflictIDs: [String]
+    /// Ids (counted in ``updatedIDs``) whose given document or embedding equals the stored one,
+    /// which was therefore not re-embedded or rewritten (their other given fields were written).
+    public var unchangedIDs: [String]
+    /// With `returning:`, the inserted and updated records as they are after the write (read in
+    /// the same transaction), with the fields asked for, in the order the ids were given;
+    /// conflicting ids are left out. `nil` without `returning:`.
+    public var records: GetResult?
 
-    public init(insertedIDs: [String] = [], updatedIDs: [String] = [], conflictIDs: [String] = []) {
+    public init(insertedIDs: [String] = [], updatedIDs: [String] = [], conflictIDs: [String] = [], unchangedIDs: [String] = [],
+                records: GetResult? = nil) {
         self.insertedIDs = insertedIDs
         self.updatedIDs = updatedIDs
         self.conflictIDs = conflictIDs
+        self.unchangedIDs = unchangedIDs
+        self.records = records
     }
 }

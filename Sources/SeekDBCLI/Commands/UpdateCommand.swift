@@ -22,7 +22,8 @@ struct UpdateCommand: AsyncParsableCommand {
             one that exists but does not match fails the update (conditionFailed, naming the ids; \
             nothing changes) unless --skip-conflicts is given.
             -o json prints {"updated": N, "skipped": [ids]}, with "conflicts": [ids] when --if or \
-            --if-document is given.
+            --if-document is given, and "records" (the updated records after the write, read in \
+            the same transaction, in get's shape, with the --include fields) with --returning.
             --where FILTER and/or --where-document FILTER (instead of --file, --id or --ids-file) \
             set --metadata on every record that matches, in one transaction (--merge: as a merge \
             patch). --dry-run writes nothing and prints {"matched": N, "ids": [...]}; otherwise \
@@ -53,7 +54,7 @@ struct UpdateCommand: AsyncParsableCommand {
     @Flag(help: "With --if: leave records that do not match and report them instead of failing.") var skipConflicts = false
     @OptionGroup(title: "Update by filter") var filters: FilterOptions
     @Flag(help: "With --where or --where-document: list the records that would change and write nothing.") var dryRun = false
-    @Flag(help: "With --where or --where-document: also print the records after the write.") var returning = false
+    @Flag(help: "Also print the updated records as they are after the write (with --dry-run: as they are).") var returning = false
     @Option(help: "With --returning: the fields to print (documents,metadatas,embeddings). Default documents,metadatas.")
     var include: [String] = []
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
@@ -64,16 +65,18 @@ struct UpdateCommand: AsyncParsableCommand {
             return try await output.reportingErrors { try await updateMatching() }
         }
         try await output.reportingErrors {
-            guard !dryRun, !returning else {
-                throw CLIError.invalidArgument("update: --dry-run and --returning go with --where or --where-document")
+            guard !dryRun else {
+                throw CLIError.invalidArgument("update: --dry-run goes with --where or --where-document")
             }
+            let include = returning ? try IncludeList.parse(self.include, fallback: .default) : nil
             let batch = try RecordBatch(try records(), null: .rejected)
             let metadataFilter = try condition.map { json throws(SeekDBError) in try MetadataFilter(json: json) }
             let documentFilter = try documentCondition.map { json throws(SeekDBError) in try DocumentFilter(json: json) }
             let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas, sparse in
                 try await collection.update(ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
                                             metadataMode: merge ? .merge : .replace, where: metadataFilter, whereDocument: documentFilter,
-                                            missing: skipMissing ? .skip : .fail, conflicts: skipConflicts ? .skip : .fail)
+                                            missing: skipMissing ? .skip : .fail, conflicts: skipConflicts ? .skip : .fail,
+                                            returning: include)
             }
             let skipped = result.skippedIDs.isEmpty ? "" : "; skipped missing: \(result.skippedIDs.joined(separator: ", "))"
             let conflicts = result.conflictIDs.isEmpty ? "" : "; not matching: \(result.conflictIDs.joined(separator: ", "))"
@@ -82,9 +85,12 @@ struct UpdateCommand: AsyncParsableCommand {
             if condition != nil || documentCondition != nil {
                 json.append(("conflicts", .array(result.conflictIDs.map(JSONOutput.string))))
             }
-            Console.result(
-                output.output, json: .object(json),
-                table: "Updated \(result.updatedCount) record\(result.updatedCount == 1 ? "" : "s") in \(collection)\(skipped)\(conflicts)")
+            var table = "Updated \(result.updatedCount) record\(result.updatedCount == 1 ? "" : "s") in \(collection)\(skipped)\(conflicts)"
+            if let records = result.records {
+                json.append(("records", JSONOutput(records)))
+                table += "\n" + RecordTable.text(records)
+            }
+            Console.result(output.output, json: .object(json), table: table)
         }
     }
 

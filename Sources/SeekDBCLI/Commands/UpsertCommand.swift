@@ -1,7 +1,7 @@
 import ArgumentParser
 import SeekDB
 
-/// `seekdb upsert COLLECTION --file F [--merge]`.
+/// `seekdb upsert COLLECTION --file F [--merge] [--returning [--include FIELDS]]`.
 struct UpsertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upsert",
@@ -10,27 +10,36 @@ struct UpsertCommand: AsyncParsableCommand {
             Existing records keep the fields a line leaves out; a new record needs an embedding \
             or a document to embed. One transaction: all or nothing. --merge merges metadata \
             into existing records (RFC 7396) instead of replacing it.
-            -o json prints {"inserted": [ids], "updated": [ids]}.
+            -o json prints {"inserted": [ids], "updated": [ids]}; --returning adds "records", the \
+            inserted and updated records after the write (read in the same transaction), in get's \
+            shape, with the --include fields.
             """)
 
     @Argument(help: "Collection name.") var collection: String
     @Option(parsing: .unconditional, help: "JSON-lines file of records; - reads stdin.") var file: String
     @Flag(help: "Merge metadata into existing records (RFC 7396) instead of replacing it.") var merge = false
+    @Flag(help: "Also print the inserted and updated records as they are after the write.") var returning = false
+    @Option(help: "With --returning: the fields to print (documents,metadatas,embeddings). Default documents,metadatas.")
+    var include: [String] = []
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         try await output.reportingErrors {
             let batch = try RecordBatch(try JSONLinesInput.records(file), null: .rejected)
+            let include = returning ? try IncludeList.parse(self.include, fallback: .default) : nil
             let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas, sparse in
                 try await collection.upsert(ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
-                                            metadataMode: merge ? .merge : .replace)
+                                            metadataMode: merge ? .merge : .replace, returning: include)
             }
-            Console.result(
-                output.output,
-                json: .object([("inserted", .array(result.insertedIDs.map(JSONOutput.string))),
-                               ("updated", .array(result.updatedIDs.map(JSONOutput.string)))]),
-                table: "Upserted into \(collection): \(result.insertedIDs.count) inserted, \(result.updatedIDs.count) updated")
+            var json: [(key: String, value: JSONOutput)] = [("inserted", .array(result.insertedIDs.map(JSONOutput.string))),
+                                                            ("updated", .array(result.updatedIDs.map(JSONOutput.string)))]
+            var table = "Upserted into \(collection): \(result.insertedIDs.count) inserted, \(result.updatedIDs.count) updated"
+            if let records = result.records {
+                json.append(("records", JSONOutput(records)))
+                table += "\n" + RecordTable.text(records)
+            }
+            Console.result(output.output, json: .object(json), table: table)
         }
     }
 }
