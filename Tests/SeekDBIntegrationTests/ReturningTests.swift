@@ -30,6 +30,12 @@ struct ReturningTests {
             #expect(counter.executedSQL.first == "START TRANSACTION" && counter.executedSQL.last == "COMMIT", "\(counter.executedSQL)")
             // Without returning: no records and still one statement.
             #expect(try await collection.update(ids: "a", metadatas: ["k": 9]).records == nil)
+            // The plain-value and record overloads pass returning: on.
+            let id = "b", ids = ["a", "b"]
+            #expect(try await collection.update(ids: id, metadatas: ["k": 8], returning: .metadatas).records?.metadatas == [["k": 8]])
+            #expect(try await collection.update(ids: ids, metadatas: [["k": 9], ["k": 7]], returning: .metadatas).records?.ids == ids)
+            let record = try await collection.upsert(RecordInput(id: "b", metadata: ["k": 6]), returning: .metadatas)
+            #expect(record.records?.metadatas == [["k": 6]])
         }
     }
 

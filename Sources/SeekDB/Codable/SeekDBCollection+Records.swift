@@ -4,8 +4,8 @@ public import Logging
 /// parallel lists. Each call builds the lists and runs the list-shaped call, so validation,
 /// batching, transactions and results are exactly those of
 /// ``add(ids:embeddings:documents:metadatas:logger:)``,
-/// ``update(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:logger:)`` and
-/// ``upsert(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:logger:)``.
+/// ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)`` and
+/// ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``.
 extension SeekDBCollection {
     /// Adds records, in one transaction: either every record is added or none is.
     ///
@@ -29,51 +29,54 @@ extension SeekDBCollection {
     ///                         try RecordUpdate(id: "b", encoding: Book(title: "Emma", year: 1815))])
     /// ```
     ///
-    /// - Returns: as ``update(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:logger:)``.
+    /// - Returns: as ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)``.
     /// - Throws: as that call.
     @discardableResult
     public func update(_ records: [RecordUpdate], metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
-                       logger: Logger? = nil) async throws -> UpdateResult {
+                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
         let columns = RecordColumns(records)
         return try await update(ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
                                 metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
-                                whereDocument: whereDocument, missing: missing, conflicts: conflicts, logger: logger)
+                                whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
     }
 
-    /// Changes the given fields of one record: one statement, no transaction. The same as
+    /// Changes the given fields of one record: one statement, no transaction (without
+    /// `returning:`). The same as
     /// the call taking a list, with a list of one.
     @discardableResult
     public func update(_ record: RecordUpdate, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
-                       logger: Logger? = nil) async throws -> UpdateResult {
+                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
         try await update([record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
-                         missing: missing, conflicts: conflicts, logger: logger)
+                         missing: missing, conflicts: conflicts, returning: include, logger: logger)
     }
 
     /// Inserts the records that do not exist and updates the given fields of those that do,
     /// in one transaction.
     ///
-    /// - Returns: as ``upsert(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:logger:)``.
+    /// - Returns: as ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``.
     /// - Throws: as that call.
     @discardableResult
     public func upsert(_ records: [RecordInput], metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
+                       conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+                       logger: Logger? = nil) async throws -> UpsertResult {
         let columns = RecordColumns(records)
         return try await upsert(ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
                                 metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
-                                whereDocument: whereDocument, conflicts: conflicts, logger: logger)
+                                whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
     }
 
     /// Inserts or updates one record. The same as the call taking a list, with a list of one.
     @discardableResult
     public func upsert(_ record: RecordInput, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
+                       conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+                       logger: Logger? = nil) async throws -> UpsertResult {
         try await upsert([record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
-                         conflicts: conflicts, logger: logger)
+                         conflicts: conflicts, returning: include, logger: logger)
     }
 }

@@ -19,29 +19,30 @@ extension SeekDBCollection {
                       metadatas: metadatas.map(Metadatas.init), logger: logger)
     }
 
-    /// ``update(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:logger:)``
+    /// ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)``
     /// with plain arrays.
     @discardableResult
     public func update(ids: [String], embeddings: [[Float]?]? = nil, documents: [String?]? = nil,
                        metadatas: [Metadata?]? = nil, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
-                       logger: Logger? = nil) async throws -> UpdateResult {
+                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
         try await update(ids: IDs(ids), embeddings: embeddings.map(Embeddings.init), documents: documents.map(Documents.init),
                          metadatas: metadatas.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
-                         whereDocument: whereDocument, missing: missing, conflicts: conflicts, logger: logger)
+                         whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
     }
 
-    /// ``upsert(ids:embeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:logger:)``
+    /// ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``
     /// with plain arrays.
     @discardableResult
     public func upsert(ids: [String], embeddings: [[Float]?]? = nil, documents: [String?]? = nil,
                        metadatas: [Metadata?]? = nil, metadataMode: MetadataUpdateMode = .replace,
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       conflicts: ConflictPolicy = .fail, logger: Logger? = nil) async throws -> UpsertResult {
+                       conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+                       logger: Logger? = nil) async throws -> UpsertResult {
         try await upsert(ids: IDs(ids), embeddings: embeddings.map(Embeddings.init), documents: documents.map(Documents.init),
                          metadatas: metadatas.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
-                         whereDocument: whereDocument, conflicts: conflicts, logger: logger)
+                         whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
     }
 
     /// ``get(ids:where:whereDocument:limit:offset:include:logger:)`` for ids in a `[String]`.

@@ -12,7 +12,7 @@ extension SeekDBCollection {
     /// ```
     ///
     /// Existing records keep the fields not given (a `nil` entry leaves that field alone), as
-    /// with ``update(ids:embeddings:documents:metadatas:metadataMode:missing:logger:)``. A new
+    /// with ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)``. A new
     /// record needs an embedding, given or computed from its document: a row without a vector
     /// is an error, never a silent `NULL`. Fields not given for a new record are `NULL`.
     ///
