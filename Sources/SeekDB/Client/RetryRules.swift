@@ -33,15 +33,12 @@ struct AttemptFailure: Error {
 
 enum RetryRules {
     /// Server errors that refuse a statement and roll it back: the work can be sent again.
-    static let refusedAndRolledBack: Set<UInt32> = [
-        MariaDBErrorNumber.lockWaitTimeout, MariaDBErrorNumber.deadlock,
-        MariaDBConnection.schemaTryAgain, MariaDBConnection.tryAgain,
-    ]
+    static let refusedAndRolledBack = MariaDBErrorNumber.refusedAndRolledBack
 
     /// Server errors that mean it is still applying a schema change (a new table or database not
     /// yet visible to every part of it) and did nothing. They pass within a few seconds, longer on
     /// a busy server, so they are retried for the whole time budget, not only a few attempts.
-    static let schemaNotReady: Set<UInt32> = [MariaDBConnection.schemaTryAgain, MariaDBConnection.tryAgain]
+    static let schemaNotReady = MariaDBErrorNumber.schemaNotReady
 
     /// The attempts `policy` allows after `failure`: without limit (within the budget) while the
     /// server's schema is not ready, unless the policy never retries.

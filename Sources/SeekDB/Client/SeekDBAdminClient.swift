@@ -37,7 +37,7 @@ public final class SeekDBAdminClient: Sendable {
             try Self.validate(name)
             let timeouts = client.configuration.statementTimeouts
             _ = try await client.withDriverConnection(logger: logger) { connection, logger in
-                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                try await timeouts.runSchemaChange(on: connection, logger: logger) {
                     try await connection.executeDDL("CREATE DATABASE IF NOT EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
                 }
             }
@@ -79,7 +79,7 @@ public final class SeekDBAdminClient: Sendable {
             try Self.validate(name)
             let timeouts = client.configuration.statementTimeouts
             _ = try await client.withDriverConnection(logger: logger) { connection, logger in
-                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                try await timeouts.runSchemaChange(on: connection, logger: logger) {
                     try await connection.executeDDL("DROP DATABASE IF EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
                 }
             }

@@ -152,23 +152,13 @@ public final class SeekDBClient: Sendable {
         let logger = logger ?? self.logger
         return try await withRetries(retry, logger: logger, collection: collection, table: table) {
             try await onPooledConnection(logger: logger) { connection in
-                let result: R
                 do {
-                    _ = try await connection.query("START TRANSACTION", logger: logger)
-                    result = try await body(connection, logger)
-                } catch {
-                    if !connection.isBroken {
-                        _ = try? await connection.query("ROLLBACK", logger: logger)
-                    }
-                    if let error = error as? DriverError { throw AttemptFailure(error: error, phase: .beforeCommit) }
-                    throw error
-                }
-                do {
-                    _ = try await connection.query("COMMIT", logger: logger)
+                    return try await connection.withTransaction(logger: logger) { try await body(connection, logger) }
+                } catch let failure as CommitFailed {
+                    throw AttemptFailure(error: failure.error, phase: .outcomeUnknown)
                 } catch let error as DriverError {
-                    throw AttemptFailure(error: error, phase: .outcomeUnknown)
+                    throw AttemptFailure(error: error, phase: .beforeCommit)
                 }
-                return result
             }
         }
     }

@@ -59,7 +59,7 @@ extension SeekDBClient {
             try await withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in
                 // Every statement of the create runs with the DDL timeout: on a busy server the
                 // first write to the new tables waits for the same schema work as the DDL itself.
-                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                try await timeouts.runSchemaChange(on: connection, logger: logger) {
                     try await Self.prepareCatalog(forNewCollection: name, on: connection, timeouts: timeouts, logger: logger)
                     // The table first, then the catalog row: a client that sees the row also finds the
                     // table, and the unique name key decides a race between two creators. The table's
@@ -67,15 +67,15 @@ extension SeekDBClient {
                     do {
                         try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration, sparse: sparseVectorIndex), budget: timeouts.ddl, logger: logger)
                     } catch {
-                        await connection.dropCreatedTable(table, budget: timeouts.ddl, logger: logger)
+                        await timeouts.dropCreatedTable(table, on: connection, logger: logger)
                         throw error
                     }
                     do {
-                        try await connection.executeCatalogWrite(
+                        try await connection.executeResendingRefusals(
                             "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
                             [.string(id), .string(name), .string(settings.json)], budget: timeouts.ddl, logger: logger)
                     } catch let error as DriverError {
-                        await connection.dropCreatedTable(table, budget: timeouts.ddl, logger: logger)
+                        await timeouts.dropCreatedTable(table, on: connection, logger: logger)
                         if error.number == MariaDBErrorNumber.duplicateEntry {
                             throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
                         }
@@ -169,10 +169,10 @@ extension SeekDBClient {
             try CollectionName.validate(name)
             let timeouts = self.configuration.statementTimeouts
             try await withDriverConnection(logger: logger, collection: name) { connection, logger in
-                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                try await timeouts.runSchemaChange(on: connection, logger: logger) {
                     if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
-                        try await connection.executeDDL("DROP TABLE IF EXISTS `\(TableDefinition.v2TableName(id: entry.id))`", budget: timeouts.ddl, logger: logger)
-                        try await connection.executeCatalogWrite("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)],
+                        try await connection.executeDDL(TableDefinition.dropTable(TableDefinition.v2TableName(id: entry.id)), budget: timeouts.ddl, logger: logger)
+                        try await connection.executeResendingRefusals("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)],
                                                                  budget: timeouts.ddl, logger: logger)
                         return
                     }
@@ -180,7 +180,7 @@ extension SeekDBClient {
                     guard try await Self.showCreateTable(legacy, on: connection, logger: logger) != nil else {
                         throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")
                     }
-                    try await connection.executeDDL("DROP TABLE IF EXISTS `\(legacy)`", budget: timeouts.ddl, logger: logger)
+                    try await connection.executeDDL(TableDefinition.dropTable(legacy), budget: timeouts.ddl, logger: logger)
                 }
             }
         }

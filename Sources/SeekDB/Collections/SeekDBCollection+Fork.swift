@@ -40,7 +40,7 @@ extension SeekDBCollection {
             let timeouts = client.configuration.statementTimeouts
             let collectionName = name
             try await client.withDriverConnection(logger: logger, collection: newName, table: newTable) { connection, logger in
-                try await connection.withDDLTimeout(timeouts, logger: logger) {
+                try await timeouts.runSchemaChange(on: connection, logger: logger) {
                     try await SeekDBClient.prepareCatalog(forNewCollection: newName, on: connection, timeouts: timeouts, logger: logger)
                     let settings = try await connection.execute(TableDefinition.selectSettings, [.string(sourceID)], logger: logger)
                     guard let row = settings.rows.first else {
@@ -50,11 +50,11 @@ extension SeekDBCollection {
                     // sees the row also finds the table, and the unique name key decides a race.
                     do {
                         try await connection.executeDDL(TableDefinition.fork(source, to: newTable), budget: timeouts.ddl, logger: logger)
-                        try await connection.executeCatalogWrite(
+                        try await connection.executeResendingRefusals(
                             "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
                             [.string(newID), .string(newName), row[0]], budget: timeouts.ddl, logger: logger)
                     } catch {
-                        await connection.dropCreatedTable(newTable, budget: timeouts.ddl, logger: logger)
+                        await timeouts.dropCreatedTable(newTable, on: connection, logger: logger)
                         if let error = error as? DriverError, error.number == MariaDBErrorNumber.duplicateEntry {
                             throw SeekDBError(.collectionExists, "collection '\(newName)' already exists")
                         }

@@ -24,6 +24,9 @@ enum TableDefinition {
     }
 
     /// `c$v2$<32 hex>` for catalogued collections.
+    /// `DROP TABLE IF EXISTS` of `table`.
+    static func dropTable(_ table: String) -> String { "DROP TABLE IF EXISTS `\(table)`" }
+
     static func v2TableName(id: String) -> String { "c$v2$\(id)" }
     /// `c$v1$<name>` for legacy collections.
     static func v1TableName(name: String) -> String { "c$v1$\(name)" }

@@ -12,7 +12,7 @@ extension SeekDBError {
         let number = error.number
         typealias N = MariaDBErrorNumber
         switch error.kind {
-        case .closed where error.message == "the client is closed":
+        case .poolClosed:
             self.init(.clientClosed, "the client is closed")
             return
         case .closed:

@@ -33,7 +33,7 @@ extension SeekDBCollection {
     static func refreshIndex(on connection: MariaDBConnection, timeouts: StatementTimeouts, recentWrites: RecentWrites,
                              logger: Logger) async throws {
         let started = ContinuousClock.now
-        try await connection.withDDLTimeout(timeouts, logger: logger) {
+        try await timeouts.runSchemaChange(on: connection, logger: logger) {
             _ = try await connection.query(refreshIndexSQL, logger: logger)
         }
         recentWrites.refreshed(startedAt: started)

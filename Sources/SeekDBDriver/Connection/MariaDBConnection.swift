@@ -165,7 +165,7 @@ package actor MariaDBConnection {
                              _ body: (isolated MariaDBConnection) throws(DriverError) -> ResultSet) async throws -> ResultSet {
         try Task.checkCancellation()
         guard handle != nil, !isBroken else {
-            throw DriverError(kind: .closed, number: MariaDBErrorNumber.serverGoneAway, message: "the connection is closed")
+            throw DriverError.connectionClosed
         }
         logger.trace("seekdb statement", metadata: ["seekdb.connection.id": "\(localID)", "seekdb.sql": "\(sql.prefix(300))"])
         if let hook = StatementTracing.beforeStatement { await hook(sql, serverConnectionID) }
@@ -214,7 +214,7 @@ package actor MariaDBConnection {
     }
 
     func runText(_ sql: String) throws(DriverError) -> ResultSet {
-        guard let handle else { throw DriverError(kind: .closed, number: MariaDBErrorNumber.serverGoneAway, message: "the connection is closed") }
+        guard let handle else { throw DriverError.connectionClosed }
         StatementTracing.counter?.recordExecution(sql)
         let rc = sql.withCString { mysql_real_query(handle, $0, UInt(strlen($0))) }
         if rc != 0 { throw DriverError.from(connection: handle, kind: .statement) }
@@ -230,7 +230,7 @@ package actor MariaDBConnection {
     }
 
     private func runPrepared(_ sql: String, _ parameters: [SQLValue]) throws(DriverError) -> ResultSet {
-        guard let handle else { throw DriverError(kind: .closed, number: MariaDBErrorNumber.serverGoneAway, message: "the connection is closed") }
+        guard let handle else { throw DriverError.connectionClosed }
         let statement: PreparedStatement
         if let cached = statements.statement(for: sql) {
             statement = cached

@@ -82,24 +82,3 @@ final class PreparedStatement {
         }
     }
 }
-
-extension DriverError {
-    static func from(statement: UnsafeMutablePointer<MYSQL_STMT>) -> DriverError {
-        let number = mysql_stmt_errno(statement)
-        return DriverError(
-            kind: .statement,
-            number: number,
-            sqlState: String(cString: mysql_stmt_sqlstate(statement)),
-            message: String(cString: mysql_stmt_error(statement))
-        )
-    }
-
-    static func from(connection: UnsafeMutablePointer<MYSQL>, kind: Kind) -> DriverError {
-        DriverError(
-            kind: kind,
-            number: mysql_errno(connection),
-            sqlState: String(cString: mysql_sqlstate(connection)),
-            message: String(cString: mysql_error(connection))
-        )
-    }
-}

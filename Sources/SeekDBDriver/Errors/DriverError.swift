@@ -8,8 +8,10 @@ package struct DriverError: Error, Sendable, CustomStringConvertible {
         case connect
         /// A statement failed on the server or in the client library.
         case statement
-        /// The connection was closed by this process (`close()` was called).
+        /// The connection was closed by this process (`close()` was called) or broke earlier.
         case closed
+        /// The pool (the client) was closed: no connection is handed out any more.
+        case poolClosed
         /// The driver cannot hand the result to Swift (for example an unexpected column layout).
         case client
     }
@@ -33,9 +35,15 @@ package struct DriverError: Error, Sendable, CustomStringConvertible {
     /// (2006 server gone away, 2013 lost connection, 2055 lost connection at reading, 2014/2027
     /// protocol out of sync).
     package var isConnectionBroken: Bool {
-        if kind == .closed { return true }
+        if kind == .closed || kind == .poolClosed { return true }
         return MariaDBErrorNumber.brokenConnection.contains(number)
     }
+
+    /// A statement asked of a connection that is closed or broken.
+    package static let connectionClosed = DriverError(kind: .closed, number: MariaDBErrorNumber.serverGoneAway,
+                                                      message: "the connection is closed")
+    /// A connection asked of a closed pool.
+    package static let poolClosed = DriverError(kind: .poolClosed, message: "the client is closed")
 
     package var description: String {
         "DriverError(\(kind), \(number), \(sqlState)): \(message)"

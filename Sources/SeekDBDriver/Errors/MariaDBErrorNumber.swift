@@ -25,6 +25,20 @@ package enum MariaDBErrorNumber {
     package static let inconsistentDimension: UInt32 = 7600
     /// seekdb: "Session interrupted" — the session was killed (`KILL <id>`) while a statement ran.
     package static let sessionInterrupted: UInt32 = 5066
+    /// seekdb's "Schema try again": its schema service is busy (another DDL statement, or a table
+    /// or database created a moment ago not yet visible everywhere) and asks for the statement
+    /// again. Nothing was done.
+    package static let schemaTryAgain: UInt32 = 5627
+    /// OceanBase's OB_EAGAIN "Try again": a transient state of the server (a leader or schema
+    /// change in progress). Nothing was done.
+    package static let tryAgain: UInt32 = 4023
+
+    /// Server errors that refuse a statement and roll it back, so that it can be sent again: a
+    /// lock wait that outlasted its timeout (also how seekdb ends a deadlock), a deadlock, and
+    /// the two "try again" answers.
+    package static let refusedAndRolledBack: Set<UInt32> = [lockWaitTimeout, deadlock, schemaTryAgain, tryAgain]
+    /// The refusals that mean the server is still applying a schema change.
+    package static let schemaNotReady: Set<UInt32> = [schemaTryAgain, tryAgain]
 
     package static let connectionError: UInt32 = 2002
     package static let connectionHostError: UInt32 = 2003

@@ -67,7 +67,7 @@ package actor ConnectionPool {
             if await entry.connection.ping() { return entry.connection }
             await drop(entry.connection)
         }
-        if isClosed { throw DriverError(kind: .closed, message: "the client is closed") }
+        if isClosed { throw DriverError.poolClosed }
         if openCount < settings.maximumConnections {
             openCount += 1
             do {
@@ -116,7 +116,7 @@ package actor ConnectionPool {
         let closing = idle
         idle.removeAll()
         for waiter in waiters {
-            waiter.continuation.resume(throwing: DriverError(kind: .closed, message: "the client is closed"))
+            waiter.continuation.resume(throwing: DriverError.poolClosed)
         }
         waiters.removeAll()
         for entry in closing {

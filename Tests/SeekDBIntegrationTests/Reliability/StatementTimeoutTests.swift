@@ -62,7 +62,7 @@ struct StatementTimeoutTests {
         let configuration = Self.configuration(queryTimeout: .seconds(5), ddlTimeout: .seconds(60))
         try await SeekDBClient.withClient(configuration: configuration) { client in
             let inside = try await client.withDriverConnection(logger: nil) { connection, logger in
-                try await connection.withDDLTimeout(configuration.statementTimeouts, logger: logger) {
+                try await configuration.statementTimeouts.runSchemaChange(on: connection, logger: logger) {
                     _ = try await connection.query("SELECT SLEEP(6)", logger: logger)
                     return try await connection.query("SELECT @@session.ob_query_timeout", logger: logger).rows.first?.first?.intValue
                 }
@@ -78,7 +78,7 @@ struct StatementTimeoutTests {
         try await SeekDBClient.withClient(configuration: configuration) { client in
             let error = await #expect(throws: SeekDBError.self) {
                 try await client.withDriverConnection(logger: nil) { connection, logger in
-                    try await connection.withDDLTimeout(configuration.statementTimeouts, logger: logger) {
+                    try await configuration.statementTimeouts.runSchemaChange(on: connection, logger: logger) {
                         _ = try await connection.query("SELECT SLEEP(5)", logger: logger)
                     }
                 }
