@@ -81,6 +81,7 @@ extension LocalServer {
     }
 
     /// Launches seekdb in its own process group, with stdout and stderr in `log/seekdb.out`.
+    /// Foundation's `Process`, not swift-subprocess: see ``ServerProcess`` for why.
     private static func launch(binary: String, directory: DataDirectory, configuration: Configuration) throws(SeekDBError) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

@@ -6,6 +6,17 @@ import Darwin
 #endif
 
 /// Looks at and signals a seekdb process by pid (ours or another program's).
+///
+/// Why not swift-subprocess (1.0.2): its `run(_:input:output:error:body:)` ties the child to one
+/// async call that returns only after the child has exited and been reaped, and cancelling that
+/// call runs `PlatformOptions.teardownSequence`, which always ends in `SIGKILL`. `Execution`
+/// (`send(signal:toProcessGroup:)`, `teardown(using:)`) is valid only inside `body`. It has no
+/// spawn-and-return call and cannot attach to a pid it did not start. A local seekdb outlives
+/// ``LocalServer/start(dataDirectory:configuration:logger:)``, may be shared with other
+/// processes, and may be one this process only reused, so stopping it is `kill(2)` by pid here
+/// in every case, and waiting is a liveness poll. Launching (`posix_spawn` through Foundation's
+/// `Process`, in its own process group, output to `log/seekdb.out`) is the only part the package
+/// would replace, at the cost of two more packages in every user's build.
 enum ServerProcess {
     /// The process exists and is not a zombie.
     static func isAlive(_ pid: Int32) -> Bool {
