@@ -9,6 +9,7 @@
 //   SeekDBBench probe-update [DIMENSION] [RECORDS]   does one SDK update of that size go through?
 //   SeekDBBench hot-load | hot-restore | hot   per-record calls on a large collection (HotPathMode.swift)
 //   SeekDBBench resync RECORDS CHANGED [ROUNDS]  documents-only update where only CHANGED documents differ
+//   SeekDBBench resync-vectors RECORDS CHANGED [ROUNDS]  given embeddings where only CHANGED differ, SDK and raw
 //   SeekDBBench probe-session [ROUNDS] [RECORDS]  write-then-query under each query consistency
 //   SeekDBBench soak [OPTIONS]   mixed workload under restarts and kills, checked against a model (SoakMode.swift)
 //   SeekDBBench observability [ROUNDS]  update of 1,000 records without a backend, with no-op and with test backends
@@ -104,6 +105,10 @@ case "resync":
         try await ResyncMode.run(client: client, records: numbers.first ?? 1_000, changed: numbers.dropFirst().first ?? 100,
                                  rounds: numbers.dropFirst(2).first ?? 3)
     }
+case "resync-vectors":
+    let numbers = arguments.dropFirst().compactMap { Int($0) }
+    try await VectorResyncMode.run(configuration: configuration, records: numbers.first ?? 1_000,
+                                   changed: numbers.dropFirst().first ?? 100, rounds: numbers.dropFirst(2).first ?? 3)
 case "observability":
     let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
     try await ObservabilityMode.run(configuration: configuration, rounds: rounds)

@@ -1,0 +1,63 @@
+import SeekDB
+
+/// An update of given embeddings of which only some changed (a re-sync from a pipeline that
+/// computes vectors itself), against the same update sent as the SDK sent it before it compared
+/// vectors: one batched `UPDATE … JOIN` writing every vector (seekdb rewrites a row for any
+/// vector assigned to it, equal or not). Also the cost of the comparison when every vector
+/// changed (SDK against the raw statements).
+///
+///   SeekDBBench resync-vectors RECORDS CHANGED [ROUNDS]
+///
+/// Per round, in this order on one collection of 384-d vectors: SDK, every vector changed; SDK,
+/// CHANGED of them changed; raw, CHANGED changed (all written); raw, every vector changed. One
+/// JSON line per round.
+enum VectorResyncMode {
+    static func run(configuration: SeekDBClient.Configuration, records: Int, changed: Int, rounds: Int) async throws {
+        var rawConfiguration = configuration
+        rawConfiguration.pool.maximumConnections = 1   // START TRANSACTION … COMMIT on one connection
+        try await SeekDBClient.withClient(configuration: configuration) { client in
+            try await SeekDBClient.withClient(configuration: rawConfiguration) { rawClient in
+                let name = "resync_vectors_\(records)_\(changed)"
+                try? await client.deleteCollection(name: name)
+                let collection = try await client.createCollection(
+                    name: name, configuration: HNSWConfiguration(dimension: BenchData.dimension, distance: .l2), embeddingFunction: nil)
+                let ids = BenchData.ids(0..<records)
+                for start in stride(from: 0, to: records, by: 1_000) {
+                    let range = start..<min(records, start + 1_000)
+                    try await collection.add(ids: IDs(ids[range]), embeddings: Embeddings(BenchData.vectors(range, round: 0)))
+                }
+                let raw = RawRunner(client: rawClient, rowsPerStatement: 500)
+                let table = "`c$v2$\(collection.id ?? "")`"
+                let step = max(1, records / max(1, changed))
+                let changing = Array(stride(from: 0, to: records, by: step).prefix(changed))
+                for round in 1...rounds {
+                    let base = round * 10
+                    var vectors = BenchData.vectors(0..<records, round: base)
+                    let sdkAll = try await timed { try await collection.update(ids: IDs(ids), embeddings: Embeddings(vectors)) }
+                    for index in changing { vectors[index] = BenchData.vector(index, round: base + 1) }
+                    var unchanged = 0
+                    let sdkSome = try await timed {
+                        unchanged = try await collection.update(ids: IDs(ids), embeddings: Embeddings(vectors)).unchangedIDs.count
+                    }
+                    for index in changing { vectors[index] = BenchData.vector(index, round: base + 2) }
+                    let rawSome = try await timed { try await rawUpdate(raw, table: table, ids: ids, vectors: vectors) }
+                    let rawAll = try await timed {
+                        try await rawUpdate(raw, table: table, ids: ids, vectors: BenchData.vectors(0..<records, round: base + 3))
+                    }
+                    emit(#"{"records": \#(records), "changed": \#(changed), "unchanged": \#(unchanged), "sdk_some_ms": \#(sdkSome), "raw_some_ms": \#(rawSome), "sdk_all_ms": \#(sdkAll), "raw_all_ms": \#(rawAll)}"#)
+                }
+                try await client.deleteCollection(name: name)
+            }
+        }
+    }
+
+    /// Every vector written in batched `UPDATE … JOIN` statements, in one transaction.
+    private static func rawUpdate(_ raw: RawRunner, table: String, ids: [String], vectors: [[Float]]) async throws {
+        let rows = ids.indices.map { [SQLValue.bytes(Array(ids[$0].utf8)), .vector(vectors[$0])] }
+        try await raw.transaction {
+            for chunk in raw.chunks(rows) {
+                try await raw.client.execute(RawSQL.update(table: table, columns: ["embedding"], rows: chunk.count), chunk.flatMap { $0 })
+            }
+        }
+    }
+}
