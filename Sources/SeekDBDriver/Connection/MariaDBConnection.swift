@@ -232,7 +232,7 @@ package actor MariaDBConnection {
     private func runPrepared(_ sql: String, _ parameters: [SQLValue]) throws(DriverError) -> ResultSet {
         guard let handle else { throw DriverError.connectionClosed }
         let statement: PreparedStatement
-        if let cached = statements.statement(for: sql) {
+        if let cached = statements.value(for: sql) {
             statement = cached
         } else {
             StatementTracing.counter?.recordPrepare()

@@ -1,12 +1,37 @@
 import Logging
 
-/// A bounded pool of ``MariaDBConnection``s.
+/// What the pool needs of a connection. ``MariaDBConnection`` is the real one; unit tests give
+/// the pool fakes, so its waiting, replacing and closing run without a server.
+package protocol PooledConnection: AnyObject, Sendable {
+    /// Whether the connection can no longer be used (readable without waiting for it).
+    var isBroken: Bool { get }
+    /// Whether the server still answers.
+    func ping() async -> Bool
+    func close() async
+}
+
+extension MariaDBConnection: PooledConnection {}
+
+/// The pool of ``MariaDBConnection``s the client uses.
+package typealias ConnectionPool = Pool<MariaDBConnection>
+
+extension Pool where Connection == MariaDBConnection {
+    /// A pool opening connections with `options`, reporting to `options.instruments`.
+    package init(options: ConnectionOptions, settings: Settings, logger: Logger) {
+        self.init(settings: settings, metrics: PoolMetrics(instruments: options.instruments, database: options.database),
+                  logger: logger) { logger in
+            try await MariaDBConnection.connect(options, logger: logger)
+        }
+    }
+}
+
+/// A bounded pool of connections.
 ///
 /// - At most `maximumConnections` are open at once; further requests wait in FIFO order.
 /// - A connection idle for longer than `validateAfterIdle` is pinged before it is handed out.
 /// - A broken connection (lost, closed, or interrupted by cancellation) is closed and dropped
 ///   on release; it is never reconnected silently.
-package actor ConnectionPool {
+package actor Pool<Connection: PooledConnection> {
     package struct Settings: Sendable {
         package var maximumConnections: Int
         package var validateAfterIdle: Duration
@@ -19,13 +44,13 @@ package actor ConnectionPool {
 
     private struct Waiter {
         let id: UInt64
-        let continuation: CheckedContinuation<MariaDBConnection, any Error>
+        let continuation: CheckedContinuation<Connection, any Error>
     }
 
-    private let options: ConnectionOptions
+    private let connect: @Sendable (Logger) async throws -> Connection
     private let settings: Settings
     private let logger: Logger
-    private var idle: [(connection: MariaDBConnection, since: ContinuousClock.Instant)] = []
+    private var idle: [(connection: Connection, since: ContinuousClock.Instant)] = []
     /// Connections open or being opened, leased or idle.
     private var openCount = 0
     private var waiters: [Waiter] = []
@@ -33,21 +58,27 @@ package actor ConnectionPool {
     private var isClosed = false
     private let metrics: PoolMetrics
 
-    package init(options: ConnectionOptions, settings: Settings, logger: Logger) {
-        self.options = options
+    /// - Parameter connect: opens a new connection.
+    init(settings: Settings, metrics: PoolMetrics, logger: Logger,
+                 connect: @escaping @Sendable (Logger) async throws -> Connection) {
+        self.connect = connect
         self.settings = settings
         self.logger = logger
-        self.metrics = PoolMetrics(instruments: options.instruments, database: options.database)
+        self.metrics = metrics
     }
 
     /// Connections currently open (leased or idle).
     package var openConnections: Int { openCount }
+    /// Connections open and not leased.
+    package var idleConnections: Int { idle.count }
+    /// Requests waiting for a connection.
+    package var waitingRequests: Int { waiters.count }
 
     /// Takes an idle connection, opens a new one, or waits for one to be released.
     ///
     /// - Throws: `CancellationError` when the task is cancelled while waiting; ``DriverError``
     ///   when opening a connection fails or the pool is closed.
-    package func lease(logger: Logger) async throws -> MariaDBConnection {
+    package func lease(logger: Logger) async throws -> Connection {
         let started = ContinuousClock.now
         defer { report() }
         let connection = try await acquire(logger: logger)
@@ -60,7 +91,7 @@ package actor ConnectionPool {
         metrics.report(open: openCount, idle: idle.count, waiters: waiters.count)
     }
 
-    private func acquire(logger: Logger) async throws -> MariaDBConnection {
+    private func acquire(logger: Logger) async throws -> Connection {
         try Task.checkCancellation()
         while !isClosed, let entry = idle.popLast() {
             if ContinuousClock.now - entry.since < settings.validateAfterIdle { return entry.connection }
@@ -71,7 +102,7 @@ package actor ConnectionPool {
         if openCount < settings.maximumConnections {
             openCount += 1
             do {
-                return try await MariaDBConnection.connect(options, logger: logger)
+                return try await connect(logger)
             } catch {
                 openCount -= 1
                 throw error
@@ -94,7 +125,7 @@ package actor ConnectionPool {
     }
 
     /// Gives a connection back: to the first waiter, to the idle list, or closes it if broken.
-    package func release(_ connection: MariaDBConnection) async {
+    package func release(_ connection: Connection) async {
         defer { report() }
         let isBroken = connection.isBroken
         if isClosed || isBroken {
@@ -124,7 +155,7 @@ package actor ConnectionPool {
         }
     }
 
-    private func drop(_ connection: MariaDBConnection) async {
+    private func drop(_ connection: Connection) async {
         openCount -= 1
         await connection.close()
     }
@@ -140,11 +171,11 @@ package actor ConnectionPool {
         guard !isClosed, !waiters.isEmpty, openCount < settings.maximumConnections else { return }
         openCount += 1
         let waiter = waiters.removeFirst()
-        let options = self.options
+        let connect = self.connect
         let logger = self.logger
         Task {
             do {
-                waiter.continuation.resume(returning: try await MariaDBConnection.connect(options, logger: logger))
+                waiter.continuation.resume(returning: try await connect(logger))
             } catch {
                 self.connectFailed()
                 waiter.continuation.resume(throwing: error)
