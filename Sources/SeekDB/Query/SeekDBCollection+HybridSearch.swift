@@ -129,10 +129,8 @@ extension SeekDBCollection {
             }
             if include.contains(.metadatas) {
                 switch row["metadata"] {
-                case .object(let members)?:
-                    result.metadatas?.append(Dictionary(members.map { ($0.key, MetadataValue($0.value)) }, uniquingKeysWith: { _, last in last }))
                 case .null?, nil: result.metadatas?.append(nil)
-                case let other?: result.metadatas?.append(["$value": MetadataValue(other)])
+                case let value?: result.metadatas?.append(MetadataCodec.metadata(from: value))
                 }
             }
             if include.contains(.embeddings) {

@@ -62,6 +62,12 @@ enum MetadataCodec {
         do { value = try JSONReader.parse(text) } catch {
             throw SeekDBError(.decodingFailed, "metadata is not valid JSON: \(error)")
         }
+        return metadata(from: value)
+    }
+
+    /// The metadata of a parsed JSON value: an object's members, or any other value under the
+    /// single key `"$value"` (see ``decode(_:)``).
+    static func metadata(from value: JSONValue) -> Metadata {
         guard case .object(let members) = value else { return ["$value": MetadataValue(value)] }
         return Dictionary(members.map { ($0.key, MetadataValue($0.value)) }, uniquingKeysWith: { _, last in last })
     }

@@ -19,8 +19,7 @@ extension SeekDBCollection {
         let sorted = candidates.sorted { changes.ids[$0].utf8.lexicographicallyPrecedes(changes.ids[$1].utf8) }
         let statements = self.statements
         var equal = Set<Int>()
-        // At most 256 rows a statement: each row is a SELECT of its own in the statement's text.
-        _ = try await StatementBatcher(placeholdersPerRow: 2, maximumRows: 256).run(sorted) { index, parameters in
+        _ = try await StatementBatcher(placeholdersPerRow: 2, maximumRows: StatementChunker.maximumSelectRows).run(sorted) { index, parameters in
             parameters.append(RecordStatements.idValue(changes.ids[index]))
             parameters.append(.vector(changes.embeddings[index]!))
         } send: { rows, parameters in

@@ -22,7 +22,7 @@ struct StatementBatcher {
     func run(_ records: some Sequence<Int>,
              appendRow: (_ index: Int, _ parameters: inout [SQLValue]) throws -> Void,
              send: (_ rows: Int, _ parameters: [SQLValue]) async throws -> Bool) async throws -> Bool {
-        let rowLimit = StatementChunker(placeholdersPerRow: placeholdersPerRow, maximumRows: maximumRows).rowLimit
+        let chunker = StatementChunker(placeholdersPerRow: placeholdersPerRow, maximumRows: maximumRows)
         var parameters: [SQLValue] = []
         var rows = 0
         var bytes = 0
@@ -30,7 +30,7 @@ struct StatementBatcher {
             let start = parameters.count
             try appendRow(index, &parameters)
             let size = parameters[start...].reduce(0) { $0 + $1.boundByteCount }
-            if rows > 0 && (rows >= rowLimit || bytes + size > StatementChunker.maximumBytes) {
+            if chunker.startsNewStatement(afterRows: rows, bytes: bytes, adding: size) {
                 let next = Array(parameters[start...])
                 parameters.removeSubrange(start...)
                 guard try await send(rows, parameters) else { return false }

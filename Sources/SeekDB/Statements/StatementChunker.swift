@@ -10,6 +10,9 @@ struct StatementChunker {
     /// Rows per statement when a row is only an id (`DELETE`/`SELECT … WHERE _id IN (…)`):
     /// small rows, so more of them; 1,000 ids in one statement instead of two saves a round trip.
     static let maximumIDRows = 5_000
+    /// Rows per statement when each row is a `SELECT` of its own in the statement's text (the
+    /// equal-vector check): the text grows with every row, so fewer of them.
+    static let maximumSelectRows = 256
 
     let placeholdersPerRow: Int
     var maximumRows = StatementChunker.maximumRows
@@ -23,16 +26,21 @@ struct StatementChunker {
         min(maximumRows, max(1, StatementChunker.maximumPlaceholders / max(1, placeholdersPerRow)))
     }
 
+    /// Whether a row of `size` bound bytes must start a new statement, after `rows` rows of
+    /// `bytes` bytes: the one limit test every batching of statements uses.
+    func startsNewStatement(afterRows rows: Int, bytes: Int, adding size: Int) -> Bool {
+        rows > 0 && (rows >= rowLimit || bytes + size > StatementChunker.maximumBytes)
+    }
+
     /// Ranges of row indexes, each small enough for one statement. `rowBytes(i)` estimates
     /// the bound bytes of row `i`.
     func chunks(count: Int, rowBytes: (Int) -> Int) -> [Range<Int>] {
-        let rowLimit = self.rowLimit
         var ranges: [Range<Int>] = []
         var start = 0
         var bytes = 0
         for index in 0..<count {
             let size = rowBytes(index)
-            if index > start && (index - start >= rowLimit || bytes + size > StatementChunker.maximumBytes) {
+            if startsNewStatement(afterRows: index - start, bytes: bytes, adding: size) {
                 ranges.append(start..<index)
                 start = index
                 bytes = 0
