@@ -85,6 +85,19 @@ struct RecordChanges: Sendable {
         return indexes
     }
 
+    /// Sends every record with exactly `fields` (absent values bound as `NULL`), in the order
+    /// given, in batched statements built by `statement(rows)`: the rows of an `add`.
+    func sendAll(fields: ChangedFields, statement: (Int) -> String,
+                 execute: (_ sql: String, _ parameters: [SQLValue]) async throws -> Void) async throws {
+        let batcher = StatementBatcher(placeholdersPerRow: 1 + fields.columns.count)
+        _ = try await batcher.run(ids.indices) { index, parameters throws(SeekDBError) in
+            try appendParameters(at: index, fields: fields, to: &parameters)
+        } send: { rows, parameters in
+            try await execute(statement(rows), parameters)
+            return true
+        }
+    }
+
     /// Sends the records that change `fields` and that `included` accepts, in batched
     /// statements built by `statement(rows)`; see ``StatementBatcher/run(_:appendRow:send:)``.
     func send(fields: ChangedFields, including included: (Int) -> Bool = { _ in true },
@@ -110,8 +123,11 @@ extension SeekDBCollection {
                         metadatas: Metadatas?, metadataMode: MetadataUpdateMode, operation: String,
                         computeEmbeddings: Bool = true) async throws -> RecordChanges {
         let ids = ids.values
+        // `add` writes whole records: every field is set (absent ones to NULL), and each record
+        // needs a vector, given or computed; update and upsert change only what is given.
+        let adding = operation == "add"
         try RecordValidation.validateIDs(ids, operation: operation)
-        guard embeddings != nil || sparseEmbeddings != nil || documents != nil || metadatas != nil else {
+        guard adding || embeddings != nil || sparseEmbeddings != nil || documents != nil || metadatas != nil else {
             throw SeekDBError.invalidArgument("\(operation): nothing to change; give embeddings, documents or metadatas")
         }
         try RecordValidation.validateCount(sparseEmbeddings?.values.count, name: "sparseEmbeddings", ids: ids.count, operation: operation)
@@ -119,13 +135,13 @@ extension SeekDBCollection {
         try RecordValidation.validateCount(embeddings?.values.count, name: "embeddings", ids: ids.count, operation: operation)
         try RecordValidation.validateCount(documents?.values.count, name: "documents", ids: ids.count, operation: operation)
         try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
-        for index in ids.indices where embeddings?.values[index] == nil && documents?.values[index] == nil
+        for index in ids.indices where !adding && embeddings?.values[index] == nil && documents?.values[index] == nil
             && metadatas?.values[index] == nil && !givenSparse.contains(index) {
             throw SeekDBError.invalidArgument("\(operation): the record at index \(index) (id '\(ids[index])') has nothing to change")
         }
         try validateMetadatas(metadatas?.values, ids: ids, operation: operation)
         let sparse = try await self.sparseEmbeddings(ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadatas?.values,
-                                                metadataMode: metadataMode, inserts: operation == "upsert", operation: operation)
+                                                metadataMode: metadataMode, inserts: operation != "update", operation: operation)
         if !computeEmbeddings {
             let given = embeddings?.values ?? Array(repeating: nil, count: ids.count)
             try validateGivenEmbeddings(given, ids: ids, operation: operation)
@@ -136,7 +152,7 @@ extension SeekDBCollection {
                                  pendingEmbeddings: pending)
         }
         let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
-                                                   requireAll: false, operation: operation)
+                                                   requireAll: adding, operation: operation)
         return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
                              embeddings: vectors, sparseEmbeddings: sparse, givenSparseEmbeddings: givenSparse, operation: operation)
     }

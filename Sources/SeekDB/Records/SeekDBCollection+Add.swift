@@ -22,39 +22,21 @@ extension SeekDBCollection {
     public func add(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
                     metadatas: Metadatas? = nil, logger: Logger? = nil) async throws {
         try await client.withCall("add", collection: name, batchSize: ids.values.count) { [self] in
-            let operation = "add"
-            let ids = ids.values
-            try RecordValidation.validateIDs(ids, operation: operation)
-            try RecordValidation.validateCount(embeddings?.values.count, name: "embeddings", ids: ids.count, operation: operation)
-            try RecordValidation.validateCount(documents?.values.count, name: "documents", ids: ids.count, operation: operation)
-            try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
-            let metadataValues = metadatas?.values
-            try validateMetadatas(metadataValues, ids: ids, operation: operation)
-            let sparseVectors = try await self.sparseEmbeddings(ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadataValues,
-                                                           metadataMode: .replace, inserts: true, operation: operation)
-            let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
-                                                       requireAll: true, operation: operation)
-
+            // The same checks and encoding as update and upsert, with add's rules (every
+            // record needs a vector; every field is written).
+            let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
+                                                   metadatas: metadatas, metadataMode: .replace, operation: "add")
             // For session-consistent queries, counted from the end of the write (also a failed
             // one, whose outcome may be unknown).
-            defer { client.recentWrites.record(ids, table: table) }
+            defer { client.recentWrites.record(changes.ids, table: table) }
             let statements = self.statements
-            let documentValues = documents?.values
+            let fields: ChangedFields = changes.sparseEmbeddings == nil
+                ? [.document, .metadata, .embedding] : [.document, .metadata, .embedding, .sparseEmbedding]
             try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
-                let fields: ChangedFields = sparseVectors == nil ? [.document, .metadata, .embedding] : [.document, .metadata, .embedding, .sparseEmbedding]
-                _ = try await StatementBatcher(placeholdersPerRow: 1 + fields.columns.count).run(ids.indices) { index, parameters throws(SeekDBError) in
-                    parameters.append(RecordStatements.idValue(ids[index]))
-                    parameters.append(documentValues?[index].map(SQLValue.string) ?? .null)
-                    if let metadata = metadataValues?[index] {
-                        parameters.append(.string(try MetadataCodec.encode(metadata, record: Self.recordName(operation, index, ids))))
-                    } else {
-                        parameters.append(.null)
-                    }
-                    parameters.append(vectors[index].map(SQLValue.vector) ?? .null)
-                    if let sparseVectors { parameters.append(sparseVectors[index].map { .string($0.text) } ?? .null) }
-                } send: { rows, parameters in
-                    _ = try await connection.execute(statements.insert(fields: fields, rows: rows), parameters, logger: logger)
-                    return true
+                try await changes.sendAll(fields: fields) { rows in
+                    statements.insert(fields: fields, rows: rows)
+                } execute: { sql, parameters in
+                    _ = try await connection.execute(sql, parameters, logger: logger)
                 }
             }
         }
