@@ -38,7 +38,7 @@ public final class SeekDBAdminClient: Sendable {
             let timeouts = client.configuration.statementTimeouts
             _ = try await client.withDriverConnection(logger: logger) { connection, logger in
                 try await timeouts.runSchemaChange(on: connection, logger: logger) {
-                    try await connection.executeDDL("CREATE DATABASE IF NOT EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
+                    try await connection.executeDDL(SchemaStatements.createDatabase(name), budget: timeouts.ddl, logger: logger)
                 }
             }
         }
@@ -51,7 +51,7 @@ public final class SeekDBAdminClient: Sendable {
         try await client.withCall("getDatabase") { [self] in
             let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
                 try await connection.execute(
-                    "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",
+                    SchemaStatements.selectDatabase,
                     [.string(name)], logger: logger).rows
             }
             guard let row = rows.first else { throw SeekDBError(.databaseNotFound, "database '\(name)' does not exist") }
@@ -66,7 +66,7 @@ public final class SeekDBAdminClient: Sendable {
             guard offset >= 0 else { throw SeekDBError.invalidArgument("offset must not be negative, got \(offset)") }
             let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
                 try await connection.execute(
-                    "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME LIMIT ? OFFSET ?",
+                    SchemaStatements.listDatabases,
                     [.int(Int64(limit ?? Int(Int32.max))), .int(Int64(offset))], logger: logger).rows
             }
             return rows.map(Self.database)
@@ -80,7 +80,7 @@ public final class SeekDBAdminClient: Sendable {
             let timeouts = client.configuration.statementTimeouts
             _ = try await client.withDriverConnection(logger: logger) { connection, logger in
                 try await timeouts.runSchemaChange(on: connection, logger: logger) {
-                    try await connection.executeDDL("DROP DATABASE IF EXISTS `\(name)`", budget: timeouts.ddl, logger: logger)
+                    try await connection.executeDDL(SchemaStatements.dropDatabase(name), budget: timeouts.ddl, logger: logger)
                 }
             }
         }

@@ -18,7 +18,7 @@ enum CollectionListing {
         var catalog: [(id: String, name: String, settings: CollectionSettings)] = []
         do {
             let rows = try await connection.query(
-                "SELECT collection_id, collection_name, settings FROM `sdk_collections` ORDER BY created_at, collection_id",
+                CatalogStatements.selectAll,
                 logger: logger).rows
             for row in rows {
                 guard let id = row[0].stringValue, let name = row[1].stringValue else { continue }
@@ -31,7 +31,7 @@ enum CollectionListing {
 
         var dimensions: [String: Int] = [:]
         let columns = try await connection.query(
-            "SELECT TABLE_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'embedding' AND TABLE_NAME LIKE 'c$v%'",
+            CatalogStatements.embeddingColumnTypes,
             logger: logger).rows
         for row in columns {
             if let table = row[0].stringValue?.lowercased(), let type = row[1].stringValue,

@@ -45,7 +45,7 @@ extension SeekDBClient {
         let rows = try await withDriverConnection(logger: logger) { connection, logger in
             do {
                 return try await connection.execute(
-                    "SELECT collection_name FROM `sdk_collections` WHERE collection_id = ?", [.string(id)], logger: logger).rows
+                    CatalogStatements.selectName, [.string(id)], logger: logger).rows
             } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
                 return []
             }

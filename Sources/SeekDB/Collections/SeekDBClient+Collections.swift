@@ -72,7 +72,7 @@ extension SeekDBClient {
                     }
                     do {
                         try await connection.executeResendingRefusals(
-                            "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
+                            CatalogStatements.insert,
                             [.string(id), .string(name), .string(settings.json)], budget: timeouts.ddl, logger: logger)
                     } catch let error as DriverError {
                         await timeouts.dropCreatedTable(table, on: connection, logger: logger)
@@ -172,7 +172,7 @@ extension SeekDBClient {
                 try await timeouts.runSchemaChange(on: connection, logger: logger) {
                     if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
                         try await connection.executeDDL(TableDefinition.dropTable(TableDefinition.v2TableName(id: entry.id)), budget: timeouts.ddl, logger: logger)
-                        try await connection.executeResendingRefusals("DELETE FROM `sdk_collections` WHERE collection_id = ?", [.string(entry.id)],
+                        try await connection.executeResendingRefusals(CatalogStatements.delete, [.string(entry.id)],
                                                                  budget: timeouts.ddl, logger: logger)
                         return
                     }
@@ -256,7 +256,7 @@ extension SeekDBClient {
     /// - Throws: ``SeekDBError/Code/collectionExists``.
     static func prepareCatalog(forNewCollection name: String, on connection: MariaDBConnection, timeouts: StatementTimeouts,
                                logger: Logger) async throws {
-        try await connection.executeDDL(TableDefinition.createCatalog, budget: timeouts.ddl, logger: logger)
+        try await connection.executeDDL(CatalogStatements.create, budget: timeouts.ddl, logger: logger)
         let catalogued = try await findCatalogEntry(name, on: connection, logger: logger) != nil
         let legacy = try await showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
         if catalogued || legacy {
@@ -276,7 +276,7 @@ extension SeekDBClient {
         let result: ResultSet
         do {
             result = try await connection.execute(
-                "SELECT collection_id, collection_name, settings FROM `sdk_collections` WHERE collection_name = ? ORDER BY created_at, collection_id",
+                CatalogStatements.selectByName,
                 [.string(name)], logger: logger)
         } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
             return nil
@@ -298,7 +298,7 @@ extension SeekDBClient {
     /// `SHOW CREATE TABLE` text, or `nil` if the table does not exist.
     static func showCreateTable(_ table: String, on connection: MariaDBConnection, logger: Logger) async throws -> String? {
         do {
-            let result = try await connection.query("SHOW CREATE TABLE `\(table)`", logger: logger)
+            let result = try await connection.query(SchemaStatements.showCreateTable(table), logger: logger)
             return result.rows.first.flatMap { $0.count > 1 ? $0[1].stringValue : nil }
         } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
             return nil

@@ -42,7 +42,7 @@ extension SeekDBCollection {
             try await client.withDriverConnection(logger: logger, collection: newName, table: newTable) { connection, logger in
                 try await timeouts.runSchemaChange(on: connection, logger: logger) {
                     try await SeekDBClient.prepareCatalog(forNewCollection: newName, on: connection, timeouts: timeouts, logger: logger)
-                    let settings = try await connection.execute(TableDefinition.selectSettings, [.string(sourceID)], logger: logger)
+                    let settings = try await connection.execute(CatalogStatements.selectSettings, [.string(sourceID)], logger: logger)
                     guard let row = settings.rows.first else {
                         throw SeekDBError(.collectionNotFound, "fork: collection '\(collectionName)' does not exist")
                     }
@@ -51,7 +51,7 @@ extension SeekDBCollection {
                     do {
                         try await connection.executeDDL(TableDefinition.fork(source, to: newTable), budget: timeouts.ddl, logger: logger)
                         try await connection.executeResendingRefusals(
-                            "INSERT INTO `sdk_collections` (collection_id, collection_name, settings) VALUES (?, ?, ?)",
+                            CatalogStatements.insert,
                             [.string(newID), .string(newName), row[0]], budget: timeouts.ddl, logger: logger)
                     } catch {
                         await timeouts.dropCreatedTable(newTable, on: connection, logger: logger)

@@ -43,7 +43,7 @@ public struct SeekDBCollection: Sendable {
     }
 
     /// The table name quoted for SQL. It is built from a hex id or a validated name only.
-    var quotedTable: String { "`\(table)`" }
+    var quotedTable: String { SQLIdentifier.quoted(table) }
 
     /// The statements this collection's record table is read and written with.
     var statements: RecordStatements { RecordStatements(table: quotedTable, timestampKey: timestampKey) }

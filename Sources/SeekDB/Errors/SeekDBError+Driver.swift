@@ -98,7 +98,7 @@ extension SeekDBError {
             user = String(serverMessage[start.upperBound...].prefix { $0 != " " })
         }
         let target = collection.map { "collection '\($0)'" } ?? "this table"
-        let tableHint = table.map { "`\($0)`" } ?? "*"
+        let tableHint = table.map(SQLIdentifier.quoted) ?? "*"
         return "\(privilege) privilege denied to user \(user) on \(target); grant it with: GRANT \(privilege) ON <database>.\(tableHint) TO \(user)"
     }
 }

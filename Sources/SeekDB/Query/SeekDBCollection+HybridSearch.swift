@@ -90,7 +90,7 @@ extension SeekDBCollection {
             let searchParameters = try JSONWriter.string(.object(parameters))
 
             let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
-                try await connection.execute("SELECT DBMS_HYBRID_SEARCH.SEARCH(?, ?)", [.string(table), .string(searchParameters)], logger: logger)
+                try await connection.execute(RecordStatements.hybridSearch, [.string(table), .string(searchParameters)], logger: logger)
             }
             return try Self.decodeHybridRows(result.rows.first?.first ?? .null, include: include)
         }

@@ -143,9 +143,8 @@ extension SeekDBCollection {
         var conditions: [SQLFragment] = []
         if consistency == .exact { conditions.append(SQLFragment("\(distance.column) IS NOT NULL")) }
         if let condition = filter.condition { conditions.append(condition) }
-        let whereSQL = conditions.isEmpty ? "" : " WHERE " + conditions.map(\.sql).joined(separator: " AND ")
-        let sql = "SELECT \(selectColumns(include)), \(distance.sql) AS distance FROM \(quotedTable)"
-            + whereSQL + " ORDER BY distance" + (consistency == .exact ? "" : " APPROXIMATE") + " LIMIT ?"
+        let sql = statements.nearest(selectColumns(include), distance: distance.sql, conditions: conditions.map(\.sql),
+                                     approximate: consistency != .exact)
         let filterParameters = conditions.flatMap(\.parameters)
         let timeouts = client.configuration.statementTimeouts
         let recentWrites = client.recentWrites

@@ -2,8 +2,6 @@ public import Logging
 import SeekDBDriver
 
 extension SeekDBCollection {
-    /// pyseekdb's refresh statement (seekdb ≥ 1.3).
-    static let refreshIndexSQL = "CALL dbms_index_manager.refresh()"
 
     /// Brings the asynchronous vector indexes up to date, so an approximate query sees every
     /// write committed before this call (pyseekdb's `refresh_index`).
@@ -34,7 +32,7 @@ extension SeekDBCollection {
                              logger: Logger) async throws {
         let started = ContinuousClock.now
         try await timeouts.runSchemaChange(on: connection, logger: logger) {
-            _ = try await connection.query(refreshIndexSQL, logger: logger)
+            _ = try await connection.query(SchemaStatements.refreshIndexes, logger: logger)
         }
         recentWrites.refreshed(startedAt: started)
     }

@@ -93,6 +93,20 @@ struct RecordStatements: Sendable {
         "SELECT COUNT(*) FROM \(table)"
     }
 
+    /// The nearest records to a bound vector: `columns`, then the `distance` expression (whose
+    /// parameter, the vector, comes first) as `distance`, where every one of `conditions` holds,
+    /// ordered by distance through the vector index (`APPROXIMATE`) or exactly. Parameters: the
+    /// vector, the conditions', then the limit.
+    func nearest(_ columns: String, distance: String, conditions: [String], approximate: Bool) -> String {
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return "SELECT \(columns), \(distance) AS distance FROM \(table)\(filter) ORDER BY distance"
+            + (approximate ? " APPROXIMATE" : "") + " LIMIT ?"
+    }
+
+    /// seekdb's hybrid search (full text and vector, fused by rank). Parameters: the table's
+    /// name (unquoted) and the search JSON.
+    static let hybridSearch = "SELECT DBMS_HYBRID_SEARCH.SEARCH(?, ?)"
+
     /// Locks the existing rows among `count` ids and returns their ids; with a `condition`
     /// (the SQL of a filter), also whether each row matches it (1 or 0), in a second column. The
     /// condition's parameters come before the ids.
