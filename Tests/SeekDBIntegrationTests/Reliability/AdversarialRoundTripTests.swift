@@ -126,9 +126,9 @@ struct AdversarialRoundTripTests {
                     }
                     if let document = documents[index] {
                         // A new document without an embedding is embedded by the collection's function;
-                        // update does not count a document equal (by bytes) to the stored one as a change,
-                        // so the stored embedding stays.
-                        let unchanged = operation == "update" && record.document.map { Array($0.utf8) } == Array(document.utf8)
+                        // update and upsert do not count a document equal (by bytes) to the stored one as a
+                        // change, so the stored embedding stays.
+                        let unchanged = record.document.map { Array($0.utf8) } == Array(document.utf8)
                         if !unchanged { record.embedding = TextShapeEmbedding.vector(document) }
                         record.document = document
                     }
