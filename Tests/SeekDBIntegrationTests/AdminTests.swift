@@ -1,9 +1,10 @@
 import SeekDB
+import SeekDBTesting
 import Testing
 
 @Suite(.enabled(if: TestEnvironment.isEnabled))
 struct AdminTests {
-    @Test func createGetListDeleteDatabase() async throws {
+    @Test(.seekdbDatabase) func createGetListDeleteDatabase() async throws {
         let admin = try await SeekDBAdminClient(configuration: TestEnvironment.configuration)
         let name = TestEnvironment.uniqueName("db")
         try await admin.createDatabase(name: name)

@@ -81,7 +81,7 @@ struct CollectionTests {
         }
     }
 
-    @Test func getOrCreateIsSafeWhenClientsRace() async throws {
+    @Test(.seekdbDatabase) func getOrCreateIsSafeWhenClientsRace() async throws {
         let name = TestEnvironment.uniqueName("race")
         let ids = try await withThrowingTaskGroup(of: String?.self) { group in
             for _ in 0..<4 {

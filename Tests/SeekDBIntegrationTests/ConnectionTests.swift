@@ -1,5 +1,6 @@
 import Foundation
 @testable import SeekDB
+import SeekDBTesting
 import Testing
 
 @Suite(.enabled(if: TestEnvironment.isEnabled))
@@ -62,8 +63,8 @@ struct ConnectionTests {
         }
     }
 
-    @Test func wrongPortIsATypedConnectionError() async throws {
-        var configuration = TestEnvironment.configuration
+    @Test(.seekdbDatabase) func wrongPortIsATypedConnectionError() async throws {
+        var configuration = try TestEnvironment.configuration
         configuration.port = 1
         configuration.password = "s3cret-password-value"
         let error = try await #require(throws: SeekDBError.self) {
@@ -75,8 +76,8 @@ struct ConnectionTests {
         #expect(!String(reflecting: error).contains("s3cret-password-value"))
     }
 
-    @Test func wrongPasswordIsATypedAuthenticationError() async throws {
-        var configuration = TestEnvironment.configuration
+    @Test(.seekdbDatabase) func wrongPasswordIsATypedAuthenticationError() async throws {
+        var configuration = try TestEnvironment.configuration
         configuration.password = "s3cret-password-value"
         let error = try await #require(throws: SeekDBError.self) {
             _ = try await SeekDBClient(configuration: configuration)
@@ -107,8 +108,8 @@ struct ConnectionTests {
         }
     }
 
-    @Test func poolNeverExceedsItsMaximum() async throws {
-        var configuration = TestEnvironment.configuration
+    @Test(.seekdbDatabase) func poolNeverExceedsItsMaximum() async throws {
+        var configuration = try TestEnvironment.configuration
         configuration.pool.maximumConnections = 2
         try await SeekDBClient.withClient(configuration: configuration) { client in
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -122,10 +123,10 @@ struct ConnectionTests {
 
 @Suite(.enabled(if: TestEnvironment.isEnabled))
 struct StatementCacheLimitTests {
-    @Test func oneConnectionOutlivesMoreStatementsThanTheServersCursorLimit() async throws {
+    @Test(.seekdbDatabase) func oneConnectionOutlivesMoreStatementsThanTheServersCursorLimit() async throws {
         // seekdb allows 50 open cursors per session; each collection below prepares its own
         // statements, so a cache larger than the limit failed with 5930 after ~24 collections.
-        var configuration = TestEnvironment.configuration
+        var configuration = try TestEnvironment.configuration
         configuration.pool.maximumConnections = 1
         try await SeekDBClient.withClient(configuration: configuration) { client in
             for _ in 0..<30 {

@@ -38,7 +38,7 @@ struct LifecycleTests {
                              _ body: (SeekDBClient, SeekDBCollection) async throws -> Void) async throws {
         try await withTestCollection(dimension: 3) { _, setup in
             try await setup.add(ids: ["a"], embeddings: [[1, 2, 3]])
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.options.shutdownGracePeriod = gracePeriod
             let client = try await SeekDBClient(configuration: configuration)
             do {

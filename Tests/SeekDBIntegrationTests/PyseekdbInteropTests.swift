@@ -54,11 +54,17 @@ struct PyseekdbInteropTests {
 
 /// Runs the interop script with the project venv's Python.
 enum Python {
+    /// Connects to the test's database (`TestEnvironment.configuration`): call it inside the
+    /// `.seekdbDatabase` trait or a test helper.
     static func run(_ command: String, _ name: String, _ extra: String...) throws -> [String: Any] {
         let script = TestEnvironment.projectRoot.appendingPathComponent("scripts/interop/pyseekdb_interop.py").path
+        let configuration = try TestEnvironment.configuration
         var environment = ProcessInfo.processInfo.environment
-        environment["SEEKDB_HOST"] = TestEnvironment.configuration.host
-        environment["SEEKDB_PORT"] = String(TestEnvironment.configuration.port)
+        environment["SEEKDB_HOST"] = configuration.host
+        environment["SEEKDB_PORT"] = String(configuration.port)
+        environment["SEEKDB_USER"] = configuration.user
+        environment["SEEKDB_PASSWORD"] = configuration.password ?? ""
+        environment["SEEKDB_DATABASE"] = configuration.database
         let lines = try output([script, command, name] + extra, environment: environment).split(separator: "\n")
         guard let last = lines.last, let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any] else {
             return [:]

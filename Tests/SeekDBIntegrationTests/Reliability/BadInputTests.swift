@@ -64,8 +64,8 @@ struct BadInputTests {
 
     // MARK: Configuration (SeekDBClient / SeekDBAdminClient)
 
-    static func configured(_ change: @Sendable (inout SeekDBClient.Configuration) -> Void) -> SeekDBClient.Configuration {
-        var configuration = TestEnvironment.configuration
+    static func configured(_ change: @Sendable (inout SeekDBClient.Configuration) -> Void) throws -> SeekDBClient.Configuration {
+        var configuration = try TestEnvironment.configuration
         change(&configuration)
         return configuration
     }

@@ -18,7 +18,7 @@ struct LockOrderTests {
             // The statement timeout (10 s by default) also bounds a lock wait, which a call merely
             // waiting for the other's transaction can reach on a slow machine (the thread-sanitizer
             // pass). This client waits up to 120 s, so only a deadlock (1213) fails the test.
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.options.queryTimeout = .seconds(120)
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let collection = try await client.getCollection(name: created.name, embeddingFunction: nil)

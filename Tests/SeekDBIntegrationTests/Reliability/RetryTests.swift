@@ -10,8 +10,8 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.isEnabled))
 struct RetryTests {
     /// A client whose lock waits end after 2 s (seekdb answers 1205 then), with room for retries.
-    static func shortLockWaits(_ policy: RetryPolicy = RetryPolicy(maximumAttempts: 20, budget: .seconds(600))) -> SeekDBClient.Configuration {
-        var configuration = TestEnvironment.configuration
+    static func shortLockWaits(_ policy: RetryPolicy = RetryPolicy(maximumAttempts: 20, budget: .seconds(600))) throws -> SeekDBClient.Configuration {
+        var configuration = try TestEnvironment.configuration
         configuration.options.queryTimeout = .seconds(2)
         configuration.retryPolicy = policy
         return configuration
@@ -102,7 +102,7 @@ struct RetryTests {
     @Test func anUpdateLostAtCommitIsSentAgainButAnAddIsNot() async throws {
         try await withTestCollection(dimension: 2) { watcher, created in
             try await created.add(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]])
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.retryPolicy = RetryPolicy(maximumAttempts: 3, budget: .seconds(600))
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let collection = try await client.getCollection(name: created.name, embeddingFunction: nil)
@@ -132,7 +132,7 @@ struct RetryTests {
     @Test func theSameKillWithRetriesOffReachesTheCaller() async throws {
         try await withTestCollection(dimension: 2) { watcher, created in
             try await created.add(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]])
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.retryPolicy = .never
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let collection = try await client.getCollection(name: created.name, embeddingFunction: nil)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SeekDB
+import SeekDBTesting
 import Synchronization
 import Testing
 
@@ -58,8 +59,8 @@ struct SecretTests {
         }
     }
 
-    @Test func requiringTLSAgainstThePlainServerFailsClearly() async throws {
-        var configuration = TestEnvironment.configuration
+    @Test(.seekdbDatabase) func requiringTLSAgainstThePlainServerFailsClearly() async throws {
+        var configuration = try TestEnvironment.configuration
         configuration.tls = .require()
         let error = try await #require(throws: SeekDBError.self) {
             _ = try await SeekDBClient(configuration: configuration)

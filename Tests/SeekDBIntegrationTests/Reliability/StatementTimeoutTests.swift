@@ -10,8 +10,8 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.isEnabled))
 struct StatementTimeoutTests {
     /// A client with one connection, so every call sees the same session.
-    static func configuration(queryTimeout: Duration?, ddlTimeout: Duration) -> SeekDBClient.Configuration {
-        var configuration = TestEnvironment.configuration
+    static func configuration(queryTimeout: Duration?, ddlTimeout: Duration) throws -> SeekDBClient.Configuration {
+        var configuration = try TestEnvironment.configuration
         configuration.pool.maximumConnections = 1
         configuration.options.queryTimeout = queryTimeout
         configuration.options.ddlTimeout = ddlTimeout
@@ -22,7 +22,7 @@ struct StatementTimeoutTests {
         try await client.executeText("SELECT @@session.ob_query_timeout").rows.first?.first?.intValue
     }
 
-    @Test("create, refresh and delete a collection with the DDL timeout, then restore the session's")
+    @Test("create, refresh and delete a collection with the DDL timeout, then restore the session's", .seekdbDatabase)
     func collectionDDLUsesTheDDLTimeout() async throws {
         try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(45), ddlTimeout: .seconds(90))) { client in
             let name = TestEnvironment.uniqueName("ddl")
@@ -45,7 +45,7 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("without a configured queryTimeout, the server's default comes back after DDL")
+    @Test("without a configured queryTimeout, the server's default comes back after DDL", .seekdbDatabase)
     func restoresTheServerDefault() async throws {
         try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: nil, ddlTimeout: .seconds(60))) { client in
             let name = TestEnvironment.uniqueName("ddl")
@@ -56,10 +56,11 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("the server applies the DDL timeout: a statement longer than queryTimeout but shorter than ddlTimeout completes")
+    @Test("the server applies the DDL timeout: a statement longer than queryTimeout but shorter than ddlTimeout completes",
+          .seekdbDatabase)
     func serverAppliesTheDDLTimeout() async throws {
         // 5 s, not less: on a busy machine even a trivial statement of this test can take a second.
-        let configuration = Self.configuration(queryTimeout: .seconds(5), ddlTimeout: .seconds(60))
+        let configuration = try Self.configuration(queryTimeout: .seconds(5), ddlTimeout: .seconds(60))
         try await SeekDBClient.withClient(configuration: configuration) { client in
             let inside = try await client.withDriverConnection(logger: nil) { connection, logger in
                 try await connection.withDDLTimeout(configuration.statementTimeouts, logger: logger) {
@@ -72,9 +73,10 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("a statement that reaches the DDL timeout is a .timeout naming options.ddlTimeout; the session is restored")
+    @Test("a statement that reaches the DDL timeout is a .timeout naming options.ddlTimeout; the session is restored",
+          .seekdbDatabase)
     func ddlTimeoutReached() async throws {
-        let configuration = Self.configuration(queryTimeout: .seconds(30), ddlTimeout: .seconds(1))
+        let configuration = try Self.configuration(queryTimeout: .seconds(30), ddlTimeout: .seconds(1))
         try await SeekDBClient.withClient(configuration: configuration) { client in
             let error = await #expect(throws: SeekDBError.self) {
                 try await client.withDriverConnection(logger: nil) { connection, logger in
@@ -92,7 +94,7 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("a read past queryTimeout is a .timeout (4012) naming the timeout and options.queryTimeout")
+    @Test("a read past queryTimeout is a .timeout (4012) naming the timeout and options.queryTimeout", .seekdbDatabase)
     func readTimeoutReached() async throws {
         try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(1), ddlTimeout: .seconds(60))) { client in
             let error = await #expect(throws: SeekDBError.self) { _ = try await client.executeText("SELECT SLEEP(5)") }
