@@ -2,9 +2,9 @@ import SeekDB
 import SeekDBTesting
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct AdminTests {
-    @Test(.seekdbDatabase) func createGetListDeleteDatabase() async throws {
+    @Test func createGetListDeleteDatabase() async throws {
         let admin = try await SeekDBAdminClient(configuration: TestEnvironment.configuration)
         let name = TestEnvironment.uniqueName("db")
         try await admin.createDatabase(name: name)

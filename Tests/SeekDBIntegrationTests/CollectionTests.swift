@@ -4,7 +4,7 @@ import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct CollectionTests {
     @Test(.seekdbDatabase) func createGetListHasDelete() async throws {
         let client = try SeekDBTestDatabase.current.client
@@ -81,7 +81,7 @@ struct CollectionTests {
         }
     }
 
-    @Test(.seekdbDatabase) func getOrCreateIsSafeWhenClientsRace() async throws {
+    @Test func getOrCreateIsSafeWhenClientsRace() async throws {
         let name = TestEnvironment.uniqueName("race")
         let ids = try await withThrowingTaskGroup(of: String?.self) { group in
             for _ in 0..<4 {

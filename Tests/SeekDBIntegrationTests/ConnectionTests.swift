@@ -3,7 +3,7 @@ import Foundation
 import SeekDBTesting
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ConnectionTests {
     @Test func selectOneAnswers() async throws {
         try await withTestClient { client in
@@ -63,7 +63,7 @@ struct ConnectionTests {
         }
     }
 
-    @Test(.seekdbDatabase) func wrongPortIsATypedConnectionError() async throws {
+    @Test func wrongPortIsATypedConnectionError() async throws {
         var configuration = try TestEnvironment.configuration
         configuration.port = 1
         configuration.password = "s3cret-password-value"
@@ -76,7 +76,7 @@ struct ConnectionTests {
         #expect(!String(reflecting: error).contains("s3cret-password-value"))
     }
 
-    @Test(.seekdbDatabase) func wrongPasswordIsATypedAuthenticationError() async throws {
+    @Test func wrongPasswordIsATypedAuthenticationError() async throws {
         var configuration = try TestEnvironment.configuration
         configuration.password = "s3cret-password-value"
         let error = try await #require(throws: SeekDBError.self) {
@@ -108,7 +108,7 @@ struct ConnectionTests {
         }
     }
 
-    @Test(.seekdbDatabase) func poolNeverExceedsItsMaximum() async throws {
+    @Test func poolNeverExceedsItsMaximum() async throws {
         var configuration = try TestEnvironment.configuration
         configuration.pool.maximumConnections = 2
         try await SeekDBClient.withClient(configuration: configuration) { client in
@@ -121,9 +121,9 @@ struct ConnectionTests {
     }
 }
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct StatementCacheLimitTests {
-    @Test(.seekdbDatabase) func oneConnectionOutlivesMoreStatementsThanTheServersCursorLimit() async throws {
+    @Test func oneConnectionOutlivesMoreStatementsThanTheServersCursorLimit() async throws {
         // seekdb allows 50 open cursors per session; each collection below prepares its own
         // statements, so a cache larger than the limit failed with 5930 after ~24 collections.
         var configuration = try TestEnvironment.configuration

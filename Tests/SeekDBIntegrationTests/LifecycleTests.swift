@@ -1,5 +1,6 @@
 import Logging
 @testable import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import ServiceLifecycle
 import Testing
@@ -9,7 +10,7 @@ import Testing
 ///
 /// A call is held in flight without timing: another session locks the record it updates, so
 /// the call waits on the server until the test commits that session.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct LifecycleTests {
     static let logger = Logger(label: "LifecycleTests")
 

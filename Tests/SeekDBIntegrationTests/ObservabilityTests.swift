@@ -1,6 +1,7 @@
 import InMemoryTracing
 import MetricsTestKit
 import SeekDB
+import SeekDBTesting
 import Testing
 import ServiceContextModule
 import Tracing
@@ -8,7 +9,7 @@ import Tracing
 /// Metrics and spans of real calls, recorded by swift-metrics' `TestMetrics` and
 /// swift-distributed-tracing's `InMemoryTracer`, given to the client in its configuration (so
 /// tests running at the same time do not see each other's records).
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ObservabilityTests {
     static func configuration(metrics: TestMetrics, tracer: InMemoryTracer) throws -> SeekDBClient.Configuration {
         var configuration = try TestEnvironment.configuration

@@ -1,10 +1,11 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// Collections written by one client are read by the other: the SDK against pyseekdb 1.4.0
 /// (server mode), run through `scripts/interop/pyseekdb_interop.py` in the project's venv.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct PyseekdbInteropTests {
     @Test func pyseekdbReadsACollectionWrittenByTheSDK() async throws {
         try await withTestClient { client in
@@ -98,7 +99,7 @@ enum Python {
 }
 
 /// The local all-MiniLM-L6-v2 wired into collections (needs the model: scripts/fetch-model).
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct DefaultEmbeddingInteropTests {
     @Test func defaultFunctionIsPersistedAndUsedForDocuments() async throws {
         try await withTestClient { client in

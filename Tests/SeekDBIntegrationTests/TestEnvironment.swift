@@ -3,10 +3,14 @@ import SeekDB
 import SeekDBTesting
 import Testing
 
-/// The integration tests' settings. The server and each test's database come from SeekDBTesting:
+/// The integration tests' settings. The server and the databases come from SeekDBTesting:
 /// `SeekDBTestServer.shared` is the server the `SEEKDB_*` environment names (scripts/test sets
-/// it), and a test runs in a database of its own, from the `.seekdbDatabase` trait or from
-/// ``withTestDatabase(_:)``.
+/// it). Each suite runs in a database of its own (`.seekdbDatabase` on the `@Suite`, or on a
+/// `@Test` that must not share it); ``withTestDatabase(_:)`` makes one when there is none.
+///
+/// One database per suite, not per test: with ~200 tests starting at once, a database for each
+/// (its `CREATE DATABASE`, the collection catalog's table, `DROP DATABASE`) more than doubled
+/// the schema changes, which seekdb runs one at a time, and the suites took twice as long.
 enum TestEnvironment {
     static let environment = ProcessInfo.processInfo.environment
 

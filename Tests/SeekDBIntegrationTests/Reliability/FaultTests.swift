@@ -6,7 +6,7 @@ import Testing
 /// Faults in the middle of a call: the connection killed from a second connection during a
 /// large batch update, the server stopped during a statement, a read timeout. Each gives a
 /// typed error, leaves no partial batch, and the client works again afterwards.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct FaultTests {
     static let records = 6_000
     static let dimension = 8
@@ -79,7 +79,7 @@ struct FaultTests {
         }
     }
 
-    @Test(.seekdbDatabase) func aReadTimeoutIsATypedTimeoutWithinTheConfiguredTime() async throws {
+    @Test func aReadTimeoutIsATypedTimeoutWithinTheConfiguredTime() async throws {
         var configuration = try TestEnvironment.configuration
         // 3 s: short against the statement, long enough for a handshake on a loaded CI machine.
         configuration.options.readTimeout = .seconds(3)
@@ -94,7 +94,7 @@ struct FaultTests {
         }
     }
 
-    @Test(.seekdbDatabase) func stoppingTheServerDuringACallIsTypedAndTheClientRecovers() async throws {
+    @Test func stoppingTheServerDuringACallIsTypedAndTheClientRecovers() async throws {
         // Test port + 5: inside this checkout's block of ports (helpers and CI space servers 10 apart).
         let server = ScratchServer(port: try TestEnvironment.configuration.port + 5)
         try await server.run("start")

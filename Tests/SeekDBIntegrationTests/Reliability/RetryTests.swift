@@ -1,5 +1,6 @@
 import Foundation
 @testable import SeekDB
+import SeekDBTesting
 import SeekDBDriver
 import Synchronization
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// The retry policy against real failures on the server: a lock wait that outlasts the statement
 /// timeout, a deadlock, and a session killed between the last statement and `COMMIT`. Each
 /// retried call ends with the records it asked for; a call that must not be repeated is not.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct RetryTests {
     /// A client whose lock waits end after 2 s (seekdb answers 1205 then), with room for retries.
     static func shortLockWaits(_ policy: RetryPolicy = RetryPolicy(maximumAttempts: 20, budget: .seconds(600))) throws -> SeekDBClient.Configuration {

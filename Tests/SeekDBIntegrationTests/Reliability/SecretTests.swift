@@ -7,7 +7,7 @@ import Testing
 
 /// Passwords never reach logs, error descriptions or the configuration's descriptions; TLS
 /// options reach the connector.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct SecretTests {
     @Test func passwordsNeverAppearInLogsErrorsOrDescriptions() async throws {
         let lines = CapturedLog()
@@ -59,7 +59,7 @@ struct SecretTests {
         }
     }
 
-    @Test(.seekdbDatabase) func requiringTLSAgainstThePlainServerFailsClearly() async throws {
+    @Test func requiringTLSAgainstThePlainServerFailsClearly() async throws {
         var configuration = try TestEnvironment.configuration
         configuration.tls = .require()
         let error = try await #require(throws: SeekDBError.self) {

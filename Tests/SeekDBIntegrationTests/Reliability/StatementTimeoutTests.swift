@@ -7,7 +7,7 @@ import Testing
 /// Schema changes run with their own server statement timeout (`options.ddlTimeout`), and the
 /// session's own (`options.queryTimeout`, or the server's default) is restored after them; a
 /// statement that reaches either timeout is a `.timeout` naming the setting to raise.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct StatementTimeoutTests {
     /// A client with one connection, so every call sees the same session.
     static func configuration(queryTimeout: Duration?, ddlTimeout: Duration) throws -> SeekDBClient.Configuration {
@@ -22,7 +22,7 @@ struct StatementTimeoutTests {
         try await client.executeText("SELECT @@session.ob_query_timeout").rows.first?.first?.intValue
     }
 
-    @Test("create, refresh and delete a collection with the DDL timeout, then restore the session's", .seekdbDatabase)
+    @Test("create, refresh and delete a collection with the DDL timeout, then restore the session's")
     func collectionDDLUsesTheDDLTimeout() async throws {
         try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(45), ddlTimeout: .seconds(90))) { client in
             let name = TestEnvironment.uniqueName("ddl")
@@ -45,7 +45,7 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("without a configured queryTimeout, the server's default comes back after DDL", .seekdbDatabase)
+    @Test("without a configured queryTimeout, the server's default comes back after DDL")
     func restoresTheServerDefault() async throws {
         try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: nil, ddlTimeout: .seconds(60))) { client in
             let name = TestEnvironment.uniqueName("ddl")
@@ -56,8 +56,7 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("the server applies the DDL timeout: a statement longer than queryTimeout but shorter than ddlTimeout completes",
-          .seekdbDatabase)
+    @Test("the server applies the DDL timeout: a statement longer than queryTimeout but shorter than ddlTimeout completes")
     func serverAppliesTheDDLTimeout() async throws {
         // 5 s, not less: on a busy machine even a trivial statement of this test can take a second.
         let configuration = try Self.configuration(queryTimeout: .seconds(5), ddlTimeout: .seconds(60))
@@ -73,8 +72,7 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("a statement that reaches the DDL timeout is a .timeout naming options.ddlTimeout; the session is restored",
-          .seekdbDatabase)
+    @Test("a statement that reaches the DDL timeout is a .timeout naming options.ddlTimeout; the session is restored")
     func ddlTimeoutReached() async throws {
         let configuration = try Self.configuration(queryTimeout: .seconds(30), ddlTimeout: .seconds(1))
         try await SeekDBClient.withClient(configuration: configuration) { client in
@@ -94,7 +92,7 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("a read past queryTimeout is a .timeout (4012) naming the timeout and options.queryTimeout", .seekdbDatabase)
+    @Test("a read past queryTimeout is a .timeout (4012) naming the timeout and options.queryTimeout")
     func readTimeoutReached() async throws {
         try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(1), ddlTimeout: .seconds(60))) { client in
             let error = await #expect(throws: SeekDBError.self) { _ = try await client.executeText("SELECT SLEEP(5)") }
