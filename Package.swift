@@ -117,7 +117,7 @@ let package = Package(
         // Runs the built `seekdb` binary as a subprocess against a real server.
         .testTarget(
             name: "SeekDBCLITests",
-            dependencies: ["SeekDBCLI", "SeekDB"],
+            dependencies: ["SeekDBCLI", "SeekDB", "SeekDBTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

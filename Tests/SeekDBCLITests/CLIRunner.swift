@@ -1,4 +1,6 @@
 import Foundation
+import SeekDB
+import SeekDBTesting
 import Testing
 
 /// What one run of the `seekdb` binary did.
@@ -50,17 +52,21 @@ enum CLI {
         return projectRoot.appendingPathComponent(".build/debug/seekdb")
     }()
 
-    /// `--host --port --user -d` of the test server (`SEEKDB_PASSWORD` is inherited).
-    static func connection(database: String? = nil) -> [String] {
-        ["--host", environment["SEEKDB_HOST"] ?? "127.0.0.1", "--port", environment["SEEKDB_PORT"] ?? "2881",
-         "--user", environment["SEEKDB_USER"] ?? "root", "-d", database ?? environment["SEEKDB_DATABASE"] ?? "test"]
+    /// `--host --port --user -d` of the test's database (`SeekDBTestDatabase.current`, from
+    /// SeekDBTesting; `SEEKDB_PASSWORD` is inherited), or of `database` on the same server.
+    ///
+    /// - Throws: `SeekDBTestingError.noDatabaseInScope` outside ``CLIServerTests`` and ``withDatabase(_:)``.
+    static func connection(database: String? = nil) throws -> [String] {
+        let configuration = try SeekDBTestDatabase.current.configuration
+        return ["--host", configuration.host, "--port", String(configuration.port),
+                "--user", configuration.user, "-d", database ?? configuration.database]
     }
 
     /// Runs `seekdb <connection options of the test server> arguments…`; options in
     /// `arguments` (e.g. `--user`) come later and win.
     static func run(_ arguments: [String], stdin: String = "", database: String? = nil,
                     environment extra: [String: String] = [:]) async throws -> CLIRun {
-        try await runRaw(connection(database: database) + arguments, stdin: stdin, environment: extra)
+        try await runRaw(try connection(database: database) + arguments, stdin: stdin, environment: extra)
     }
 
     /// Runs `seekdb arguments…` exactly as given. stdin, stdout and stderr are files, never a terminal.
@@ -117,9 +123,22 @@ enum CLI {
         "\(prefix)_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())"
     }
 
-    /// Creates a 3-d l2 collection without an embedding function, runs `body`, deletes it.
+    /// Runs `body` in the test's database: the one the `.seekdbDatabase` trait gave the test or
+    /// its suite (every ``CLIServerTests`` test has its suite's), else a new one for `body` alone.
+    static func withDatabase<R>(_ body: () async throws -> R) async throws -> R {
+        if SeekDBTestDatabase.isAvailable { return try await body() }
+        return try await withSeekDBDatabase { _ in try await body() }
+    }
+
+    /// Creates a 3-d l2 collection without an embedding function in the test's database
+    /// (``withDatabase(_:)``), runs `body`, deletes it.
     static func withCollection<R>(dimension: Int = 3, embeddingFunction: Bool = false,
                                   _ body: (String) async throws -> R) async throws -> R {
+        try await withDatabase { try await withCollectionInDatabase(dimension: dimension, embeddingFunction: embeddingFunction, body) }
+    }
+
+    private static func withCollectionInDatabase<R>(dimension: Int, embeddingFunction: Bool,
+                                                    _ body: (String) async throws -> R) async throws -> R {
         let name = uniqueName()
         var arguments = ["collections", "create", name, "--distance", "l2"]
         arguments += embeddingFunction ? [] : ["--dimension", String(dimension), "--no-embedding-function"]
@@ -138,6 +157,8 @@ enum CLI {
 
 /// Every suite that talks to the server is nested here and runs one test at a time: these tests
 /// create and drop collections, databases and users, and seekdb's DDL slows down (up to its
-/// statement timeout) when many run at once next to the other integration suites.
-@Suite("seekdb CLI against seekdb", .enabled(if: CLI.serverConfigured), .serialized)
+/// statement timeout) when many run at once next to the other integration suites. They share one
+/// database of their own (SeekDBTesting's `.seekdbDatabase` on the suite), made before the first
+/// and dropped after the last.
+@Suite("seekdb CLI against seekdb", .enabled(if: CLI.serverConfigured), .serialized, .seekdbDatabase)
 struct CLIServerTests {}

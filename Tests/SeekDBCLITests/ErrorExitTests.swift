@@ -1,4 +1,5 @@
 import Foundation
+import SeekDBTesting
 import Testing
 
 extension CLIServerTests {
@@ -77,7 +78,7 @@ extension CLIServerTests {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: #"{"id": "a", "embedding": [1, 2, 3]}"#).status == 0)
                 let user = CLI.uniqueName("ro")
-                let database = CLI.environment["SEEKDB_DATABASE"] ?? "test"
+                let database = try SeekDBTestDatabase.current.name
                 let created = try await CLI.runUserDDL("CREATE USER '\(user)' IDENTIFIED BY 'secret_1'")
                 try #require(created.status == 0, "\(created)")
                 do {

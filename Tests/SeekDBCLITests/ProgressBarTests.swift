@@ -48,7 +48,7 @@ struct ProgressBarTests {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(CLI.uniqueName("records")).jsonl")
             try Data(records.utf8).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            let command = ([CLI.executable.path] + CLI.connection() + ["add", name, "--file", file.path]).map { "'\($0)'" }.joined(separator: " ")
+            let command = try ([CLI.executable.path] + CLI.connection() + ["add", name, "--file", file.path]).map { "'\($0)'" }.joined(separator: " ")
             let onTerminal = try await CLI.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
             #expect(onTerminal.status == 0, "\(onTerminal)")
             #expect(onTerminal.stdout.contains("embedding [" + String(repeating: "#", count: 30) + "] 40/40 100%"), "\(onTerminal)")

@@ -1,7 +1,8 @@
 import SeekDB
+import SeekDBTesting
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct AdminTests {
     @Test func createGetListDeleteDatabase() async throws {
         let admin = try await SeekDBAdminClient(configuration: TestEnvironment.configuration)

@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// `Codable` metadata and record-shaped writes against the real server: values go through the
 /// server's JSON column and come back exactly.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct CodableRecordTests {
     struct Book: Codable, Equatable {
         var title: String, year: Int, rating: Double, pages: Int64

@@ -4,7 +4,7 @@ import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct CollectionTests {
     @Test(.seekdbDatabase) func createGetListHasDelete() async throws {
         let client = try SeekDBTestDatabase.current.client

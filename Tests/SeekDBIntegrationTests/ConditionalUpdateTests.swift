@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// `update(ids:…, where:, whereDocument:)` and the same on `upsert`: a record is written only if
 /// it still matches the condition when the statement runs.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ConditionalUpdateTests {
     static func withRecords<R>(_ body: (SeekDBCollection) async throws -> R) async throws -> R {
         try await withTestCollection(dimension: 2) { _, collection in

@@ -1,8 +1,9 @@
 import Foundation
 @testable import SeekDB
+import SeekDBTesting
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ConnectionTests {
     @Test func selectOneAnswers() async throws {
         try await withTestClient { client in
@@ -63,7 +64,7 @@ struct ConnectionTests {
     }
 
     @Test func wrongPortIsATypedConnectionError() async throws {
-        var configuration = TestEnvironment.configuration
+        var configuration = try TestEnvironment.configuration
         configuration.port = 1
         configuration.password = "s3cret-password-value"
         let error = try await #require(throws: SeekDBError.self) {
@@ -76,7 +77,7 @@ struct ConnectionTests {
     }
 
     @Test func wrongPasswordIsATypedAuthenticationError() async throws {
-        var configuration = TestEnvironment.configuration
+        var configuration = try TestEnvironment.configuration
         configuration.password = "s3cret-password-value"
         let error = try await #require(throws: SeekDBError.self) {
             _ = try await SeekDBClient(configuration: configuration)
@@ -108,7 +109,7 @@ struct ConnectionTests {
     }
 
     @Test func poolNeverExceedsItsMaximum() async throws {
-        var configuration = TestEnvironment.configuration
+        var configuration = try TestEnvironment.configuration
         configuration.pool.maximumConnections = 2
         try await SeekDBClient.withClient(configuration: configuration) { client in
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -120,12 +121,12 @@ struct ConnectionTests {
     }
 }
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct StatementCacheLimitTests {
     @Test func oneConnectionOutlivesMoreStatementsThanTheServersCursorLimit() async throws {
         // seekdb allows 50 open cursors per session; each collection below prepares its own
         // statements, so a cache larger than the limit failed with 5930 after ~24 collections.
-        var configuration = TestEnvironment.configuration
+        var configuration = try TestEnvironment.configuration
         configuration.pool.maximumConnections = 1
         try await SeekDBClient.withClient(configuration: configuration) { client in
             for _ in 0..<30 {

@@ -1,5 +1,6 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// the source are refused before any SQL, and everything else works. The settings are the ones
 /// pyseekdb 1.4 writes for a sparse index, with a function name the SDK does not know; they are
 /// put into the catalog row directly, since the refusal reads only them.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct DerivedColumnTests {
     static func withSparseSettings<R>(source: String, _ body: (SeekDBClient, SeekDBCollection) async throws -> R) async throws -> R {
         try await withTestCollection { client, created in

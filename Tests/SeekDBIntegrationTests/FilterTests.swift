@@ -1,12 +1,13 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// `where` / `whereDocument` against the real server, with the ids pyseekdb 1.4.0.post1
 /// returned for the same filters on the same rows (docs/pyseekdb-storage.md, filters; the rows
 /// `nested` and `flag` were added and the whole table re-observed with pyseekdb's `get`).
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct FilterTests {
     /// The rows of that document's filter table plus a nested object and a boolean.
     static let metadatas: [(String, Metadata?, String?)] = [

@@ -1,10 +1,11 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// `fork(name:)`: a copy with the same records and settings that pyseekdb opens; a failed fork
 /// leaves nothing behind.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ForkTests {
     @Test func forkCopiesRecordsAndSettingsAndPyseekdbOpensIt() async throws {
         try await SparseCollectionTests.withCollections(2) { client, names in

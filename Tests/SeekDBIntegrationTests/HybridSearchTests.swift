@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// `hybridSearch` through `DBMS_HYBRID_SEARCH.SEARCH` on the rows of ``FilterTests``
 /// (row i has embedding [i, 1]: arr 0, scal 1, missing 2, null 3, empty 4, num 5, str_num 6, nested 7, flag 8).
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct HybridSearchTests {
     @Test func fullTextAndVectorAreFusedByReciprocalRank() async throws {
         try await withTestCollection(dimension: 2) { _, collection in

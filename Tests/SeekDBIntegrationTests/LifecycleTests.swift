@@ -1,5 +1,6 @@
 import Logging
 @testable import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import ServiceLifecycle
 import Testing
@@ -9,7 +10,7 @@ import Testing
 ///
 /// A call is held in flight without timing: another session locks the record it updates, so
 /// the call waits on the server until the test commits that session.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct LifecycleTests {
     static let logger = Logger(label: "LifecycleTests")
 
@@ -38,7 +39,7 @@ struct LifecycleTests {
                              _ body: (SeekDBClient, SeekDBCollection) async throws -> Void) async throws {
         try await withTestCollection(dimension: 3) { _, setup in
             try await setup.add(ids: ["a"], embeddings: [[1, 2, 3]])
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.options.shutdownGracePeriod = gracePeriod
             let client = try await SeekDBClient(configuration: configuration)
             do {

@@ -1,6 +1,7 @@
 import InMemoryTracing
 import MetricsTestKit
 import SeekDB
+import SeekDBTesting
 import Testing
 import ServiceContextModule
 import Tracing
@@ -8,10 +9,10 @@ import Tracing
 /// Metrics and spans of real calls, recorded by swift-metrics' `TestMetrics` and
 /// swift-distributed-tracing's `InMemoryTracer`, given to the client in its configuration (so
 /// tests running at the same time do not see each other's records).
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ObservabilityTests {
-    static func configuration(metrics: TestMetrics, tracer: InMemoryTracer) -> SeekDBClient.Configuration {
-        var configuration = TestEnvironment.configuration
+    static func configuration(metrics: TestMetrics, tracer: InMemoryTracer) throws -> SeekDBClient.Configuration {
+        var configuration = try TestEnvironment.configuration
         configuration.metricsFactory = metrics
         configuration.tracer = tracer
         return configuration
@@ -38,7 +39,7 @@ struct ObservabilityTests {
             try await collection.add(ids: ["a", "b"], embeddings: [[1, 0, 0, 0], [0, 1, 0, 0]])
             let calls = tracer.finishedSpans.filter { $0.operationName == "add \(collection.name)" }
             let call = try #require(calls.count == 1 ? calls.first : nil)
-            let configuration = TestEnvironment.configuration
+            let configuration = try TestEnvironment.configuration
             #expect(call.kind == .client)
             #expect(call.attributes.get("db.system.name") == .string("oceanbase"))
             #expect(call.attributes.get("db.namespace") == .string(configuration.database))
@@ -149,7 +150,7 @@ struct ObservabilityTests {
     @Test func poolGaugesAndLeaseWaitsAreRecorded() async throws {
         try await withInstrumentedCollection { client, collection, metrics, _ in
             _ = try await collection.count()
-            let database = [("database", TestEnvironment.configuration.database)]
+            let database = try [("database", TestEnvironment.configuration.database)]
             let open = try metrics.expectGauge("seekdb_pool_connections_open", database)
             let idle = try metrics.expectGauge("seekdb_pool_connections_idle", database)
             let leased = try metrics.expectGauge("seekdb_pool_connections_leased", database)

@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// The shapes Swift callers reach for: ids in `[String]` and `String` variables, one
 /// embedding as `[Float]`, query texts and vectors in plain arrays, and `getCollection(id:)`.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct PlainArgumentTests {
     @Test func idsAndListsInPlainArrays() async throws {
         try await withTestCollection(dimension: 2) { _, collection in

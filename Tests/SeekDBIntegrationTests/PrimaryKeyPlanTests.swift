@@ -1,5 +1,6 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// run with its statements recorded, then each statement is explained (`EXPLAIN` with the same
 /// SQL and the same bound values, so the same parameter types) and its plan must get or range
 /// over `_id`, never scan the table.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct PrimaryKeyPlanTests {
     @Test func everyByIDStatementIsAPrimaryKeyLookup() async throws {
         try await withTestCollection(dimension: 4, embeddingFunction: LetterCountEmbedding()) { client, collection in

@@ -1,10 +1,11 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// Collections written by one client are read by the other: the SDK against pyseekdb 1.4.0
 /// (server mode), run through `scripts/interop/pyseekdb_interop.py` in the project's venv.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct PyseekdbInteropTests {
     @Test func pyseekdbReadsACollectionWrittenByTheSDK() async throws {
         try await withTestClient { client in
@@ -54,11 +55,17 @@ struct PyseekdbInteropTests {
 
 /// Runs the interop script with the project venv's Python.
 enum Python {
+    /// Connects to the test's database (`TestEnvironment.configuration`): call it inside the
+    /// `.seekdbDatabase` trait or a test helper.
     static func run(_ command: String, _ name: String, _ extra: String...) throws -> [String: Any] {
         let script = TestEnvironment.projectRoot.appendingPathComponent("scripts/interop/pyseekdb_interop.py").path
+        let configuration = try TestEnvironment.configuration
         var environment = ProcessInfo.processInfo.environment
-        environment["SEEKDB_HOST"] = TestEnvironment.configuration.host
-        environment["SEEKDB_PORT"] = String(TestEnvironment.configuration.port)
+        environment["SEEKDB_HOST"] = configuration.host
+        environment["SEEKDB_PORT"] = String(configuration.port)
+        environment["SEEKDB_USER"] = configuration.user
+        environment["SEEKDB_PASSWORD"] = configuration.password ?? ""
+        environment["SEEKDB_DATABASE"] = configuration.database
         let lines = try output([script, command, name] + extra, environment: environment).split(separator: "\n")
         guard let last = lines.last, let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any] else {
             return [:]
@@ -92,7 +99,7 @@ enum Python {
 }
 
 /// The local all-MiniLM-L6-v2 wired into collections (needs the model: scripts/fetch-model).
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct DefaultEmbeddingInteropTests {
     @Test func defaultFunctionIsPersistedAndUsedForDocuments() async throws {
         try await withTestClient { client in

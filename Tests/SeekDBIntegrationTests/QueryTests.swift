@@ -1,10 +1,11 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// Vector queries against the real server: distances, ordering, filters, include, consistency.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct QueryTests {
     @Test func l2QueryReturnsOneListPerQueryNearestFirst() async throws {
         try await withTestCollection(dimension: 3, distance: .l2) { _, collection in

@@ -1,9 +1,10 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct RecordTests {
     @Test func addThenGetRoundTripsEveryField() async throws {
         try await withTestCollection { _, collection in

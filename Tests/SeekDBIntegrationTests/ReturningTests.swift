@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// `returning:` on `update(ids:)` and `upsert`: the records as they are after the write, read in
 /// the same transaction, in the order given, without the skipped and conflicting ids.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ReturningTests {
     @Test func updateReturnsTheRecordsAfterTheWrite() async throws {
         try await withTestCollection(dimension: 2) { _, collection in

@@ -1,11 +1,12 @@
 import Foundation
 @testable import SeekDB
+import SeekDBTesting
 import SeekDBDriver
 import Testing
 
 /// `.session`, the default consistency of `query`: a client's own writes are found at once,
 /// without an index refresh, and a client that wrote nothing recently pays nothing.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct SessionConsistencyTests {
     @Test func aClientsOwnWritesAreFoundAtOnceWithoutARefresh() async throws {
         try await withTestCollection(dimension: 3) { _, collection in

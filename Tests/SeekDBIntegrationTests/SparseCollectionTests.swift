@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// Sparse collections the SDK creates: the same table, index and settings as pyseekdb 1.4's,
 /// opened and searched by pyseekdb.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct SparseCollectionTests {
     /// Creates `names` through `body` and deletes every one of them afterwards.
     static func withCollections<R>(_ count: Int, _ body: (SeekDBClient, [String]) async throws -> R) async throws -> R {

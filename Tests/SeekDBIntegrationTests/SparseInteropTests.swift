@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// The SDK writes pyseekdb's BM25 sparse collections without leaving a sparse vector stale:
 /// pyseekdb creates the collection, the SDK adds, updates and upserts, and every row's
 /// `sparse_embedding` must equal what pyseekdb's own BM25 computes from the row's current source.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct SparseInteropTests {
     static func withBM25Collection<R>(source: String, _ body: (SeekDBCollection, String) async throws -> R) async throws -> R {
         try await withTestClient { client in

@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// Sparse search: most similar first, the server's scores, filters; and pyseekdb's ranking of
 /// the same collection.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct SparseQueryTests {
     static let fruitDocuments = ["apples are red fruit", "pears are green", "apples apples apples",
                                  "green apples and red pears", "nothing here", "plums"]

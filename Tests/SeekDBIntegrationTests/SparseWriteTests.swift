@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
 /// Explicit sparse vectors on add, update and upsert: stored as given, refused before any SQL
 /// when they cannot be stored.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct SparseWriteTests {
     @Test func givenSparseVectorsAreStoredAsGiven() async throws {
         try await SparseCollectionTests.withCollections(1) { client, names in

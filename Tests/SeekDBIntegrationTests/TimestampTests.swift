@@ -7,7 +7,7 @@ import Testing
 
 /// `with(timestampKey:)`: every write through the handle stamps a metadata key with the
 /// server's time, in the statement that writes the record.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct TimestampTests {
     /// `2026-11-30T02:02:46.709Z`.
     static func isISO(_ text: String) -> Bool {

@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Synchronization
 import Testing
 
 /// A document equal, byte for byte, to the stored one is not a change: `update` neither
 /// re-embeds nor rewrites it.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct UnchangedDocumentTests {
     /// LetterCountEmbedding that counts the texts it embeds.
     final class CountingEmbedding: EmbeddingFunction, Sendable {

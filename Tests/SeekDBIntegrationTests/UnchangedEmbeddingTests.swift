@@ -1,5 +1,6 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Synchronization
 @testable import SeekDBDriver
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// A given embedding equal to the stored one is not rewritten (seekdb rewrites a row and its
 /// vector index entries for any assignment to a VECTOR column, even of the same vector), and
 /// `upsert` skips unchanged documents as `update` does.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct UnchangedEmbeddingTests {
     /// The vectors the write statements of `body` bound (the `UPDATE`s and `INSERT`s), as floats.
     private func writtenVectors(_ body: () async throws -> Void) async throws -> [[Float]] {

@@ -1,9 +1,10 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 @testable import SeekDBDriver
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct UpdateTests {
     @Test func singleIDChangesOnlyTheGivenField() async throws {
         try await withTestCollection(dimension: 4, embeddingFunction: LetterCountEmbedding()) { _, collection in

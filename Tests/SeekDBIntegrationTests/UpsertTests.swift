@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct UpsertTests {
     @Test func insertsNewIDsAndUpdatesOnlyTheGivenFieldsOfExistingOnes() async throws {
         try await withTestCollection(dimension: 2) { _, collection in

@@ -45,6 +45,9 @@ struct ResolvedServer: Sendable {
         var admin = configuration
         admin.database = "information_schema"
         admin.pool.maximumConnections = 2
+        // CREATE and DROP DATABASE wait behind other sessions' schema changes, which seekdb runs
+        // one at a time: on a busy server that outlasts its default 10 s statement timeout.
+        if admin.options.queryTimeout == nil { admin.options.queryTimeout = SeekDBTestServer.testQueryTimeout }
         do {
             return try await SeekDBClient(configuration: admin)
         } catch {

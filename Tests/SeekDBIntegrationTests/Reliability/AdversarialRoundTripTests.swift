@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// Thousands of hostile ids, documents and metadata go through add / update / upsert (replace
 /// and merge) and come back byte for byte (embeddings to the 6 digits the server prints). The generator is seeded; the seed is printed and
 /// named in every failure (replay with `SEEKDB_TEST_SEED=<seed>`).
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct AdversarialRoundTripTests {
     /// A record as the test expects the server to hold it.
     struct Expected {

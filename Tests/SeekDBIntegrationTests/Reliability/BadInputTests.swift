@@ -1,5 +1,6 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import SeekDBDriver
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// server: configuration, database and collection names, HNSW parameters, ids, list lengths,
 /// dimensions, non-finite numbers, metadata, embedding-function output, include, limits,
 /// filters and nResults.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct BadInputTests {
     /// What a bad call runs against: a client, a 3-d collection without an embedding
     /// function, and handles on the same collection with misbehaving embedding functions.
@@ -64,8 +65,8 @@ struct BadInputTests {
 
     // MARK: Configuration (SeekDBClient / SeekDBAdminClient)
 
-    static func configured(_ change: @Sendable (inout SeekDBClient.Configuration) -> Void) -> SeekDBClient.Configuration {
-        var configuration = TestEnvironment.configuration
+    static func configured(_ change: @Sendable (inout SeekDBClient.Configuration) -> Void) throws -> SeekDBClient.Configuration {
+        var configuration = try TestEnvironment.configuration
         change(&configuration)
         return configuration
     }

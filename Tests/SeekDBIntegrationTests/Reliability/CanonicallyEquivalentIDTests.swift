@@ -1,9 +1,10 @@
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// `"é"` (U+00E9) and `"e\u{301}"` are equal to Swift's `==` but are two different ids to the
 /// server (`_id` is `varbinary`) and to pyseekdb. The SDK must keep them apart everywhere.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct CanonicallyEquivalentIDTests {
     static let composed = "caf\u{E9}"
     static let decomposed = "cafe\u{301}"

@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// 16 tasks × 1,000 updates on overlapping ids through one client: every update is a
 /// single-id merge that sets the task's own counter key, so a lost update would show as a
 /// counter below 1,000 or a missing key.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ConcurrentUpdateTests {
     static let tasks = 16
     static let updatesPerTask = 1_000

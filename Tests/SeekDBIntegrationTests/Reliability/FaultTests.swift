@@ -1,11 +1,12 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// Faults in the middle of a call: the connection killed from a second connection during a
 /// large batch update, the server stopped during a statement, a read timeout. Each gives a
 /// typed error, leaves no partial batch, and the client works again afterwards.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct FaultTests {
     static let records = 6_000
     static let dimension = 8
@@ -20,7 +21,7 @@ struct FaultTests {
             try await collection.add(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 0) }),
                                      metadatas: Metadatas(ids.indices.map { ["version": 0, "i": .int(Int64($0))] }))
             // One connection, so CONNECTION_ID() names the session that will run the update.
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.pool.maximumConnections = 1
             // The killed session's transaction is rolled back by the server in the background; on a
             // loaded machine that can hold its 6,000 rows for longer than the default 10 s statement
@@ -79,7 +80,7 @@ struct FaultTests {
     }
 
     @Test func aReadTimeoutIsATypedTimeoutWithinTheConfiguredTime() async throws {
-        var configuration = TestEnvironment.configuration
+        var configuration = try TestEnvironment.configuration
         // 3 s: short against the statement, long enough for a handshake on a loaded CI machine.
         configuration.options.readTimeout = .seconds(3)
         try await SeekDBClient.withClient(configuration: configuration) { client in
@@ -95,7 +96,7 @@ struct FaultTests {
 
     @Test func stoppingTheServerDuringACallIsTypedAndTheClientRecovers() async throws {
         // Test port + 5: inside this checkout's block of ports (helpers and CI space servers 10 apart).
-        let server = ScratchServer(port: TestEnvironment.configuration.port + 5)
+        let server = ScratchServer(port: try TestEnvironment.configuration.port + 5)
         try await server.run("start")
         do {
             try await Self.stopDuringACall(server)
@@ -107,8 +108,9 @@ struct FaultTests {
     }
 
     static func stopDuringACall(_ server: ScratchServer) async throws {
-        var configuration = TestEnvironment.configuration
+        var configuration = try TestEnvironment.configuration
         configuration.port = server.port
+        configuration.database = "test"   // a fresh server: only its default database exists
         configuration.options.connectTimeout = .seconds(3)
         try await SeekDBClient.withClient(configuration: configuration) { client in
             #expect(try await client.execute("SELECT 1").rows.first?.first?.intValue == 1)

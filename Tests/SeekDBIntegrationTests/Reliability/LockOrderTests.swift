@@ -1,12 +1,13 @@
 import Foundation
 import SeekDB
+import SeekDBTesting
 import Testing
 
 /// Concurrent calls on the same records given in opposite orders. seekdb finds such a deadlock
 /// only after seconds (error 1213, or the statement timeout, 1205, first), so the SDK writes
 /// each call's rows in primary-key order: the calls then queue behind each other instead.
 /// Without that order this test fails with 1213 within about 10 s.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct LockOrderTests {
     /// `mixedFields`: every other record also gets an embedding, so each call spans two field
     /// sets; otherwise all records change the same fields, across three statements.
@@ -18,7 +19,7 @@ struct LockOrderTests {
             // The statement timeout (10 s by default) also bounds a lock wait, which a call merely
             // waiting for the other's transaction can reach on a slow machine (the thread-sanitizer
             // pass). This client waits up to 120 s, so only a deadlock (1213) fails the test.
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.options.queryTimeout = .seconds(120)
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let collection = try await client.getCollection(name: created.name, embeddingFunction: nil)

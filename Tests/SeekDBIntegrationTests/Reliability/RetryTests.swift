@@ -1,5 +1,6 @@
 import Foundation
 @testable import SeekDB
+import SeekDBTesting
 import SeekDBDriver
 import Synchronization
 import Testing
@@ -7,11 +8,11 @@ import Testing
 /// The retry policy against real failures on the server: a lock wait that outlasts the statement
 /// timeout, a deadlock, and a session killed between the last statement and `COMMIT`. Each
 /// retried call ends with the records it asked for; a call that must not be repeated is not.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct RetryTests {
     /// A client whose lock waits end after 2 s (seekdb answers 1205 then), with room for retries.
-    static func shortLockWaits(_ policy: RetryPolicy = RetryPolicy(maximumAttempts: 20, budget: .seconds(600))) -> SeekDBClient.Configuration {
-        var configuration = TestEnvironment.configuration
+    static func shortLockWaits(_ policy: RetryPolicy = RetryPolicy(maximumAttempts: 20, budget: .seconds(600))) throws -> SeekDBClient.Configuration {
+        var configuration = try TestEnvironment.configuration
         configuration.options.queryTimeout = .seconds(2)
         configuration.retryPolicy = policy
         return configuration
@@ -102,7 +103,7 @@ struct RetryTests {
     @Test func anUpdateLostAtCommitIsSentAgainButAnAddIsNot() async throws {
         try await withTestCollection(dimension: 2) { watcher, created in
             try await created.add(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]])
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.retryPolicy = RetryPolicy(maximumAttempts: 3, budget: .seconds(600))
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let collection = try await client.getCollection(name: created.name, embeddingFunction: nil)
@@ -132,7 +133,7 @@ struct RetryTests {
     @Test func theSameKillWithRetriesOffReachesTheCaller() async throws {
         try await withTestCollection(dimension: 2) { watcher, created in
             try await created.add(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]])
-            var configuration = TestEnvironment.configuration
+            var configuration = try TestEnvironment.configuration
             configuration.retryPolicy = .never
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let collection = try await client.getCollection(name: created.name, embeddingFunction: nil)

@@ -1,12 +1,13 @@
 import Foundation
 import Logging
 import SeekDB
+import SeekDBTesting
 import Synchronization
 import Testing
 
 /// Passwords never reach logs, error descriptions or the configuration's descriptions; TLS
 /// options reach the connector.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct SecretTests {
     @Test func passwordsNeverAppearInLogsErrorsOrDescriptions() async throws {
         let lines = CapturedLog()
@@ -59,7 +60,7 @@ struct SecretTests {
     }
 
     @Test func requiringTLSAgainstThePlainServerFailsClearly() async throws {
-        var configuration = TestEnvironment.configuration
+        var configuration = try TestEnvironment.configuration
         configuration.tls = .require()
         let error = try await #require(throws: SeekDBError.self) {
             _ = try await SeekDBClient(configuration: configuration)

@@ -7,11 +7,11 @@ import Testing
 /// Schema changes run with their own server statement timeout (`options.ddlTimeout`), and the
 /// session's own (`options.queryTimeout`, or the server's default) is restored after them; a
 /// statement that reaches either timeout is a `.timeout` naming the setting to raise.
-@Suite(.enabled(if: TestEnvironment.isEnabled))
+@Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct StatementTimeoutTests {
     /// A client with one connection, so every call sees the same session.
-    static func configuration(queryTimeout: Duration?, ddlTimeout: Duration) -> SeekDBClient.Configuration {
-        var configuration = TestEnvironment.configuration
+    static func configuration(queryTimeout: Duration?, ddlTimeout: Duration) throws -> SeekDBClient.Configuration {
+        var configuration = try TestEnvironment.configuration
         configuration.pool.maximumConnections = 1
         configuration.options.queryTimeout = queryTimeout
         configuration.options.ddlTimeout = ddlTimeout
@@ -59,7 +59,7 @@ struct StatementTimeoutTests {
     @Test("the server applies the DDL timeout: a statement longer than queryTimeout but shorter than ddlTimeout completes")
     func serverAppliesTheDDLTimeout() async throws {
         // 5 s, not less: on a busy machine even a trivial statement of this test can take a second.
-        let configuration = Self.configuration(queryTimeout: .seconds(5), ddlTimeout: .seconds(60))
+        let configuration = try Self.configuration(queryTimeout: .seconds(5), ddlTimeout: .seconds(60))
         try await SeekDBClient.withClient(configuration: configuration) { client in
             let inside = try await client.withDriverConnection(logger: nil) { connection, logger in
                 try await configuration.statementTimeouts.runSchemaChange(on: connection, logger: logger) {
@@ -74,7 +74,7 @@ struct StatementTimeoutTests {
 
     @Test("a statement that reaches the DDL timeout is a .timeout naming options.ddlTimeout; the session is restored")
     func ddlTimeoutReached() async throws {
-        let configuration = Self.configuration(queryTimeout: .seconds(30), ddlTimeout: .seconds(1))
+        let configuration = try Self.configuration(queryTimeout: .seconds(30), ddlTimeout: .seconds(1))
         try await SeekDBClient.withClient(configuration: configuration) { client in
             let error = await #expect(throws: SeekDBError.self) {
                 try await client.withDriverConnection(logger: nil) { connection, logger in
