@@ -1,4 +1,5 @@
 public import Logging
+import CoreMetrics
 import SeekDBDriver
 import Synchronization
 
@@ -207,6 +208,7 @@ public final class SeekDBClient: Sendable {
                     throw SeekDBError(failure.error, collection: collection, table: table)
                 }
                 retries.add(1, ordering: .relaxed)
+                instruments.counter(MetricNames.callRetries, [("code", "\(failure.error.number)")]).increment()
                 logger.debug("seekdb call failed; trying again", metadata: [
                     "seekdb.attempt": "\(number)", "seekdb.reason": "\(reason)",
                     "seekdb.error": "\(failure.error.number) \(failure.error.message)",

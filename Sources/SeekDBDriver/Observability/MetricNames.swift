@@ -31,6 +31,9 @@ package enum MetricNames {
     /// Counter: calls that failed, by `operation` and `code` (``SeekDBError/Code`` name,
     /// `cancelled` for `CancellationError`).
     package static let callErrors = "seekdb_call_errors_total"
+    /// Counter: attempts the client sent again after a transient failure (the retry policy), by
+    /// `code`: the server's or client's error number of the failed attempt.
+    package static let callRetries = "seekdb_call_retries_total"
 
     // Embedding (labels: `kind`: `dense` or `sparse`).
     /// Counter: texts given to an embedding function.

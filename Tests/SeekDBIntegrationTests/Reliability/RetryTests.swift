@@ -1,4 +1,5 @@
 import Foundation
+import MetricsTestKit
 @testable import SeekDB
 import SeekDBTesting
 import SeekDBDriver
@@ -27,7 +28,10 @@ struct RetryTests {
     @Test func aWriteThatWaitedOutALockIsSentAgainAndSucceeds() async throws {
         try await withTestCollection(dimension: 2) { holder, created in
             try await created.add(ids: ["a"], embeddings: [[1, 1]])
-            try await SeekDBClient.withClient(configuration: Self.shortLockWaits()) { client in
+            let metrics = TestMetrics()
+            var configuration = try Self.shortLockWaits()
+            configuration.metricsFactory = metrics
+            try await SeekDBClient.withClient(configuration: configuration) { client in
                 let collection = try await StatementTimeoutTests.retryingTimeouts {
                     try await client.getCollection(name: created.name, embeddingFunction: nil)
                 }
@@ -41,6 +45,7 @@ struct RetryTests {
                 }
                 #expect(try await update.value.updatedCount == 1)
                 #expect(client.retries.load(ordering: .relaxed) >= 1)
+                #expect(try metrics.expectCounter("seekdb_call_retries_total", [("code", "1205")]).totalValue >= 1, "counted for metrics")
                 let stored = try await created.get(ids: ["a"], include: [.documents, .metadatas])
                 #expect(stored.documents == ["held"])
                 #expect(stored.metadatas == [["k": 1]])
