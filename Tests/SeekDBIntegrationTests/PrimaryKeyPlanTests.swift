@@ -35,7 +35,7 @@ struct PrimaryKeyPlanTests {
                     try await collection.upsert(ids: ["id16", "new3"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]], where: .field("n") >= 0)
                 }),
                 ("update many", { try await collection.update(ids: ["id5", "id6"], metadatas: [["n": 5], ["n": 6]]) }),
-                ("update many, embeddings (compared first)", {
+                ("update many, embeddings", {
                     try await collection.update(ids: ["id5", "id6", "id7"], embeddings: [[1, 2, 3, 4], [6, 6, 6, 6], [1, 2, 3, 4]])
                 }),
                 ("update with returning", { try await collection.update(ids: "id5", metadatas: ["n": 5], returning: .default) }),

@@ -17,8 +17,7 @@ extension SeekDBCollection {
     /// is an error, never a silent `NULL`. Fields not given for a new record are `NULL`.
     ///
     /// For existing records, a given document equal byte for byte to the stored one is not
-    /// re-embedded or rewritten, and (several records per call) a given embedding equal to the
-    /// stored one is not rewritten; both are listed in ``UpsertResult/unchangedIDs``.
+    /// re-embedded or rewritten (listed in ``UpsertResult/unchangedIDs``).
     ///
     /// - Parameters:
     ///   - ids: one id or a list; unique, non-empty, at most 512 bytes of UTF-8.
@@ -69,7 +68,7 @@ extension SeekDBCollection {
     }
 
     /// The upsert with the ids locked and checked first (`SELECT … FOR UPDATE`, with the stored
-    /// documents when some are to be compared), then unchanged values left out, the remaining
+    /// documents when some are to be compared), then unchanged documents left out, the remaining
     /// documents embedded, and one batched `INSERT … ON DUPLICATE KEY UPDATE` per chunk.
     private func lockedUpsert(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpsertResult {
         let statements = self.statements
@@ -87,7 +86,7 @@ extension SeekDBCollection {
             }
             let writes = { (index: Int) in existing[Array(changes.ids[index].utf8)]?.matches != false }
             var changes = changes
-            let unchangedIDs = try await dropUnchangedValues(&changes, stored: existing, included: writes, connection: connection, logger: logger)
+            let unchangedIDs = try await dropUnchangedValues(&changes, stored: existing, included: writes)
             for fields in changes.fieldSets() {
                 _ = try await changes.send(fields: fields, including: writes) { rows in
                     statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)

@@ -64,8 +64,8 @@ public struct UpsertResult: Sendable, Hashable {
     /// Ids of existing records that did not match the call's condition and were left alone
     /// (only with ``ConflictPolicy/skip``), in the order given.
     public var conflictIDs: [String]
-    /// Ids (counted in ``updatedIDs``) whose given document or embedding equals the stored one,
-    /// which was therefore not re-embedded or rewritten (their other given fields were written).
+    /// Ids (counted in ``updatedIDs``) whose new document equals the stored one byte for byte: it
+    /// was not re-embedded and not rewritten (their other given fields were written).
     public var unchangedIDs: [String]
     /// With `returning:`, the inserted and updated records as they are after the write (read in
     /// the same transaction), with the fields asked for, in the order the ids were given;

@@ -117,17 +117,6 @@ struct RecordStatements: Sendable {
         return "SELECT _id\(matches)\(documentColumn) FROM \(table) WHERE _id IN (\(Self.idList(count))) FOR UPDATE"
     }
 
-    /// The ids among `rows` (id, embedding) pairs whose stored embedding equals the given one,
-    /// compared by the server, exactly (the text it prints has about 6 significant digits, so
-    /// the client cannot compare). Parameters per row: id, embedding. One primary-key get per
-    /// row, joined by `UNION ALL` (seekdb refuses the comparison against a `UNION ALL` derived
-    /// table of bound vectors, error 5083). Run after the rows are locked, so the answer holds
-    /// until the transaction ends.
-    func equalEmbeddings(rows: Int) -> String {
-        let row = "SELECT _id FROM \(table) WHERE _id = \(Self.id) AND embedding = \(Self.vector)"
-        return StatementChunker.repeated(row, count: rows, separator: " UNION ALL ")
-    }
-
     // MARK: Writes
 
     /// Inserts `rows` complete records. Parameters per row: id, document, metadata, embedding.

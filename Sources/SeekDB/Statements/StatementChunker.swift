@@ -10,9 +10,6 @@ struct StatementChunker {
     /// Rows per statement when a row is only an id (`DELETE`/`SELECT … WHERE _id IN (…)`):
     /// small rows, so more of them; 1,000 ids in one statement instead of two saves a round trip.
     static let maximumIDRows = 5_000
-    /// Rows per statement when each row is a `SELECT` of its own in the statement's text (the
-    /// equal-vector check): the text grows with every row, so fewer of them.
-    static let maximumSelectRows = 256
 
     let placeholdersPerRow: Int
     var maximumRows = StatementChunker.maximumRows

@@ -1,10 +1,10 @@
 import SeekDB
 
 /// An update of given embeddings of which only some changed (a re-sync from a pipeline that
-/// computes vectors itself), against the same update sent as the SDK sent it before it compared
-/// vectors: one batched `UPDATE … JOIN` writing every vector (seekdb rewrites a row for any
-/// vector assigned to it, equal or not). Also the cost of the comparison when every vector
-/// changed (SDK against the raw statements).
+/// computes vectors itself), through the SDK and as raw batched `UPDATE … JOIN` statements
+/// writing every vector; and the same with every vector changed. It is how the SDK's choice to
+/// write given vectors as given was measured (see Benchmarks/README.md): comparing them with the
+/// stored ones first cost more than the writes it saved.
 ///
 ///   SeekDBBench resync-vectors RECORDS CHANGED [ROUNDS]
 ///
