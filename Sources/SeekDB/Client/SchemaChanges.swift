@@ -11,12 +11,11 @@ struct StatementTimeouts: Sendable, Hashable {
     var session: Duration?
 
     /// Sets the schema-change timeout for the session.
-    var setDDL: String { "SET SESSION ob_query_timeout = \(SeekDBClient.Configuration.microseconds(ddl))" }
+    var setDDL: String { SchemaStatements.setQueryTimeout(microseconds: SeekDBClient.Configuration.microseconds(ddl)) }
 
     /// Puts the session's own timeout back: the configured one, or the server's default.
     var restoreSession: String {
-        session.map { "SET SESSION ob_query_timeout = \(SeekDBClient.Configuration.microseconds($0))" }
-            ?? "SET SESSION ob_query_timeout = DEFAULT"
+        SchemaStatements.setQueryTimeout(microseconds: session.map(SeekDBClient.Configuration.microseconds))
     }
 
     /// "120 s", "1.5 s".

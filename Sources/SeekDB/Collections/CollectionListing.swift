@@ -15,16 +15,10 @@ enum CollectionListing {
     }
 
     static func read(on connection: MariaDBConnection, logger: Logger) async throws -> [Entry] {
-        var catalog: [(id: String, name: String, settings: CollectionSettings)] = []
+        var catalog: [CatalogRow] = []
         do {
-            let rows = try await connection.query(
-                CatalogStatements.selectAll,
-                logger: logger).rows
-            for row in rows {
-                guard let id = row[0].stringValue, let name = row[1].stringValue else { continue }
-                let settings = CollectionSettings(json: row[2].stringValue)
-                if !settings.usesNamespace { catalog.append((id, name, settings)) }
-            }
+            let rows = try await connection.query(CatalogStatements.selectAll, logger: logger).rows
+            catalog = rows.compactMap(CatalogRow.init(row:)).filter { !$0.settings.usesNamespace }
         } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
             catalog = []
         }
@@ -59,13 +53,7 @@ enum CollectionListing {
     /// name. Reads seekdb's table dictionary; an empty answer (e.g. a user who may not read it)
     /// leaves distances unknown rather than failing the listing.
     private static func readDistances(on connection: MariaDBConnection, logger: Logger) async -> [String: DistanceMetric] {
-        let sql = """
-            SELECT t.table_name, i.index_params FROM oceanbase.__all_table i
-            JOIN oceanbase.__all_table t ON i.data_table_id = t.table_id
-            JOIN oceanbase.__all_database d ON t.database_id = d.database_id
-            WHERE d.database_name = DATABASE() AND i.table_name LIKE '\\_\\_idx\\_%\\_idx\\_vec'
-            """
-        guard let rows = try? await connection.query(sql, logger: logger).rows else { return [:] }
+        guard let rows = try? await connection.query(CatalogStatements.vectorIndexParameters, logger: logger).rows else { return [:] }
         var distances: [String: DistanceMetric] = [:]
         for row in rows {
             if let table = row[0].stringValue?.lowercased(), let params = row[1].stringValue,

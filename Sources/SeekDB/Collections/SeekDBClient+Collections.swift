@@ -264,15 +264,9 @@ extension SeekDBClient {
         }
     }
 
-    struct CatalogEntry: Sendable {
-        var id: String
-        var name: String
-        var settings: CollectionSettings
-    }
-
     /// The catalog row for `name` (case-insensitive). `nil` if there is none or the catalog
     /// table does not exist yet; a namespace row (LakeBase only) is a typed error.
-    static func findCatalogEntry(_ name: String, on connection: MariaDBConnection, logger: Logger) async throws -> CatalogEntry? {
+    static func findCatalogEntry(_ name: String, on connection: MariaDBConnection, logger: Logger) async throws -> CatalogRow? {
         let result: ResultSet
         do {
             result = try await connection.execute(
@@ -282,11 +276,9 @@ extension SeekDBClient {
             return nil
         }
         var namespaceName: String?
-        for row in result.rows {
-            guard let id = row[0].stringValue, let storedName = row[1].stringValue else { continue }
-            let settings = CollectionSettings(json: row[2].stringValue)
-            if settings.usesNamespace { namespaceName = storedName; continue }
-            return CatalogEntry(id: id, name: storedName, settings: settings)
+        for entry in result.rows.compactMap(CatalogRow.init(row:)) {
+            if entry.settings.usesNamespace { namespaceName = entry.name; continue }
+            return entry
         }
         if let namespaceName {
             throw SeekDBError(.unsupportedCollection,

@@ -33,6 +33,15 @@ enum CatalogStatements {
     /// Removes a row. Parameter: the id.
     static let delete = "DELETE FROM `sdk_collections` WHERE collection_id = ?"
 
+    /// The vector index parameters (table name, `index_params`) of every `idx_vec` index of the
+    /// database, from seekdb's table dictionary (where the distance of a legacy table is kept).
+    static let vectorIndexParameters = """
+        SELECT t.table_name, i.index_params FROM oceanbase.__all_table i
+        JOIN oceanbase.__all_table t ON i.data_table_id = t.table_id
+        JOIN oceanbase.__all_database d ON t.database_id = d.database_id
+        WHERE d.database_name = DATABASE() AND i.table_name LIKE '\\_\\_idx\\_%\\_idx\\_vec'
+        """
+
     /// The `embedding` column type (name, type) of every collection table of the database, in one
     /// query however many there are.
     static let embeddingColumnTypes =
@@ -54,6 +63,11 @@ enum SchemaStatements {
     /// Brings every vector index of the database up to date with the rows written so far
     /// (pyseekdb's refresh statement, seekdb ≥ 1.3).
     static let refreshIndexes = "CALL dbms_index_manager.refresh()"
+
+    /// Sets the session's statement timeout, in microseconds; `nil` puts the server's default back.
+    static func setQueryTimeout(microseconds: Int64?) -> String {
+        "SET SESSION ob_query_timeout = " + (microseconds.map(String.init) ?? "DEFAULT")
+    }
 
     static func showCreateTable(_ table: String) -> String { "SHOW CREATE TABLE \(SQLIdentifier.quoted(table))" }
 }
