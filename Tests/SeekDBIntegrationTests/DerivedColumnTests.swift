@@ -64,7 +64,7 @@ struct DerivedColumnTests {
                 ("replace", { try await collection.update(ids: "a", metadatas: ["n": 3]) }),
                 ("merge naming the key", { try await collection.update(ids: "a", metadatas: ["title": "plums"], metadataMode: .merge) }),
                 ("update(where:) merge naming the key", { try await collection.update(where: .all, metadata: ["title": nil]) }),
-                ("update(where:) replace", { try await collection.update(where: .all, metadata: ["n": 1], mode: .replace) }),
+                ("update(where:) replace", { try await collection.update(where: .all, metadata: ["n": 1], metadataMode: .replace) }),
             ]
             for (name, call) in refusals {
                 let error = await #expect(throws: SeekDBError.self, "\(name)") { try await call() }

@@ -37,7 +37,7 @@ struct UpdateWhereTests {
         let collection = try await newCollection(dimension: 2)
         try await collection.add(ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]],
                                  metadatas: [["n": 1, "keep": "x"], ["n": 2], nil])
-        #expect(try await collection.update(where: .field("n") >= 2, metadata: ["n": 20], mode: .replace) == 1)
+        #expect(try await collection.update(where: .field("n") >= 2, metadata: ["n": 20], metadataMode: .replace) == 1)
         #expect(try await collection.get(ids: "b", include: [.metadatas]).metadatas == [["n": 20]])
         #expect(try await collection.update(where: .all, metadata: ["batch": 7]) == 3)
         let all = try await collection.get(ids: ["a", "b", "c"], include: [.metadatas])

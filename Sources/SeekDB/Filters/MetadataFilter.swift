@@ -13,7 +13,7 @@
 /// - Comparisons follow JSON ordering across types: strings and arrays sort after numbers.
 /// - `.in(key, [])` matches nothing; `.notIn(key, [])` matches everything.
 /// - `.and([])` matches every record and `.or([])` none; ``all`` spells the match-all
-///   explicitly (for ``SeekDBCollection/update(where:whereDocument:metadata:mode:logger:)``).
+///   explicitly (for ``SeekDBCollection/update(where:whereDocument:metadata:metadataMode:logger:)``).
 ///
 /// Build filters with the cases, with ``field(_:)`` and operators, or from pyseekdb's JSON:
 /// ```swift

@@ -46,7 +46,7 @@ extension SeekDBCollection {
         return vectors
     }
 
-    /// Refuses a metadata-only bulk write (``update(where:whereDocument:metadata:mode:logger:)``)
+    /// Refuses a metadata-only bulk write (``update(where:whereDocument:metadata:metadataMode:logger:)``)
     /// that would change a metadata key the sparse vectors derive from: it would need each
     /// matching record read and recomputed. Other bulk writes leave the source alone.
     func checkBulkMetadataWrite(_ metadata: Metadata, mode: MetadataUpdateMode, operation: String) throws(SeekDBError) {

@@ -18,10 +18,14 @@ extension SeekDBCollection {
     ///   - whereDocument: a condition on the document; see ``DocumentFilter``.
     ///   - metadata: the patch (``MetadataUpdateMode/merge``) or the new metadata
     ///     (``MetadataUpdateMode/replace``).
-    ///   - mode: ``MetadataUpdateMode/merge`` (default) applies `metadata` as an RFC 7396 JSON
-    ///     merge patch on the server — keys set, `nil` values remove their key, nested objects
-    ///     merge, other keys stay, and a record without metadata starts from `{}`;
-    ///     ``MetadataUpdateMode/replace`` replaces each record's metadata wholesale.
+    ///   - mode: (`metadataMode:`, the label `update(ids:)` uses) ``MetadataUpdateMode/merge``
+    ///     (default) applies `metadata` as an RFC 7396 JSON merge patch on the server — keys set,
+    ///     `nil` values remove their key, nested objects merge, other keys stay, and a record
+    ///     without metadata starts from `{}`; ``MetadataUpdateMode/replace`` replaces each
+    ///     record's metadata wholesale. The default differs from `update(ids:)`'s `.replace`
+    ///     (pyseekdb's) on purpose: a filter can match thousands of records, and replacing
+    ///     wholesale would drop every other key of every one of them, while tagging them (the
+    ///     usual bulk change) is a merge.
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: how many records matched (and were updated, even where the patch changed nothing).
     /// - Throws: ``SeekDBError/Code/invalidArgument`` when no filter is given, for an invalid
@@ -29,7 +33,7 @@ extension SeekDBCollection {
     ///   ``SeekDBError/Code/permissionDenied`` without the UPDATE privilege.
     @discardableResult
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       metadata: Metadata, mode: MetadataUpdateMode = .merge, logger: Logger? = nil) async throws -> Int {
+                       metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, logger: Logger? = nil) async throws -> Int {
         try await client.withCall("update", collection: name) { [self] in
             let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
                                                             mode: mode, operation: "update(where:)")
@@ -41,7 +45,7 @@ extension SeekDBCollection {
         }
     }
 
-    /// Like ``update(where:whereDocument:metadata:mode:logger:)``, and says which records it
+    /// Like ``update(where:whereDocument:metadata:metadataMode:logger:)``, and says which records it
     /// changed: their ids, and with `returning:` the records as they are after the write, read
     /// in the same transaction. With `dryRun: true` nothing is written: the result lists the
     /// records the call would change, as they are now.
@@ -59,9 +63,9 @@ extension SeekDBCollection {
     /// - Parameters:
     ///   - dryRun: `true` writes nothing.
     ///   - include: (`returning:`) the fields of the records to read back; `nil` reads none.
-    /// - Throws: as ``update(where:whereDocument:metadata:mode:logger:)``.
+    /// - Throws: as ``update(where:whereDocument:metadata:metadataMode:logger:)``.
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       metadata: Metadata, mode: MetadataUpdateMode = .merge, dryRun: Bool,
+                       metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, dryRun: Bool,
                        returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateWhereResult {
         try await client.withCall("update", collection: name) { [self] in
             let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
@@ -85,11 +89,11 @@ extension SeekDBCollection {
         }
     }
 
-    /// ``update(where:whereDocument:metadata:mode:dryRun:returning:logger:)`` with `dryRun: false`.
+    /// ``update(where:whereDocument:metadata:metadataMode:dryRun:returning:logger:)`` with `dryRun: false`.
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       metadata: Metadata, mode: MetadataUpdateMode = .merge, returning include: Include,
+                       metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, returning include: Include,
                        logger: Logger? = nil) async throws -> UpdateWhereResult {
-        try await update(where: metadataFilter, whereDocument: whereDocument, metadata: metadata, mode: mode,
+        try await update(where: metadataFilter, whereDocument: whereDocument, metadata: metadata, metadataMode: mode,
                          dryRun: false, returning: include, logger: logger)
     }
 
@@ -104,5 +108,24 @@ extension SeekDBCollection {
         let patch = try MetadataCodec.encode(metadata, record: "\(operation)'s metadata")
         try checkBulkMetadataWrite(metadata, mode: mode, operation: operation)
         return (filter.whereClause, patch)
+    }
+}
+
+extension SeekDBCollection {
+    /// ``update(where:whereDocument:metadata:metadataMode:logger:)`` under its earlier label.
+    @available(*, deprecated, renamed: "update(where:whereDocument:metadata:metadataMode:logger:)")
+    @discardableResult
+    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       metadata: Metadata, mode: MetadataUpdateMode, logger: Logger? = nil) async throws -> Int {
+        try await update(where: metadataFilter, whereDocument: whereDocument, metadata: metadata, metadataMode: mode, logger: logger)
+    }
+
+    /// ``update(where:whereDocument:metadata:metadataMode:dryRun:returning:logger:)`` under its earlier label.
+    @available(*, deprecated, renamed: "update(where:whereDocument:metadata:metadataMode:dryRun:returning:logger:)")
+    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+                       metadata: Metadata, mode: MetadataUpdateMode, dryRun: Bool,
+                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateWhereResult {
+        try await update(where: metadataFilter, whereDocument: whereDocument, metadata: metadata, metadataMode: mode,
+                         dryRun: dryRun, returning: include, logger: logger)
     }
 }

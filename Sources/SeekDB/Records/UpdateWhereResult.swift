@@ -1,4 +1,4 @@
-/// What ``SeekDBCollection/update(where:whereDocument:metadata:mode:dryRun:returning:logger:)``
+/// What ``SeekDBCollection/update(where:whereDocument:metadata:metadataMode:dryRun:returning:logger:)``
 /// matched, changed (or, in a dry run, would change), and the records it read back.
 public struct UpdateWhereResult: Sendable, Hashable {
     /// The records the filters matched, in primary-key (byte) order.

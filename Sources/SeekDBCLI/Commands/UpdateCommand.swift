@@ -136,7 +136,7 @@ struct UpdateCommand: AsyncParsableCommand {
         let include = returning ? try IncludeList.parse(self.include, fallback: .default) : nil
         let result = try await connection.withClient { client in
             try await client.getCollection(name: collection)
-                .update(where: metadataFilter, whereDocument: documentFilter, metadata: patch, mode: merge ? .merge : .replace,
+                .update(where: metadataFilter, whereDocument: documentFilter, metadata: patch, metadataMode: merge ? .merge : .replace,
                         dryRun: dryRun, returning: include)
         }
         var json: [(key: String, value: JSONOutput)] = [(dryRun ? "matched" : "updated", .int(Int64(result.matchedCount))),
