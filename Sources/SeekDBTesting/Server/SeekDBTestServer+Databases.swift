@@ -28,8 +28,16 @@ extension SeekDBTestServer {
             for _ in 0..<3 {
                 let name = "\(prefix)_\(suffix())"
                 lastName = name
+                var attempts = 0
                 do {
-                    _ = try await server.admin.executeText("CREATE DATABASE `\(name)`")
+                    try await Self.retryingSchemaNotReady {
+                        attempts += 1
+                        do {
+                            _ = try await server.admin.executeText("CREATE DATABASE `\(name)`")
+                        } catch let error as SeekDBError where error.serverErrorNumber == 1007 && attempts > 1 {
+                            // An earlier attempt answered "schema try again" but created it: ours.
+                        }
+                    }
                 } catch let error as SeekDBError where error.serverErrorNumber == 1007 {   // database exists
                     continue
                 }
@@ -39,7 +47,7 @@ extension SeekDBTestServer {
                 // seekdb's default 10 s statement timeout.
                 if configuration.options.queryTimeout == nil { configuration.options.queryTimeout = Self.testQueryTimeout }
                 do {
-                    let client = try await SeekDBClient(configuration: configuration)
+                    let client = try await Self.retryingSchemaNotReady { try await SeekDBClient(configuration: configuration) }
                     return SeekDBTestDatabase(name: name, client: client, configuration: configuration)
                 } catch {
                     _ = try? await server.admin.executeText("DROP DATABASE IF EXISTS `\(name)`")
@@ -58,8 +66,27 @@ extension SeekDBTestServer {
         let server = try await resolved()
         try await Task {
             await database.client.close()
-            _ = try await server.admin.executeText("DROP DATABASE IF EXISTS `\(database.name)`")
+            try await Self.retryingSchemaNotReady {
+                _ = try await server.admin.executeText("DROP DATABASE IF EXISTS `\(database.name)`")
+            }
         }.value
+    }
+
+    /// Runs `body` again while seekdb answers "schema try again" (5627) or "try again" (4023):
+    /// it is still applying another session's schema change and did nothing. Test databases are
+    /// created and dropped while every other test changes the schema too, and statements sent
+    /// as raw SQL are not retried by the client's policy. Gives up after 60 s.
+    static func retryingSchemaNotReady<R>(_ body: () async throws -> R) async throws -> R {
+        let giveUp = ContinuousClock.now + .seconds(60)
+        var pause = Duration.milliseconds(100)
+        while true {
+            do {
+                return try await body()
+            } catch let error as SeekDBError where [5627, 4023].contains(error.serverErrorNumber) && ContinuousClock.now + pause < giveUp {
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(1))
+            }
+        }
     }
 
     /// 16 random hex digits.
