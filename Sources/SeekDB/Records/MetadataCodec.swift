@@ -1,35 +1,36 @@
 /// Encodes and decodes metadata as the JSON text the `metadata` column stores.
 enum MetadataCodec {
-    /// JSON text of a metadata object.
+    /// JSON text of a metadata object. `record` names the record in an error message; it is
+    /// built only when there is an error (writes encode every record of a call).
     /// - Throws: ``SeekDBError/Code/invalidArgument`` naming the record and the value's path
     ///   for NaN or infinity, which JSON cannot hold, and for an empty top-level key or one
     ///   starting with `$` (filters read `$`-keys as operators, so such a key could never be
     ///   filtered on).
-    static func encode(_ metadata: Metadata, record: String) throws(SeekDBError) -> String {
-        try checkKeys(metadata, record: record)
+    static func encode(_ metadata: Metadata, record: @autoclosure () -> String) throws(SeekDBError) -> String {
+        try checkKeys(metadata, record: record())
         do {
             return try JSONWriter.string(MetadataValue.object(metadata).json)
         } catch {
-            throw nonFinite(at: error.path, record: record)
+            throw nonFinite(at: error.path, record: record())
         }
     }
 
     /// Throws what ``encode(_:record:)`` would throw, without building the JSON text.
-    static func validate(_ metadata: Metadata, record: String) throws(SeekDBError) {
-        try checkKeys(metadata, record: record)
+    static func validate(_ metadata: Metadata, record: @autoclosure () -> String) throws(SeekDBError) {
+        try checkKeys(metadata, record: record())
         // The common case costs one walk without building any path; the path is looked up
         // only for the message.
         if metadata.values.contains(where: \.containsNonFinite), let path = firstNonFinite(in: .object(metadata), path: "$") {
-            throw nonFinite(at: path, record: record)
+            throw nonFinite(at: path, record: record())
         }
     }
 
-    private static func checkKeys(_ metadata: Metadata, record: String) throws(SeekDBError) {
+    private static func checkKeys(_ metadata: Metadata, record: @autoclosure () -> String) throws(SeekDBError) {
         guard metadata.keys.contains(where: { $0.isEmpty || $0.utf8.first == UInt8(ascii: "$") }) else { return }
         if let key = metadata.keys.sorted().first(where: { $0.isEmpty || $0.hasPrefix("$") }) {
             throw .invalidArgument(key.isEmpty
-                ? "metadata of \(record) has an empty key"
-                : "metadata of \(record) has the key '\(key)'; top-level keys must not start with '$', which filters reserve for operators")
+                ? "metadata of \(record()) has an empty key"
+                : "metadata of \(record()) has the key '\(key)'; top-level keys must not start with '$', which filters reserve for operators")
         }
     }
 
