@@ -33,21 +33,33 @@ struct FaultTests {
             try await SeekDBClient.withClient(configuration: configuration) { client in
                 let writer = try await client.getCollection(name: collection.name, embeddingFunction: nil)
                 let session = try #require(try await client.execute("SELECT CONNECTION_ID()").rows.first?.first?.intValue)
-                let update = Task {
-                    try await writer.update(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 1) }),
-                                            metadatas: Metadatas(ids.indices.map { _ in ["version": 1] }), metadataMode: .merge)
+                func write(version: Int) async throws {
+                    try await writer.update(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: version) }),
+                                            metadatas: Metadatas(ids.indices.map { _ in ["version": .int(Int64(version))] }), metadataMode: .merge)
                 }
-                // Wait until the session runs one of the batch's UPDATE statements, then kill it.
+                // Wait until the session runs one of the batch's UPDATE statements, then kill it. On
+                // a busy machine the watcher can miss the whole update; then the rows are put back to
+                // version 0 and the update runs again (the pooled session stays open when idle, so
+                // its absence cannot tell that the update ended).
                 var killedDuring: String?
-                while killedDuring == nil {
-                    let rows = try await watcher.execute("SELECT INFO FROM information_schema.PROCESSLIST WHERE ID = ?", [.int(session)]).rows
-                    if let info = rows.first?.first?.stringValue, info.hasPrefix("UPDATE") {
-                        try await watcher.executeText("KILL \(session)")
-                        killedDuring = String(info.prefix(60))
+                var outcome: Result<Void, any Error> = .success(())
+                for _ in 1...5 where killedDuring == nil {
+                    let finished = Flag()
+                    let update = Task {
+                        defer { finished.set() }
+                        try await write(version: 1)
                     }
-                    if rows.isEmpty { break }   // the session ended (only if the update somehow finished)
+                    while killedDuring == nil, !finished.isSet {
+                        let rows = try await watcher.execute("SELECT INFO FROM information_schema.PROCESSLIST WHERE ID = ?", [.int(session)]).rows
+                        if let info = rows.first?.first?.stringValue, info.hasPrefix("UPDATE") {
+                            try await watcher.executeText("KILL \(session)")
+                            killedDuring = String(info.prefix(60))
+                        }
+                    }
+                    outcome = await update.result
+                    if killedDuring == nil { try await write(version: 0) }
                 }
-                let outcome = await update.result
+                try #require(killedDuring != nil, "the update finished five times before the watcher saw it run")
                 let error = try #require(throws: SeekDBError.self) { try outcome.get() }
                 #expect([.connectionClosed, .cancelled].contains(error.code), "\(error)")
                 print("FaultTests: killed session \(session) during `\(killedDuring ?? "?")…`: \(error)")
@@ -170,4 +182,12 @@ struct ScratchServer {
         }
         return text
     }
+}
+
+/// Set once, read from another task.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
