@@ -19,7 +19,7 @@ struct LifecycleTests {
         let connection: MariaDBConnection
 
         static func lock(_ id: String, in collection: SeekDBCollection) async throws -> RowLock {
-            let connection = try await MariaDBConnection.connect(TestEnvironment.configuration.connectionOptions, logger: logger)
+            let connection = try await MariaDBConnection.connect(TestEnvironment.configuration.driverConfiguration, logger: logger)
             _ = try await connection.query("START TRANSACTION", logger: logger)
             let rows = try await connection.execute("SELECT _id FROM `\(collection.table)` WHERE _id = ? FOR UPDATE",
                                                     [RecordStatements.idValue(id)], logger: logger)

@@ -176,13 +176,13 @@ extension SeekDBClient.Configuration {
     /// The metrics factory and tracer of this configuration (the global ones where `nil`).
     var instruments: Instruments { Instruments(metricsFactory: metricsFactory, tracer: tracer) }
 
-    var connectionOptions: ConnectionOptions {
-        let endpoint: ConnectionOptions.Endpoint = unixSocketPath.map { .unixSocket(path: $0) } ?? .tcp(host: host, port: port)
+    var driverConfiguration: MariaDBConnection.Configuration {
+        let endpoint: MariaDBConnection.Configuration.Endpoint = unixSocketPath.map { .unixSocket(path: $0) } ?? .tcp(host: host, port: port)
         var initCommands: [String] = []
         if let queryTimeout = options.queryTimeout {
             initCommands.append("SET ob_query_timeout = \(Self.microseconds(queryTimeout))")
         }
-        return ConnectionOptions(
+        return MariaDBConnection.Configuration(
             endpoint: endpoint, user: loginName, password: password, database: database,
             connectTimeout: options.connectTimeout, readTimeout: options.readTimeout, writeTimeout: options.writeTimeout,
             tls: .init(required: tls.required, verifyServerCertificate: tls.verifyIdentity, caFile: tls.caFile,

@@ -62,7 +62,7 @@ public final class SeekDBClient: Sendable {
         self.logger = logger ?? Logger(label: "seekdb", factory: { _ in SwiftLogNoOpLogHandler() })
         self.instruments = configuration.instruments
         self.pool = ConnectionPool(
-            options: configuration.connectionOptions,
+            configuration: configuration.driverConfiguration,
             settings: .init(maximumConnections: configuration.pool.maximumConnections,
                             validateAfterIdle: configuration.pool.validateAfterIdle),
             logger: self.logger

@@ -123,10 +123,11 @@ extension LocalServer {
 
     /// `nil` when `SELECT 1` through `socket` answers 1, else what went wrong.
     private static func probe(socket: String, logger: Logger) async -> String? {
-        let options = ConnectionOptions(endpoint: .unixSocket(path: socket), user: "root", password: nil, database: nil,
-                                        connectTimeout: .seconds(2), readTimeout: .seconds(10))
+        let configuration = MariaDBConnection.Configuration(
+            endpoint: .unixSocket(path: socket), user: "root", password: nil, database: nil,
+            connectTimeout: .seconds(2), readTimeout: .seconds(10))
         do {
-            let connection = try await MariaDBConnection.connect(options, logger: logger)
+            let connection = try await MariaDBConnection.connect(configuration, logger: logger)
             let result = try? await connection.query("SELECT 1", logger: logger)
             await connection.close()
             return result?.rows.first?.first?.intValue == 1 ? nil : "SELECT 1 did not return 1"

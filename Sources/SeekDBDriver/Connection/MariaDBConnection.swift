@@ -15,8 +15,8 @@ package actor MariaDBConnection {
 
     /// A process-local number used in queue labels and logs.
     package nonisolated let localID: Int
-    /// The options the connection was opened with (used to open a second connection to cancel).
-    package nonisolated let options: ConnectionOptions
+    /// The configuration the connection was opened with (used to open a second connection to cancel).
+    package nonisolated let configuration: MariaDBConnection.Configuration
 
     private var handle: UnsafeMutablePointer<MYSQL>?
     private var statements = StatementCache()
@@ -31,19 +31,19 @@ package actor MariaDBConnection {
     package nonisolated var isBroken: Bool { broken.load(ordering: .acquiring) }
     private let broken = Atomic<Bool>(false)
 
-    private init(options: ConnectionOptions) {
+    private init(configuration: MariaDBConnection.Configuration) {
         let localID = MariaDBConnection.nextLocalID.add(1, ordering: .relaxed).oldValue
         self.localID = localID
-        self.options = options
+        self.configuration = configuration
         self.executor = QueueExecutor(label: "seekdb.connection.\(localID)")
     }
 
     /// Opens a connection. The blocking connect runs on the new connection's own queue.
     ///
     /// - Throws: ``DriverError`` of kind `.connect` (network, TLS, authentication).
-    package static func connect(_ options: ConnectionOptions, logger: Logger) async throws -> MariaDBConnection {
+    package static func connect(_ configuration: MariaDBConnection.Configuration, logger: Logger) async throws -> MariaDBConnection {
         try Task.checkCancellation()
-        let connection = MariaDBConnection(options: options)
+        let connection = MariaDBConnection(configuration: configuration)
         try await connection.open(logger: logger)
         return connection
     }
@@ -53,16 +53,16 @@ package actor MariaDBConnection {
             throw DriverError(kind: .connect, number: 2008, message: "libmariadb could not allocate a connection handle")
         }
         applyOptions(to: handle)
-        let (host, port, socket): (String?, UInt32, String?) = switch options.endpoint {
+        let (host, port, socket): (String?, UInt32, String?) = switch configuration.endpoint {
         case .tcp(let host, let port): (host, UInt32(clamping: port), nil)
         case .unixSocket(let path): ("localhost", 0, path)
         }
         let flags = UInt(CLIENT_MULTI_RESULTS) | UInt(CLIENT_FOUND_ROWS)
         let connected = withOptionalCString(host) { host in
-            withOptionalCString(options.password) { password in
-                withOptionalCString(options.database) { database in
+            withOptionalCString(configuration.password) { password in
+                withOptionalCString(configuration.database) { database in
                     withOptionalCString(socket) { socket in
-                        mysql_real_connect(handle, host, options.user, password, database, port, socket, flags)
+                        mysql_real_connect(handle, host, configuration.user, password, database, port, socket, flags)
                     }
                 }
             }
@@ -74,7 +74,7 @@ package actor MariaDBConnection {
         }
         // Connector/C 3.3 falls back to plain TCP when the server offers no TLS, even with
         // MYSQL_OPT_SSL_ENFORCE, unless the certificate is verified: refuse that session.
-        if options.tls.required, mysql_get_ssl_cipher(handle) == nil {
+        if configuration.tls.required, mysql_get_ssl_cipher(handle) == nil {
             mysql_close(handle)
             throw DriverError(kind: .connect, number: MariaDBErrorNumber.sslConnectionError,
                               message: "TLS is required, but the server does not support it; the session would not be encrypted")
@@ -91,23 +91,23 @@ package actor MariaDBConnection {
     }
 
     private func applyOptions(to handle: UnsafeMutablePointer<MYSQL>) {
-        _ = cmariadb_set_uint_option(handle, MYSQL_OPT_CONNECT_TIMEOUT, options.connectTimeout.wholeSecondsRoundedUp)
-        if let read = options.readTimeout {
+        _ = cmariadb_set_uint_option(handle, MYSQL_OPT_CONNECT_TIMEOUT, configuration.connectTimeout.wholeSecondsRoundedUp)
+        if let read = configuration.readTimeout {
             _ = cmariadb_set_uint_option(handle, MYSQL_OPT_READ_TIMEOUT, read.wholeSecondsRoundedUp)
         }
-        if let write = options.writeTimeout {
+        if let write = configuration.writeTimeout {
             _ = cmariadb_set_uint_option(handle, MYSQL_OPT_WRITE_TIMEOUT, write.wholeSecondsRoundedUp)
         }
         _ = cmariadb_set_string_option(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
         // Never reconnect silently: a reconnect loses the transaction and session state.
         _ = cmariadb_set_bool_option(handle, MYSQL_OPT_RECONNECT, 0)
-        let tls = options.tls
+        let tls = configuration.tls
         if tls.required { _ = cmariadb_set_bool_option(handle, MYSQL_OPT_SSL_ENFORCE, 1) }
         if tls.verifyServerCertificate { _ = cmariadb_set_bool_option(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, 1) }
         if let ca = tls.caFile { _ = cmariadb_set_string_option(handle, MYSQL_OPT_SSL_CA, ca) }
         if let cert = tls.certificateFile { _ = cmariadb_set_string_option(handle, MYSQL_OPT_SSL_CERT, cert) }
         if let key = tls.keyFile { _ = cmariadb_set_string_option(handle, MYSQL_OPT_SSL_KEY, key) }
-        for command in options.initCommands {
+        for command in configuration.initCommands {
             _ = cmariadb_set_string_option(handle, MYSQL_INIT_COMMAND, command)
         }
     }
@@ -171,14 +171,14 @@ package actor MariaDBConnection {
         if let hook = StatementTracing.beforeStatement { await hook(sql, serverConnectionID) }
         let request = CancelRequest()
         let sessionID = serverConnectionID
-        let options = self.options
+        let configuration = self.configuration
         let started = ContinuousClock.now
-        let observation = StatementObservation(summary: summary(of: sql), options: options)
+        let observation = StatementObservation(summary: summary(of: sql), configuration: configuration)
         let result: Result<ResultSet, DriverError> = await withTaskCancellationHandler {
             do throws(DriverError) { return .success(try body(self)) } catch { return .failure(error) }
         } onCancel: {
             guard request.markCancelled() else { return }
-            Task.detached { await QueryKiller.kill(sessionID: sessionID, options: options) }
+            Task.detached { await QueryKiller.kill(sessionID: sessionID, configuration: configuration) }
         }
         if request.isCancelled { broken.store(true, ordering: .releasing) }
         switch result {
@@ -190,7 +190,7 @@ package actor MariaDBConnection {
             if error.isConnectionBroken { markBroken() }
             // libmariadb reports an expired read timeout as a plain 2013 "Lost connection";
             // name the timeout so callers get a timeout, not a lost connection.
-            if error.number == MariaDBErrorNumber.serverLost, let read = options.readTimeout,
+            if error.number == MariaDBErrorNumber.serverLost, let read = configuration.readTimeout,
                ContinuousClock.now - started >= .seconds(Int(read.wholeSecondsRoundedUp)) - .milliseconds(100) {
                 error.message = "read timeout of \(read.wholeSecondsRoundedUp) s expired (\(error.message))"
             }

@@ -9,13 +9,13 @@ enum QueryKiller {
     /// Up to three tries, each with the client's own connect timeout: on a busy machine a
     /// fresh connection can take seconds, and a kill that never arrives leaves the cancelled
     /// call waiting for its statement timeout (a lock wait: the full `queryTimeout`).
-    static func kill(sessionID: UInt64, options: ConnectionOptions) async {
-        var options = options
-        options.initCommands = []
+    static func kill(sessionID: UInt64, configuration: MariaDBConnection.Configuration) async {
+        var configuration = configuration
+        configuration.initCommands = []
         let logger = Logger(label: "seekdb.cancel", factory: { _ in SwiftLogNoOpLogHandler() })
         for attempt in 1...3 {
             do {
-                let killer = try await MariaDBConnection.connect(options, logger: logger)
+                let killer = try await MariaDBConnection.connect(configuration, logger: logger)
                 let killed: Result<ResultSet, any Error>
                 do { killed = .success(try await killer.query("KILL QUERY \(sessionID)", logger: logger)) } catch { killed = .failure(error) }
                 await killer.close()

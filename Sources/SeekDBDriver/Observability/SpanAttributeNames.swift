@@ -21,7 +21,7 @@ package enum SpanAttributeNames {
     package static let system = "oceanbase"
 }
 
-extension ConnectionOptions {
+extension MariaDBConnection.Configuration {
     /// `server.address` and `server.port` (the socket path and no port for a Unix socket).
     package var serverAttributes: (address: String, port: Int?) {
         switch endpoint {

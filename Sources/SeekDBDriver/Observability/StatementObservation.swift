@@ -11,16 +11,16 @@ struct StatementObservation {
     private let instruments: Instruments
     private let started: ContinuousClock.Instant
 
-    init(summary: QuerySummary, options: ConnectionOptions) {
+    init(summary: QuerySummary, configuration: MariaDBConnection.Configuration) {
         self.summary = summary
-        self.instruments = options.instruments
+        self.instruments = configuration.instruments
         self.started = .now
-        let span = options.instruments.startSpan(summary.text, ofKind: .client)
+        let span = configuration.instruments.startSpan(summary.text, ofKind: .client)
         if span.isRecording {
-            let server = options.serverAttributes
+            let server = configuration.serverAttributes
             span.updateAttributes { attributes in
                 attributes[SpanAttributeNames.systemName] = SpanAttributeNames.system
-                if let database = options.database { attributes[SpanAttributeNames.namespace] = database }
+                if let database = configuration.database { attributes[SpanAttributeNames.namespace] = database }
                 attributes[SpanAttributeNames.operationName] = summary.operation
                 attributes[SpanAttributeNames.querySummary] = summary.text
                 if let table = summary.table { attributes[SpanAttributeNames.collectionName] = table }

@@ -16,11 +16,11 @@ extension MariaDBConnection: PooledConnection {}
 package typealias ConnectionPool = Pool<MariaDBConnection>
 
 extension Pool where Connection == MariaDBConnection {
-    /// A pool opening connections with `options`, reporting to `options.instruments`.
-    package init(options: ConnectionOptions, settings: Settings, logger: Logger) {
-        self.init(settings: settings, metrics: PoolMetrics(instruments: options.instruments, database: options.database),
+    /// A pool opening connections with `configuration`, reporting to `configuration.instruments`.
+    package init(configuration: MariaDBConnection.Configuration, settings: Settings, logger: Logger) {
+        self.init(settings: settings, metrics: PoolMetrics(instruments: configuration.instruments, database: configuration.database),
                   logger: logger) { logger in
-            try await MariaDBConnection.connect(options, logger: logger)
+            try await MariaDBConnection.connect(configuration, logger: logger)
         }
     }
 }
