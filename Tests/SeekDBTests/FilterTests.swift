@@ -8,26 +8,26 @@ struct FilterSQLTests {
 
     @Test func comparisonOperatorsCompileToPyseekdbsSQLWithBoundValues() throws {
         let path = SQLValue.string(#"$."t""#)
-        #expect(try MetadataFilter.equal("t", "ml").sql(operation: "t") == SQLFragment(Self.overlaps, [path, .string(#"["ml"]"#)]))
-        #expect(try MetadataFilter.notEqual("t", 5).sql(operation: "t") == SQLFragment("NOT " + Self.overlaps, [path, .string("[5]")]))
-        #expect(try MetadataFilter.in("t", ["a", 1.5, nil, true]).sql(operation: "t")
+        #expect(try MetadataFilter.equal("t", "ml").sql(context: "t") == SQLFragment(Self.overlaps, [path, .string(#"["ml"]"#)]))
+        #expect(try MetadataFilter.notEqual("t", 5).sql(context: "t") == SQLFragment("NOT " + Self.overlaps, [path, .string("[5]")]))
+        #expect(try MetadataFilter.in("t", ["a", 1.5, nil, true]).sql(context: "t")
             == SQLFragment(Self.overlaps, [path, .string(#"["a",1.5,null,true]"#)]))
-        #expect(try MetadataFilter.notIn("t", ["a"]).sql(operation: "t") == SQLFragment("NOT " + Self.overlaps, [path, .string(#"["a"]"#)]))
-        #expect(try MetadataFilter.in("t", []).sql(operation: "t") == SQLFragment("FALSE"))
-        #expect(try MetadataFilter.notIn("t", []).sql(operation: "t") == SQLFragment("TRUE"))
-        #expect(try MetadataFilter.greaterThan("t", 3).sql(operation: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) > ?", [path, .int(3)]))
-        #expect(try MetadataFilter.greaterThanOrEqual("t", 2.5).sql(operation: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) >= ?", [path, .double(2.5)]))
-        #expect(try MetadataFilter.lessThan("t", "m").sql(operation: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) < ?", [path, .string("m")]))
-        #expect(try MetadataFilter.lessThanOrEqual("t", true).sql(operation: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) <= ?", [path, .int(1)]))
+        #expect(try MetadataFilter.notIn("t", ["a"]).sql(context: "t") == SQLFragment("NOT " + Self.overlaps, [path, .string(#"["a"]"#)]))
+        #expect(try MetadataFilter.in("t", []).sql(context: "t") == SQLFragment("FALSE"))
+        #expect(try MetadataFilter.notIn("t", []).sql(context: "t") == SQLFragment("TRUE"))
+        #expect(try MetadataFilter.greaterThan("t", 3).sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) > ?", [path, .int(3)]))
+        #expect(try MetadataFilter.greaterThanOrEqual("t", 2.5).sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) >= ?", [path, .double(2.5)]))
+        #expect(try MetadataFilter.lessThan("t", "m").sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) < ?", [path, .string("m")]))
+        #expect(try MetadataFilter.lessThanOrEqual("t", true).sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) <= ?", [path, .int(1)]))
     }
 
     @Test func logicalOperatorsNestAndParenthesise() throws {
         let filter: MetadataFilter = (.field("a") == 1 && .field("b") > 2) || !(.field("c") == "x")
-        let fragment = try filter.sql(operation: "t")
+        let fragment = try filter.sql(context: "t")
         #expect(fragment.sql == "((\(Self.overlaps) AND JSON_EXTRACT(metadata, ?) > ?) OR NOT (\(Self.overlaps)))")
         #expect(fragment.parameters == [.string(#"$."a""#), .string("[1]"), .string(#"$."b""#), .int(2), .string(#"$."c""#), .string(#"["x"]"#)])
-        #expect(try MetadataFilter.all.sql(operation: "t") == SQLFragment("TRUE"))
-        #expect(try MetadataFilter.or([]).sql(operation: "t") == SQLFragment("FALSE"))
+        #expect(try MetadataFilter.all.sql(context: "t") == SQLFragment("TRUE"))
+        #expect(try MetadataFilter.or([]).sql(context: "t") == SQLFragment("FALSE"))
     }
 
     @Test func keysBecomeQuotedBoundJSONPaths() throws {
@@ -37,19 +37,19 @@ struct FilterSQLTests {
         #expect(MetadataPath.jsonPath("*") == #"$."*""#)
         // The key never reaches the SQL text, whatever it holds.
         for key in ["a') OR 1=1 -- ", "`x`", "'; DROP TABLE t; --", "a\"b"] {
-            let fragment = try MetadataFilter.equal(key, 1).sql(operation: "t")
+            let fragment = try MetadataFilter.equal(key, 1).sql(context: "t")
             #expect(fragment.sql == Self.overlaps)
             #expect(fragment.parameters.first == .string(MetadataPath.jsonPath(key)))
         }
         for key in ["", ".a", "a.", "a..b"] {
-            #expect(throws: SeekDBError.self) { try MetadataFilter.equal(key, 1).sql(operation: "t") }
+            #expect(throws: SeekDBError.self) { try MetadataFilter.equal(key, 1).sql(context: "t") }
         }
     }
 
     @Test func invalidValuesAreRejected() {
         for filter: MetadataFilter in [.greaterThan("t", ["a"]), .lessThan("t", ["k": 1]), .equal("t", .double(.nan)),
                                        .in("t", [.double(.infinity)]), .lessThanOrEqual("t", .double(-.infinity))] {
-            let error = #expect(throws: SeekDBError.self) { try filter.sql(operation: "get: where") }
+            let error = #expect(throws: SeekDBError.self) { try filter.sql(context: "get: where") }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("'t'") == true)
         }
@@ -64,11 +64,11 @@ struct FilterSQLTests {
     }
 
     @Test func recordFilterJoinsMetadataAndDocumentConditions() throws {
-        let filter = try RecordFilter(where: ["k": 1], whereDocument: .regex("r"), operation: "get")
+        let filter = try RecordFilter(where: ["k": 1], whereDocument: .regex("r"), operation: .get)
         #expect(filter.whereClause.sql == " WHERE \(Self.overlaps) AND document REGEXP ?")
         #expect(filter.andClause.sql == " AND (\(Self.overlaps) AND document REGEXP ?)")
         #expect(filter.whereClause.parameters == [.string(#"$."k""#), .string("[1]"), .string("r")])
-        #expect(try RecordFilter(where: nil, whereDocument: nil, operation: "get").whereClause.sql == "")
+        #expect(try RecordFilter(where: nil, whereDocument: nil, operation: .get).whereClause.sql == "")
     }
 }
 
@@ -141,7 +141,7 @@ struct FilterJSONTests {
 /// The search-language form of filters sent to `DBMS_HYBRID_SEARCH`.
 struct FilterSearchDSLTests {
     static func dsl(_ filter: MetadataFilter) throws -> String? {
-        try filter.searchDSL(operation: "hybridSearch: where").map { try JSONWriter.string($0) }
+        try filter.searchDSL(context: "hybridSearch: where").map { try JSONWriter.string($0) }
     }
 
     @Test func compilesToTermRangeTermsAndBool() throws {
@@ -160,10 +160,10 @@ struct FilterSearchDSLTests {
     @Test func refusesWhatTheServerWouldSpliceUnsafely() throws {
         for filter: MetadataFilter in [.equal("t", "it's"), .equal("t", "back\\slash"), .equal("a'b", 1), .equal("a\"b", 1),
                                        .equal("a`b", 1), .equal("t", nil), .equal("t", ["x"]), .in("t", []), .or([]), .not(.all)] {
-            let error = #expect(throws: SeekDBError.self, "\(filter)") { try filter.searchDSL(operation: "hybridSearch: where") }
+            let error = #expect(throws: SeekDBError.self, "\(filter)") { try filter.searchDSL(context: "hybridSearch: where") }
             #expect(error?.code == .invalidArgument)
         }
-        #expect(throws: SeekDBError.self) { try SeekDBCollection.fullTextWords("?! '\\", operation: "hybridSearch") }
-        #expect(try SeekDBCollection.fullTextWords("it's a \"test\"; DROP', 中文", operation: "h") == "it s a test DROP 中文")
+        #expect(throws: SeekDBError.self) { try SeekDBCollection.fullTextWords("?! '\\", operation: .hybridSearch) }
+        #expect(try SeekDBCollection.fullTextWords("it's a \"test\"; DROP', 中文", operation: .hybridSearch) == "it s a test DROP 中文")
     }
 }

@@ -17,7 +17,7 @@ struct RecordValidationTests {
 
     @Test func validationNamesTheRepeatedID() {
         let error = #expect(throws: SeekDBError.self) {
-            try RecordValidation.validateIDs(["a", "b", "a"], operation: "update")
+            try RecordValidation.validateIDs(["a", "b", "a"], operation: .update)
         }
         #expect(error?.message == "update: id 'a' appears more than once (again at index 2)")
     }

@@ -50,7 +50,7 @@ struct WriteStatementTests {
         let changes = RecordChanges(ids: ["a", "b", "c", "d"],
                                     documents: ["A", nil, "C", nil],
                                     metadatas: [nil, [:], nil, ["k": 1]],
-                                    embeddings: [nil, nil, nil, [1]], operation: "update")
+                                    embeddings: [nil, nil, nil, [1]], operation: .update)
         #expect(changes.fieldSets() == [[.document], [.metadata], [.metadata, .embedding]])
         #expect(Array(changes.records(changing: .document) { _ in true }) == [0, 2])
         #expect(Array(changes.records(changing: .document) { $0 != 0 }) == [2])

@@ -33,7 +33,7 @@ public final class SeekDBAdminClient: Sendable {
     /// - Throws: ``SeekDBError/Code/invalidArgument`` for a name outside `[A-Za-z0-9_]{1,64}`;
     ///   ``SeekDBError/Code/permissionDenied``.
     public func createDatabase(name: String, logger: Logger? = nil) async throws {
-        try await client.withCall("createDatabase") { [self] in
+        try await client.withCall(.createDatabase) { [self] in
             try Self.validate(name)
             let timeouts = client.configuration.statementTimeouts
             _ = try await client.withDriverConnection(logger: logger) { connection, logger in
@@ -48,7 +48,7 @@ public final class SeekDBAdminClient: Sendable {
     ///
     /// - Throws: ``SeekDBError/Code/databaseNotFound`` if it does not exist.
     public func getDatabase(name: String, logger: Logger? = nil) async throws -> SeekDBDatabase {
-        try await client.withCall("getDatabase") { [self] in
+        try await client.withCall(.getDatabase) { [self] in
             let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
                 try await connection.execute(
                     SchemaStatements.selectDatabase,
@@ -61,7 +61,7 @@ public final class SeekDBAdminClient: Sendable {
 
     /// Every database, ordered by name, optionally paged.
     public func listDatabases(limit: Int? = nil, offset: Int = 0, logger: Logger? = nil) async throws -> [SeekDBDatabase] {
-        try await client.withCall("listDatabases") { [self] in
+        try await client.withCall(.listDatabases) { [self] in
             if let limit, limit < 0 { throw SeekDBError.invalidArgument("limit must not be negative, got \(limit)") }
             guard offset >= 0 else { throw SeekDBError.invalidArgument("offset must not be negative, got \(offset)") }
             let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
@@ -75,7 +75,7 @@ public final class SeekDBAdminClient: Sendable {
 
     /// Deletes a database and everything in it (`DROP DATABASE IF EXISTS`).
     public func deleteDatabase(name: String, logger: Logger? = nil) async throws {
-        try await client.withCall("deleteDatabase") { [self] in
+        try await client.withCall(.deleteDatabase) { [self] in
             try Self.validate(name)
             let timeouts = client.configuration.statementTimeouts
             _ = try await client.withDriverConnection(logger: logger) { connection, logger in

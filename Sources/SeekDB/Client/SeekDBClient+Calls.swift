@@ -15,7 +15,7 @@ extension SeekDBClient {
     ///   - operation: the verb, e.g. `update` (`db.operation.name`, the metrics' `operation` label).
     ///   - collection: the collection's name (`db.collection.name`), if the call has one.
     ///   - batchSize: the records the call was given (`db.operation.batch.size` when 2 or more).
-    func withCall<R: Sendable>(_ operation: String, collection: String? = nil, batchSize: Int? = nil,
+    func withCall<R: Sendable>(_ operation: SeekDBOperation, collection: String? = nil, batchSize: Int? = nil,
                                _ body: @escaping @Sendable () async throws -> R) async throws -> R {
         if CallScope.isInsideCall { return try await body() }
         let id = try calls.enter()

@@ -11,7 +11,7 @@ extension SeekDBClient {
     /// - Throws: ``SeekDBError``.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [SQLValue] = [], logger: Logger? = nil) async throws -> ResultSet {
-        try await withCall("execute") { [self] in
+        try await withCall(.execute) { [self] in
             try await withDriverConnection(logger: logger) { connection, logger in
                 try await connection.execute(sql, parameters, logger: logger)
             }
@@ -22,7 +22,7 @@ extension SeekDBClient {
     /// does not prepare (some DDL, `CALL`, `SHOW`).
     @discardableResult
     public func executeText(_ sql: String, logger: Logger? = nil) async throws -> ResultSet {
-        try await withCall("executeText") { [self] in
+        try await withCall(.executeText) { [self] in
             try await withDriverConnection(logger: logger) { connection, logger in
                 try await connection.query(sql, logger: logger)
             }

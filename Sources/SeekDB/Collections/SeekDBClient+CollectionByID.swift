@@ -18,7 +18,7 @@ extension SeekDBClient {
     ///   and digits (before any SQL is sent); ``SeekDBError/Code/collectionNotFound``.
     public func getCollection(id: String, embeddingFunction: (any EmbeddingFunction)?,
                               logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall("getCollection", collection: nil) { [self] in
+        try await withCall(.getCollection, collection: nil) { [self] in
             try await openCollection(name: try await collectionName(id: id, logger: logger), expectingID: id,
                                      embeddingFunction: embeddingFunction, logger: logger)
         }
@@ -29,7 +29,7 @@ extension SeekDBClient {
     ///
     /// - Throws: as ``getCollection(id:embeddingFunction:logger:)``.
     public func getCollection(id: String, logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall("getCollection", collection: nil) { [self] in
+        try await withCall(.getCollection, collection: nil) { [self] in
             let name = try await collectionName(id: id, logger: logger)
             let collection = try await openCollection(name: name, expectingID: id, embeddingFunction: nil, logger: logger)
             return collection.with(embeddingFunction: Self.embeddingFunction(

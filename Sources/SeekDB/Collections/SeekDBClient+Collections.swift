@@ -47,7 +47,7 @@ extension SeekDBClient {
         embeddingFunction: (any EmbeddingFunction)?, sparseVectorIndex: SparseVectorIndexConfiguration?,
         logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try await withCall("createCollection", collection: name) { [self] in
+        try await withCall(.createCollection, collection: name) { [self] in
             try CollectionName.validate(name)
             let configuration = try Self.resolveConfiguration(configuration, embeddingFunction: embeddingFunction)
             try sparseVectorIndex?.validate()
@@ -98,7 +98,7 @@ extension SeekDBClient {
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
     public func getCollection(name: String, embeddingFunction: (any EmbeddingFunction)?,
                               logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall("getCollection", collection: name) { [self] in
+        try await withCall(.getCollection, collection: name) { [self] in
             try await loadCollection(name: name, logger: logger) { _ in embeddingFunction }
         }
     }
@@ -121,7 +121,7 @@ extension SeekDBClient {
         embeddingFunction: (any EmbeddingFunction)?, sparseVectorIndex: SparseVectorIndexConfiguration?,
         logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try await withCall("getOrCreateCollection", collection: name) { [self] in
+        try await withCall(.getOrCreateCollection, collection: name) { [self] in
             // A bad name or configuration is an error even when the collection exists.
             try CollectionName.validate(name)
             try configuration?.validate()
@@ -149,7 +149,7 @@ extension SeekDBClient {
 
     /// `true` if a collection with this name exists.
     public func hasCollection(name: String, logger: Logger? = nil) async throws -> Bool {
-        try await withCall("hasCollection", collection: name) { [self] in
+        try await withCall(.hasCollection, collection: name) { [self] in
             do {
                 _ = try await loadCollection(name: name, logger: logger) { _ in nil }
                 return true
@@ -165,7 +165,7 @@ extension SeekDBClient {
     ///
     /// - Throws: ``SeekDBError/Code/collectionNotFound`` if it does not exist.
     public func deleteCollection(name: String, logger: Logger? = nil) async throws {
-        try await withCall("deleteCollection", collection: name) { [self] in
+        try await withCall(.deleteCollection, collection: name) { [self] in
             try CollectionName.validate(name)
             let timeouts = self.configuration.statementTimeouts
             try await withDriverConnection(logger: logger, collection: name) { connection, logger in
@@ -192,7 +192,7 @@ extension SeekDBClient {
     /// Collections are opened with their persisted embedding function when this SDK knows it
     /// (`"default"`), otherwise with none.
     public func listCollections(logger: Logger? = nil) async throws -> [SeekDBCollection] {
-        try await withCall("listCollections") { [self] in
+        try await withCall(.listCollections) { [self] in
             let listing = try await withDriverConnection(logger: logger) { connection, logger in
                 try await CollectionListing.read(on: connection, logger: logger)
             }
@@ -208,7 +208,7 @@ extension SeekDBClient {
 
     /// How many collections the database has.
     public func countCollections(logger: Logger? = nil) async throws -> Int {
-        try await withCall("countCollections") { [self] in
+        try await withCall(.countCollections) { [self] in
             try await withDriverConnection(logger: logger) { connection, logger in
                 try await CollectionListing.read(on: connection, logger: logger).count
             }

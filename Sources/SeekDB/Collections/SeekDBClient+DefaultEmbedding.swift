@@ -14,7 +14,7 @@ extension SeekDBClient {
     /// - Throws: as ``createCollection(name:configuration:embeddingFunction:logger:)``.
     public func createCollection(name: String, configuration: HNSWConfiguration? = nil,
                                  logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall("createCollection", collection: name) { [self] in
+        try await withCall(.createCollection, collection: name) { [self] in
             try await createCollection(name: name, configuration: configuration,
                                        embeddingFunction: DefaultEmbeddingFunction(), logger: logger)
         }
@@ -26,7 +26,7 @@ extension SeekDBClient {
     ///
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
     public func getCollection(name: String, logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall("getCollection", collection: name) { [self] in
+        try await withCall(.getCollection, collection: name) { [self] in
             let collection = try await loadCollection(name: name, logger: logger) { _ in nil }
             return collection.with(embeddingFunction: Self.embeddingFunction(
                 persistedName: collection.persistedEmbeddingFunctionName, dimension: collection.dimension))
@@ -37,7 +37,7 @@ extension SeekDBClient {
     /// ``createCollection(name:configuration:logger:)``.
     public func getOrCreateCollection(name: String, configuration: HNSWConfiguration? = nil,
                                       logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall("getOrCreateCollection", collection: name) { [self] in
+        try await withCall(.getOrCreateCollection, collection: name) { [self] in
             try CollectionName.validate(name)
             try configuration?.validate()
             return try await getOrCreate(

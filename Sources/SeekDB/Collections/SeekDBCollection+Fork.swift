@@ -28,7 +28,7 @@ extension SeekDBCollection {
     ///   ``SeekDBError/Code/collectionNotFound`` when this collection was deleted,
     ///   ``SeekDBError/Code/permissionDenied``.
     public func fork(name newName: String, logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await client.withCall("fork", collection: name) { [self] in
+        try await client.withCall(.fork, collection: name) { [self] in
             try CollectionName.validate(newName)
             guard let sourceID = id else {
                 throw SeekDBError(.unsupportedCollection,

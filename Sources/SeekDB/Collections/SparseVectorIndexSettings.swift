@@ -96,7 +96,7 @@ public struct SparseVectorIndexSettings: Sendable, Hashable {
     /// The new source text of each record a write changes the source of (`nil` where the
     /// source is left alone), or an error naming a record whose new source is not a string.
     func sourceTexts(documents: [String?]?, metadatas: [Metadata?]?, metadataMode: MetadataUpdateMode,
-                     count: Int, ids: [String], operation: String) throws(SeekDBError) -> [String?] {
+                     count: Int, ids: [String], operation: SeekDBOperation) throws(SeekDBError) -> [String?] {
         switch source {
         case .document:
             return documents ?? Array(repeating: nil, count: count)

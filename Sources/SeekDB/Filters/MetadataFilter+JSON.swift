@@ -44,7 +44,7 @@ extension MetadataFilter {
         case _ where key.hasPrefix("$"):
             throw .invalidArgument("\(path): unknown operator '\(key)'; use a field name, $and, $or or $not")
         default:
-            try MetadataPath.validate(key, operation: path)
+            try MetadataPath.validate(key, context: path)
             guard case .object(let operators) = value else { return .equal(key, MetadataValue(value)) }
             return try parseOperators(operators, key: key, at: "\(path).\(key)")
         }

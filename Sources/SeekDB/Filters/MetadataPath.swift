@@ -6,10 +6,10 @@
 /// key can change a statement.
 enum MetadataPath {
     /// Checks that a key is non-empty and has no empty member (`"a..b"`, `".a"`, `"a."`).
-    static func validate(_ key: String, operation: String) throws(SeekDBError) {
-        guard !key.isEmpty else { throw .invalidArgument("\(operation): a metadata key is empty") }
+    static func validate(_ key: String, context: String) throws(SeekDBError) {
+        guard !key.isEmpty else { throw .invalidArgument("\(context): a metadata key is empty") }
         if key.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-            throw .invalidArgument("\(operation): metadata key '\(key)' has an empty part between dots; dots separate nested object keys")
+            throw .invalidArgument("\(context): metadata key '\(key)' has an empty part between dots; dots separate nested object keys")
         }
     }
 

@@ -5,9 +5,9 @@ struct RecordFilter: Sendable {
     /// The conditions joined with AND, or `nil` when neither filter is given.
     let condition: SQLFragment?
 
-    init(where metadata: MetadataFilter?, whereDocument document: DocumentFilter?, operation: String) throws(SeekDBError) {
+    init(where metadata: MetadataFilter?, whereDocument document: DocumentFilter?, operation: SeekDBOperation) throws(SeekDBError) {
         var parts: [SQLFragment] = []
-        if let metadata { parts.append(try metadata.sql(operation: "\(operation): where")) }
+        if let metadata { parts.append(try metadata.sql(context: "\(operation): where")) }
         if let document { parts.append(document.sql()) }
         condition = parts.isEmpty ? nil : SQLFragment(parts.map(\.sql).joined(separator: " AND "), parts.flatMap(\.parameters))
     }

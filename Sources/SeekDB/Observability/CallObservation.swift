@@ -17,8 +17,9 @@ struct CallObservation: Sendable {
     /// The context for the call's body: the task's context with the call's span.
     var context: ServiceContext { span.context }
 
-    init(operation: String, collection: String?, batchSize: Int?,
+    init(operation: SeekDBOperation, collection: String?, batchSize: Int?,
          configuration: SeekDBClient.Configuration, instruments: Instruments) {
+        let operation = operation.rawValue
         self.operation = operation
         self.instruments = instruments
         self.started = .now

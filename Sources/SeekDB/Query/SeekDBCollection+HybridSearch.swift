@@ -43,11 +43,11 @@ extension SeekDBCollection {
                              where metadataFilter: MetadataFilter? = nil, nResults: Int = 10,
                              vectorCandidates: Int? = nil, fusion: ReciprocalRankFusion = .init(),
                              include: Include = .default, logger: Logger? = nil) async throws -> HybridSearchResult {
-        try await client.withCall("hybridSearch", collection: name) { [self] in
-            let operation = "hybridSearch"
+        try await client.withCall(.hybridSearch, collection: name) { [self] in
+            let operation = SeekDBOperation.hybridSearch
             try Self.validateNResults(nResults)
             if let vectorCandidates { try Self.validateNResults(vectorCandidates) }
-            let filter = try metadataFilter?.searchDSL(operation: "\(operation): where")
+            let filter = try metadataFilter?.searchDSL(context: "\(operation): where")
             let words = try fullText.map { text throws(SeekDBError) in try Self.fullTextWords(text, operation: operation) }
             guard words != nil || vector != nil || filter != nil else {
                 throw SeekDBError.invalidArgument("\(operation): give fullText, vector, or a where filter that narrows the records")
@@ -97,7 +97,7 @@ extension SeekDBCollection {
     }
 
     /// Letters, digits and spaces of a full-text query; everything else becomes a space.
-    static func fullTextWords(_ text: String, operation: String) throws(SeekDBError) -> String {
+    static func fullTextWords(_ text: String, operation: SeekDBOperation) throws(SeekDBError) -> String {
         let words = String(text.map { $0.isLetter || $0.isNumber ? $0 : " " })
             .split(separator: " ").joined(separator: " ")
         guard !words.isEmpty else { throw .invalidArgument("\(operation): fullText has no words to search for") }

@@ -49,9 +49,9 @@ extension SeekDBCollection {
     public func query(embeddings: Embeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
                       consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
-        try await client.withCall("query", collection: name, batchSize: embeddings.values.count) { [self] in
+        try await client.withCall(.query, collection: name, batchSize: embeddings.values.count) { [self] in
             try Self.validateNResults(nResults)
-            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .query)
             let vectors = try validateQueryVectors(embeddings.values)
             return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
                                      include: include, consistency: consistency, logger: logger)
@@ -72,10 +72,10 @@ extension SeekDBCollection {
     public func query(texts: Documents, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
                       consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
-        try await client.withCall("query", collection: name, batchSize: texts.values.count) { [self] in
+        try await client.withCall(.query, collection: name, batchSize: texts.values.count) { [self] in
             try Self.validateNResults(nResults)
-            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
-            let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: "query"))
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .query)
+            let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: .query))
             return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
                                      include: include, consistency: consistency, logger: logger)
         }
@@ -96,7 +96,7 @@ extension SeekDBCollection {
         var result: [[Float]] = []
         for (index, vector) in vectors.enumerated() {
             guard let vector else { throw .invalidArgument("query: the query embedding at index \(index) is nil") }
-            try RecordValidation.validateEmbedding(vector, dimension: dimension, index: index, id: "query \(index)", operation: "query")
+            try RecordValidation.validateEmbedding(vector, dimension: dimension, index: index, id: "query \(index)", operation: .query)
             if distance == .cosine, vector.allSatisfy({ $0 == 0 }) {
                 throw .invalidArgument("query: the query embedding at index \(index) is all zeros; its cosine distance to any record is undefined")
             }
@@ -106,7 +106,7 @@ extension SeekDBCollection {
     }
 
     /// Embeds query texts with the collection's embedding function.
-    func embedQueryTexts(_ texts: [String?], operation: String) async throws -> [[Float]?] {
+    func embedQueryTexts(_ texts: [String?], operation: SeekDBOperation) async throws -> [[Float]?] {
         guard !texts.isEmpty else { throw SeekDBError.invalidArgument("\(operation): give at least one query text") }
         var strings: [String] = []
         for (index, text) in texts.enumerated() {

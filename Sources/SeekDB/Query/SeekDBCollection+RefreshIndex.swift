@@ -16,7 +16,7 @@ extension SeekDBCollection {
     /// - Throws: ``SeekDBError``; a server without `dbms_index_manager` (seekdb before 1.3)
     ///   reports a ``SeekDBError/Code/server`` error.
     public func refreshIndex(logger: Logger? = nil) async throws {
-        try await client.withCall("refreshIndex", collection: name) { [self] in
+        try await client.withCall(.refreshIndex, collection: name) { [self] in
             let timeouts = client.configuration.statementTimeouts
             let recentWrites = client.recentWrites
             try await client.withDriverConnection(logger: logger, collection: name, table: table) { connection, logger in

@@ -37,9 +37,9 @@ extension SeekDBCollection {
     public func query(sparseEmbeddings: SparseEmbeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
                       whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
                       consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
-        try await client.withCall("query", collection: name, batchSize: sparseEmbeddings.values.count) { [self] in
+        try await client.withCall(.query, collection: name, batchSize: sparseEmbeddings.values.count) { [self] in
             try Self.validateNResults(nResults)
-            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .query)
             _ = try sparseQueryIndex()
             let vectors = try Self.validateSparseQueryVectors(sparseEmbeddings.values)
             return try await nearest(vectors.map { .string($0.text) }, distance: Self.sparseDistance, nResults: nResults,
@@ -64,14 +64,14 @@ extension SeekDBCollection {
                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                       include: Include = .queryDefault, consistency: QueryConsistency = .session,
                       logger: Logger? = nil) async throws -> QueryResult {
-        try await client.withCall("query", collection: name, batchSize: texts.values.count) { [self] in
+        try await client.withCall(.query, collection: name, batchSize: texts.values.count) { [self] in
             guard index == .sparse else {
                 return try await query(texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
                                        include: include, consistency: consistency, logger: logger)
             }
             try Self.validateNResults(nResults)
-            _ = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "query")
-            let vectors = try await sparseQueryVectors(texts.values, operation: "query")
+            _ = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .query)
+            let vectors = try await sparseQueryVectors(texts.values, operation: .query)
             return try await query(sparseEmbeddings: SparseEmbeddings(vectors), nResults: nResults, where: metadataFilter,
                                    whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
         }
@@ -84,7 +84,7 @@ extension SeekDBCollection {
     static let sparseDistance = QueryDistance(sql: "negative_inner_product(sparse_embedding, ?)", column: "sparse_embedding")
 
     /// The collection's sparse index, or the error for a collection without one.
-    func sparseQueryIndex(operation: String = "query") throws(SeekDBError) -> SparseVectorIndexSettings {
+    func sparseQueryIndex(operation: SeekDBOperation = .query) throws(SeekDBError) -> SparseVectorIndexSettings {
         guard let sparseVectorIndex else {
             throw .invalidArgument("\(operation): collection '\(name)' has no sparse vector index; create it with sparseVectorIndex: to search sparse vectors")
         }
@@ -105,7 +105,7 @@ extension SeekDBCollection {
     }
 
     /// The query texts' sparse vectors, from the collection's sparse function.
-    func sparseQueryVectors(_ texts: [String?], operation: String) async throws -> [SparseVector] {
+    func sparseQueryVectors(_ texts: [String?], operation: SeekDBOperation) async throws -> [SparseVector] {
         let index = try sparseQueryIndex(operation: operation)
         guard !texts.isEmpty else { throw SeekDBError.invalidArgument("\(operation): give at least one query text") }
         var strings: [String] = []

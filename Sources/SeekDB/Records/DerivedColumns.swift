@@ -15,7 +15,7 @@ extension SeekDBCollection {
     ///   - inserts: the write may insert records (add, upsert), whose sparse vector must be
     ///     computed even if the function is the only thing missing.
     func sparseEmbeddings(ids: [String], given: [SparseVector?]? = nil, documents: [String?]?, metadatas: [Metadata?]?,
-                          metadataMode: MetadataUpdateMode, inserts: Bool, operation: String) async throws -> [SparseVector?]? {
+                          metadataMode: MetadataUpdateMode, inserts: Bool, operation: SeekDBOperation) async throws -> [SparseVector?]? {
         try RecordValidation.validateCount(given?.count, name: "sparseEmbeddings", ids: ids.count, operation: operation)
         guard let sparse = sparseVectorIndex else {
             if let index = given?.firstIndex(where: { $0 != nil }) {
@@ -49,7 +49,7 @@ extension SeekDBCollection {
     /// Refuses a metadata-only bulk write (``update(where:whereDocument:metadata:metadataMode:logger:)``)
     /// that would change a metadata key the sparse vectors derive from: it would need each
     /// matching record read and recomputed. Other bulk writes leave the source alone.
-    func checkBulkMetadataWrite(_ metadata: Metadata, mode: MetadataUpdateMode, operation: String) throws(SeekDBError) {
+    func checkBulkMetadataWrite(_ metadata: Metadata, mode: MetadataUpdateMode, operation: SeekDBOperation) throws(SeekDBError) {
         guard let sparse = sparseVectorIndex, sparse.isSource(changedBy: nil, metadatas: [metadata], metadataMode: mode) else { return }
         throw SeekDBError(.unsupportedDerivedColumn,
                           "\(operation): collection '\(name)' derives its sparse_embedding column from \(sparse.source); a bulk metadata update that changes it would leave the sparse vectors stale, so it is refused (nothing was sent); update those records by id instead, which recomputes them")

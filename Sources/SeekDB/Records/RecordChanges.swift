@@ -33,7 +33,7 @@ struct RecordChanges: Sendable {
     var sparseEmbeddings: [SparseVector?]?
     /// Records whose sparse vector the caller gave (kept even when their document is unchanged).
     var givenSparseEmbeddings: Set<Int> = []
-    let operation: String
+    let operation: SeekDBOperation
     /// Records given a document but no embedding whose embedding is still to be computed (when
     /// ``SeekDBCollection/prepareChanges(ids:embeddings:documents:metadatas:metadataMode:operation:computeEmbeddings:)``
     /// was asked not to compute them yet). Empty once computed.
@@ -120,12 +120,12 @@ extension SeekDBCollection {
     ///   one uncomputed (listed in ``RecordChanges/pendingEmbeddings``), for a caller that first
     ///   reads which documents actually changed.
     func prepareChanges(ids: IDs, embeddings: Embeddings?, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents?,
-                        metadatas: Metadatas?, metadataMode: MetadataUpdateMode, operation: String,
+                        metadatas: Metadatas?, metadataMode: MetadataUpdateMode, operation: SeekDBOperation,
                         computeEmbeddings: Bool = true) async throws -> RecordChanges {
         let ids = ids.values
         // `add` writes whole records: every field is set (absent ones to NULL), and each record
         // needs a vector, given or computed; update and upsert change only what is given.
-        let adding = operation == "add"
+        let adding = operation == .add
         try RecordValidation.validateIDs(ids, operation: operation)
         guard adding || embeddings != nil || sparseEmbeddings != nil || documents != nil || metadatas != nil else {
             throw SeekDBError.invalidArgument("\(operation): nothing to change; give embeddings, documents or metadatas")
@@ -141,7 +141,7 @@ extension SeekDBCollection {
         }
         try validateMetadatas(metadatas?.values, ids: ids, operation: operation)
         let sparse = try await self.sparseEmbeddings(ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadatas?.values,
-                                                metadataMode: metadataMode, inserts: operation != "update", operation: operation)
+                                                metadataMode: metadataMode, inserts: operation != .update, operation: operation)
         if !computeEmbeddings {
             let given = embeddings?.values ?? Array(repeating: nil, count: ids.count)
             try validateGivenEmbeddings(given, ids: ids, operation: operation)

@@ -6,7 +6,7 @@ enum RecordValidation {
     /// Non-empty list, no empty id, none over 512 bytes, no duplicates. Ids are compared by
     /// their UTF-8 bytes, as the `varbinary` column does: `"é"` and `"e\u{301}"` are two ids,
     /// although Swift's `==` calls them equal.
-    static func validateIDs(_ ids: [String], operation: String) throws(SeekDBError) {
+    static func validateIDs(_ ids: [String], operation: SeekDBOperation) throws(SeekDBError) {
         guard !ids.isEmpty else { throw .invalidArgument("\(operation): ids must not be empty") }
         for (index, id) in ids.enumerated() {
             if id.isEmpty { throw .invalidArgument("\(operation): the id at index \(index) is empty") }
@@ -51,14 +51,14 @@ enum RecordValidation {
     }
 
     /// A list given for the records must have one entry per id.
-    static func validateCount(_ count: Int?, name: String, ids: Int, operation: String) throws(SeekDBError) {
+    static func validateCount(_ count: Int?, name: String, ids: Int, operation: SeekDBOperation) throws(SeekDBError) {
         if let count, count != ids {
             throw .invalidArgument("\(operation): \(count) \(name) given for \(ids) ids; give one per id")
         }
     }
 
     /// Length equals the collection's dimension and every component is finite.
-    static func validateEmbedding(_ embedding: [Float], dimension: Int, index: Int, id: String, operation: String) throws(SeekDBError) {
+    static func validateEmbedding(_ embedding: [Float], dimension: Int, index: Int, id: String, operation: SeekDBOperation) throws(SeekDBError) {
         guard embedding.count == dimension else {
             throw SeekDBError(.dimensionMismatch, "\(operation): the embedding at index \(index) (id '\(id)') has \(embedding.count) dimensions; the collection has \(dimension)")
         }

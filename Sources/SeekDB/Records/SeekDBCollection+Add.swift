@@ -21,11 +21,11 @@ extension SeekDBCollection {
     ///   ``SeekDBError/Code/embeddingFailed``, ``SeekDBError/Code/permissionDenied``.
     public func add(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
                     metadatas: Metadatas? = nil, logger: Logger? = nil) async throws {
-        try await client.withCall("add", collection: name, batchSize: ids.values.count) { [self] in
+        try await client.withCall(.add, collection: name, batchSize: ids.values.count) { [self] in
             // The same checks and encoding as update and upsert, with add's rules (every
             // record needs a vector; every field is written).
             let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                                   metadatas: metadatas, metadataMode: .replace, operation: "add")
+                                                   metadatas: metadatas, metadataMode: .replace, operation: .add)
             // For session-consistent queries, counted from the end of the write (also a failed
             // one, whose outcome may be unknown).
             defer { client.recentWrites.record(changes.ids, table: table) }
@@ -43,7 +43,7 @@ extension SeekDBCollection {
     }
 
     /// Checks every metadata object as ``MetadataCodec/encode(_:record:)`` will, naming the record.
-    func validateMetadatas(_ metadatas: [Metadata?]?, ids: [String], operation: String) throws(SeekDBError) {
+    func validateMetadatas(_ metadatas: [Metadata?]?, ids: [String], operation: SeekDBOperation) throws(SeekDBError) {
         guard let metadatas else { return }
         for (index, metadata) in metadatas.enumerated() {
             if let metadata { try MetadataCodec.validate(metadata, record: Self.recordName(operation, index, ids)) }
@@ -51,7 +51,7 @@ extension SeekDBCollection {
     }
 
     /// "update index 3 (id 'a')", how errors name one record of a call.
-    static func recordName(_ operation: String, _ index: Int, _ ids: [String]) -> String {
+    static func recordName(_ operation: SeekDBOperation, _ index: Int, _ ids: [String]) -> String {
         "\(operation) index \(index) (id '\(ids[index])')"
     }
 
@@ -60,7 +60,7 @@ extension SeekDBCollection {
     /// - Parameter requireAll: when `true` (add), a record with neither an embedding nor a
     ///   document is an error; otherwise (update) it keeps its current embedding (`nil`).
     func completeEmbeddings(ids: [String], given: [[Float]?]?, documents: [String?]?,
-                            requireAll: Bool, operation: String) async throws -> [[Float]?] {
+                            requireAll: Bool, operation: SeekDBOperation) async throws -> [[Float]?] {
         var vectors: [[Float]?] = given ?? Array(repeating: nil, count: ids.count)
         try validateGivenEmbeddings(vectors, ids: ids, operation: operation)
         let needing = vectors.indices.filter { vectors[$0] == nil && documents?[$0] != nil }
@@ -75,7 +75,7 @@ extension SeekDBCollection {
     }
 
     /// Checks the dimension and values of every given embedding.
-    func validateGivenEmbeddings(_ vectors: [[Float]?], ids: [String], operation: String) throws(SeekDBError) {
+    func validateGivenEmbeddings(_ vectors: [[Float]?], ids: [String], operation: SeekDBOperation) throws(SeekDBError) {
         for (index, vector) in vectors.enumerated() {
             if let vector {
                 try RecordValidation.validateEmbedding(vector, dimension: dimension, index: index, id: ids[index], operation: operation)
@@ -85,7 +85,7 @@ extension SeekDBCollection {
 
     /// Embeds `texts`, the documents of the records at `indexes`, with the collection's function
     /// and checks each vector's dimension.
-    func computeEmbeddings(of texts: [String], at indexes: [Int], ids: [String], operation: String) async throws -> [[Float]] {
+    func computeEmbeddings(of texts: [String], at indexes: [Int], ids: [String], operation: SeekDBOperation) async throws -> [[Float]] {
         guard let embeddingFunction else { throw missingEmbeddingFunction(operation) }
         let computed = try await embed(texts, with: embeddingFunction, operation: operation, what: "documents")
         for (offset, index) in indexes.enumerated() {
@@ -94,7 +94,7 @@ extension SeekDBCollection {
         return computed
     }
 
-    func missingEmbeddingFunction(_ operation: String) -> SeekDBError {
+    func missingEmbeddingFunction(_ operation: SeekDBOperation) -> SeekDBError {
         SeekDBError.invalidArgument("\(operation): documents were given without embeddings, and collection '\(name)' has no embedding function; give embeddings or open the collection with an embedding function")
     }
 }

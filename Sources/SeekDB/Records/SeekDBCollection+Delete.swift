@@ -18,11 +18,11 @@ extension SeekDBCollection {
     @discardableResult
     public func delete(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
                        whereDocument: DocumentFilter? = nil, logger: Logger? = nil) async throws -> Int {
-        try await client.withCall("delete", collection: name, batchSize: ids?.values.count) { [self] in
+        try await client.withCall(.delete, collection: name, batchSize: ids?.values.count) { [self] in
             guard ids != nil || metadataFilter != nil || whereDocument != nil else {
                 throw SeekDBError.invalidArgument("delete: give ids, where or whereDocument (delete(where: .all) deletes every record)")
             }
-            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "delete")
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .delete)
             let statements = self.statements
             guard let ids = ids?.values else {
                 let condition = filter.whereClause
@@ -30,7 +30,7 @@ extension SeekDBCollection {
                     Int(try await connection.execute(statements.delete(condition: condition.sql), condition.parameters, logger: logger).affectedRows)
                 }
             }
-            try RecordValidation.validateIDs(ids, operation: "delete")
+            try RecordValidation.validateIDs(ids, operation: .delete)
             let chunks = StatementChunker.ids.chunks(count: ids.count) { ids[$0].utf8.count }
             let extra = filter.andClause
             let deleteChunks: @Sendable (MariaDBConnection, Logger) async throws -> Int = { connection, logger in

@@ -6,13 +6,13 @@ extension SeekDBCollection {
     /// measured and traced as an `embed` of kind `dense`.
     ///
     /// - Parameter what: the texts' name in error messages ("documents", "query texts").
-    func embed(_ texts: [String], with function: any EmbeddingFunction, operation: String, what: String) async throws -> [[Float]] {
+    func embed(_ texts: [String], with function: any EmbeddingFunction, operation: SeekDBOperation, what: String) async throws -> [[Float]] {
         try await run("\(operation): the embedding function", kind: "dense", texts: texts, what: what) { try await function.embed(texts) }
     }
 
     /// Runs a sparse embedding function, with the same rules as ``embed(_:with:operation:what:)``
     /// (an `embed` of kind `sparse`).
-    func embed(_ texts: [String], with function: any SparseEmbeddingFunction, operation: String) async throws -> [SparseVector] {
+    func embed(_ texts: [String], with function: any SparseEmbeddingFunction, operation: SeekDBOperation) async throws -> [SparseVector] {
         try await run("\(operation): the sparse embedding function '\(function.name)'", kind: "sparse", texts: texts, what: "texts") {
             try await function.embed(texts)
         }

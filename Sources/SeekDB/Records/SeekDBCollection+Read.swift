@@ -29,17 +29,17 @@ extension SeekDBCollection {
     public func get(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
                     whereDocument: DocumentFilter? = nil, limit: Int? = nil, offset: Int = 0,
                     include: Include = .default, logger: Logger? = nil) async throws -> GetResult {
-        try await client.withCall("get", collection: name, batchSize: ids?.values.count) { [self] in
+        try await client.withCall(.get, collection: name, batchSize: ids?.values.count) { [self] in
             if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
             guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
             guard include.isSubset(of: Include.all.union(.sparseEmbeddings)) else {
                 throw SeekDBError.invalidArgument("get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, .sparseEmbeddings")
             }
-            try checkSparseInclude(include, operation: "get")
-            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "get")
+            try checkSparseInclude(include, operation: .get)
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .get)
             let columns = selectColumns(include)
             if let ids {
-                try RecordValidation.validateIDs(ids.values, operation: "get")
+                try RecordValidation.validateIDs(ids.values, operation: .get)
                 let rows = try await rowsByID(ids.values, columns: columns, filter: filter, logger: logger)
                 let ordered = ids.values.compactMap { rows[Array($0.utf8)] }
                 let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
@@ -57,14 +57,14 @@ extension SeekDBCollection {
 
     /// The first `limit` records with documents, metadatas and embeddings, as pyseekdb's `peek`.
     public func peek(limit: Int = 10, logger: Logger? = nil) async throws -> GetResult {
-        try await client.withCall("peek", collection: name) { [self] in
+        try await client.withCall(.peek, collection: name) { [self] in
             try await get(limit: limit, include: [.documents, .metadatas, .embeddings], logger: logger)
         }
     }
 
     /// Number of records in the collection.
     public func count(logger: Logger? = nil) async throws -> Int {
-        try await client.withCall("count", collection: name) { [self] in
+        try await client.withCall(.count, collection: name) { [self] in
             let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
             try await connection.query(statements.count(), logger: logger)
         }
@@ -75,7 +75,7 @@ extension SeekDBCollection {
     // MARK: Helpers
 
     /// Sparse vectors can only be included from a collection that has a sparse vector index.
-    func checkSparseInclude(_ include: Include, operation: String) throws(SeekDBError) {
+    func checkSparseInclude(_ include: Include, operation: SeekDBOperation) throws(SeekDBError) {
         if include.contains(.sparseEmbeddings) && sparseVectorIndex == nil {
             throw SeekDBError.invalidArgument("\(operation): include .sparseEmbeddings needs a collection with a sparse vector index; '\(name)' has none")
         }

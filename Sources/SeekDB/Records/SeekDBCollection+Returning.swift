@@ -7,7 +7,7 @@ import SeekDBDriver
 extension SeekDBCollection {
     /// Checks the fields `returning:` asks for, before any SQL is sent (the same rules as `get`'s
     /// `include`).
-    func checkReturning(_ include: Include?, operation: String) throws(SeekDBError) {
+    func checkReturning(_ include: Include?, operation: SeekDBOperation) throws(SeekDBError) {
         guard let include else { return }
         guard include.isSubset(of: Include.all.union(.sparseEmbeddings)) else {
             throw SeekDBError.invalidArgument("\(operation): returning has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, .sparseEmbeddings")

@@ -64,11 +64,11 @@ extension SeekDBCollection {
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
                        returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
-        try await client.withCall("update", collection: name, batchSize: ids.values.count) { [self] in
-            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "update")
-            try checkReturning(include, operation: "update")
+        try await client.withCall(.update, collection: name, batchSize: ids.values.count) { [self] in
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .update)
+            try checkReturning(include, operation: .update)
             let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                                   metadatas: metadatas, metadataMode: metadataMode, operation: "update",
+                                                   metadatas: metadatas, metadataMode: metadataMode, operation: .update,
                                                    computeEmbeddings: false)
             let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts,
                                   returning: include)
@@ -118,7 +118,7 @@ extension SeekDBCollection {
         }
         if matched { return UpdateResult(updatedCount: 1) }
         return try plan.outcome(ids: changes.ids, missing: exists ? [] : changes.ids, conflicting: exists ? changes.ids : [],
-                                collection: name, operation: "update")
+                                collection: name, operation: .update)
     }
 
     /// The update with the ids locked and checked first, then only the existing (and matching)
@@ -134,7 +134,7 @@ extension SeekDBCollection {
             let missingIDs = changes.ids.filter { rows[Array($0.utf8)] == nil }
             let conflictIDs = changes.ids.filter { rows[Array($0.utf8)]?.matches == false }
             var result = try plan.outcome(ids: changes.ids, missing: missingIDs, conflicting: conflictIDs,
-                                          collection: collection, operation: "update")
+                                          collection: collection, operation: .update)
             let writes = { (index: Int) in rows[Array(changes.ids[index].utf8)]?.matches == true }
             var changes = changes
             result.unchangedIDs = try await dropUnchangedValues(&changes, stored: rows, included: writes)
@@ -255,7 +255,7 @@ struct UpdatePlan: Sendable {
     /// The result for `ids` of which `missing` do not exist and `conflicting` do not match, or
     /// the error the policies call for (missing ids first).
     func outcome(ids: [String], missing missingIDs: [String], conflicting conflictIDs: [String],
-                 collection: String, operation: String) throws(SeekDBError) -> UpdateResult {
+                 collection: String, operation: SeekDBOperation) throws(SeekDBError) -> UpdateResult {
         if !missingIDs.isEmpty && missing == .fail {
             throw SeekDBError.recordsNotFound(missingIDs, collection: collection, operation: operation)
         }
@@ -273,7 +273,7 @@ private struct SomeRecordsNotMatched: Error {}
 
 extension SeekDBError {
     /// `.recordsNotFound` listing the first missing ids in the message and all in ``missingIDs``.
-    static func recordsNotFound(_ ids: [String], collection: String, operation: String) -> SeekDBError {
+    static func recordsNotFound(_ ids: [String], collection: String, operation: SeekDBOperation) -> SeekDBError {
         let noun = ids.count == 1 ? "id is" : "ids are"
         return SeekDBError(.recordsNotFound,
                            "\(operation): \(ids.count) \(noun) not in collection '\(collection)': \(listing(ids)); nothing was changed",
@@ -281,7 +281,7 @@ extension SeekDBError {
     }
 
     /// `.conditionFailed` listing the first ids that no longer match in the message and all in ``conflictIDs``.
-    static func conditionFailed(_ ids: [String], collection: String, operation: String) -> SeekDBError {
+    static func conditionFailed(_ ids: [String], collection: String, operation: SeekDBOperation) -> SeekDBError {
         let noun = ids.count == 1 ? "record does" : "records do"
         return SeekDBError(.conditionFailed,
                            "\(operation): \(ids.count) \(noun) not match the condition in collection '\(collection)': \(listing(ids)); nothing was changed",

@@ -34,9 +34,9 @@ extension SeekDBCollection {
     @discardableResult
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, logger: Logger? = nil) async throws -> Int {
-        try await client.withCall("update", collection: name) { [self] in
+        try await client.withCall(.update, collection: name) { [self] in
             let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
-                                                            mode: mode, operation: "update(where:)")
+                                                            mode: mode, operation: .updateWhere)
             let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
             let parameters = [SQLValue.string(patch)] + condition.parameters
             return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
@@ -67,10 +67,10 @@ extension SeekDBCollection {
     public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, dryRun: Bool,
                        returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateWhereResult {
-        try await client.withCall("update", collection: name) { [self] in
+        try await client.withCall(.update, collection: name) { [self] in
             let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
-                                                            mode: mode, operation: dryRun ? "update(where:dryRun:)" : "update(where:)")
-            try checkReturning(include, operation: "update(where:)")
+                                                            mode: mode, operation: dryRun ? .updateWhereDryRun : .updateWhere)
+            try checkReturning(include, operation: .updateWhere)
             let statements = self.statements
             return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
                 let idValues = try await connection.execute(statements.selectIDs(condition: condition.sql, lock: !dryRun),
@@ -100,7 +100,7 @@ extension SeekDBCollection {
     /// Checks a bulk metadata update before any SQL: a filter is given and valid, the metadata
     /// encodes, and no derived column depends on it. Returns the `WHERE` clause and the JSON.
     private func bulkMetadataUpdate(where metadataFilter: MetadataFilter?, whereDocument: DocumentFilter?, metadata: Metadata,
-                                    mode: MetadataUpdateMode, operation: String) throws -> (SQLFragment, String) {
+                                    mode: MetadataUpdateMode, operation: SeekDBOperation) throws -> (SQLFragment, String) {
         guard metadataFilter != nil || whereDocument != nil else {
             throw SeekDBError.invalidArgument("\(operation): give where or whereDocument; to change every record pass where: .all")
         }

@@ -50,13 +50,13 @@ extension SeekDBCollection {
                        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
                        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
                        logger: Logger? = nil) async throws -> UpsertResult {
-        try await client.withCall("upsert", collection: name, batchSize: ids.values.count) { [self] in
-            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: "upsert")
-            try checkReturning(include, operation: "upsert")
+        try await client.withCall(.upsert, collection: name, batchSize: ids.values.count) { [self] in
+            let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .upsert)
+            try checkReturning(include, operation: .upsert)
             // Documents without embeddings are embedded after the stored ones are read, so an
             // unchanged document is not embedded at all.
             let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                                   metadatas: metadatas, metadataMode: metadataMode, operation: "upsert",
+                                                   metadatas: metadatas, metadataMode: metadataMode, operation: .upsert,
                                                    computeEmbeddings: false)
             let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts, returning: include)
             defer { client.recentWrites.record(changes.ids, table: table) }   // for session-consistent queries
@@ -82,7 +82,7 @@ extension SeekDBCollection {
             if !withoutVector.isEmpty { throw Self.newRecordsWithoutVector(withoutVector, ids: changes.ids) }
             let conflictIDs = changes.ids.filter { existing[Array($0.utf8)]?.matches == false }
             if !conflictIDs.isEmpty && plan.conflicts == .fail {
-                throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: "upsert")
+                throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: .upsert)
             }
             let writes = { (index: Int) in existing[Array(changes.ids[index].utf8)]?.matches != false }
             var changes = changes
@@ -130,7 +130,7 @@ extension SeekDBCollection {
                     if plan.condition != nil,
                        !(try await connection.execute(statements.select("_id", ids: 1), [RecordStatements.idValue(changes.ids[0])],
                                                       logger: logger).rows.isEmpty) {
-                        if plan.conflicts == .fail { throw SeekDBError.conditionFailed(changes.ids, collection: collection, operation: "upsert") }
+                        if plan.conflicts == .fail { throw SeekDBError.conditionFailed(changes.ids, collection: collection, operation: .upsert) }
                         return UpsertResult(conflictIDs: changes.ids)
                     }
                     if changes.embeddings[0] == nil { throw Self.newRecordsWithoutVector([0], ids: changes.ids) }
