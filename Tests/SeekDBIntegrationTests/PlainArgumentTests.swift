@@ -144,4 +144,28 @@ struct PlainArgumentTests {
             }
         }
     }
+
+    @Test("getCollection's embedding-function choice: persisted by default, none, a given function, nil in the pyseekdb spelling")
+    func embeddingFunctionChoiceIsExplicit() async throws {
+        try await withTestClient { client in
+            let name = TestEnvironment.uniqueName("choice")
+            let created = try await client.createCollection(name: name)   // persisted as "default"
+            do {
+                #expect(try await client.getCollection(name: name).embeddingFunction is DefaultEmbeddingFunction)
+                #expect(try await client.getCollection(name: name, using: .persisted).embeddingFunction is DefaultEmbeddingFunction)
+                #expect(try await client.getCollection(name: name, using: .none).embeddingFunction == nil)
+                let custom = try await client.getCollection(name: name, using: .function(LetterCountEmbedding()))
+                #expect(custom.embeddingFunction is LetterCountEmbedding)
+                #expect(try await client.getCollection(name: name, embeddingFunction: nil).embeddingFunction == nil)
+                #expect(try await client.getCollection(id: created.id ?? "", using: .none).embeddingFunction == nil)
+                // A choice kept in a variable reads the same at the call site.
+                let choice: EmbeddingFunctionChoice = .persisted
+                #expect(try await client.getCollection(id: created.id ?? "", using: choice).embeddingFunction is DefaultEmbeddingFunction)
+                try await client.deleteCollection(name: name)
+            } catch {
+                try? await client.deleteCollection(name: name)
+                throw error
+            }
+        }
+    }
 }

@@ -5,36 +5,35 @@ import SeekDBDriver
 /// address collections: the id stays the same for the collection's life, while a name can be
 /// deleted and created again for another collection.
 extension SeekDBClient {
-    /// Opens the collection whose catalog id is `id`, with the embedding function you pass
-    /// (`nil` for none).
+    /// Opens the collection whose catalog id is `id`.
     ///
     /// ```swift
-    /// let books = try await client.getCollection(id: savedID, embeddingFunction: nil)
+    /// let books = try await client.getCollection(id: savedID)
     /// ```
     ///
     /// Legacy `c$v1$` collections have no id (``SeekDBCollection/id`` is `nil`); open them by name.
     ///
+    /// - Parameters:
+    ///   - id: the catalog id.
+    ///   - choice: the embedding function, as in ``getCollection(name:using:logger:)``.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` for an id that is not 1–32 ASCII letters
     ///   and digits (before any SQL is sent); ``SeekDBError/Code/collectionNotFound``.
-    public func getCollection(id: String, embeddingFunction: (any EmbeddingFunction)?,
+    public func getCollection(id: String, using choice: EmbeddingFunctionChoice = .persisted,
                               logger: Logger? = nil) async throws -> SeekDBCollection {
         try await withCall(.getCollection, collection: nil) { [self] in
             try await openCollection(name: try await collectionName(id: id, logger: logger), expectingID: id,
-                                     embeddingFunction: embeddingFunction, logger: logger)
+                                     using: choice, logger: logger)
         }
     }
 
-    /// Opens the collection whose catalog id is `id` with its persisted embedding function,
-    /// as ``getCollection(name:logger:)`` does.
+    /// Opens the collection whose catalog id is `id` with the embedding function you pass,
+    /// `nil` for none (not the persisted one: leave the argument out for that).
     ///
-    /// - Throws: as ``getCollection(id:embeddingFunction:logger:)``.
-    public func getCollection(id: String, logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall(.getCollection, collection: nil) { [self] in
-            let name = try await collectionName(id: id, logger: logger)
-            let collection = try await openCollection(name: name, expectingID: id, embeddingFunction: nil, logger: logger)
-            return collection.with(embeddingFunction: Self.embeddingFunction(
-                persistedName: collection.persistedEmbeddingFunctionName, dimension: collection.dimension))
-        }
+    /// - Throws: as ``getCollection(id:using:logger:)``.
+    public func getCollection(id: String, embeddingFunction: (any EmbeddingFunction)?,
+                              logger: Logger? = nil) async throws -> SeekDBCollection {
+        try await getCollection(id: id, using: EmbeddingFunctionChoice(embeddingFunction), logger: logger)
     }
 
     /// The name of the catalogued collection with this id.
@@ -58,9 +57,9 @@ extension SeekDBClient {
 
     /// Opens `name` and checks that it is still the collection with `id` (it may have been
     /// deleted and created again in between).
-    private func openCollection(name: String, expectingID id: String, embeddingFunction: (any EmbeddingFunction)?,
+    private func openCollection(name: String, expectingID id: String, using choice: EmbeddingFunctionChoice,
                                 logger: Logger?) async throws -> SeekDBCollection {
-        let collection = try await loadCollection(name: name, logger: logger) { _ in embeddingFunction }
+        let collection = try await loadCollection(name: name, using: choice, logger: logger)
         guard collection.id?.lowercased() == id.lowercased() else {
             throw SeekDBError(.collectionNotFound, "no collection has the id '\(id)'")
         }

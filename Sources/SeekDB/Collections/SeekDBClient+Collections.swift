@@ -90,17 +90,33 @@ extension SeekDBClient {
         }
     }
 
-    /// Opens an existing collection with the embedding function you pass (`nil` for none).
+    /// Opens an existing collection.
     ///
     /// Names match case-insensitively, as the server's collation does. Legacy `c$v1$`
     /// collections are found too.
     ///
+    /// - Parameters:
+    ///   - name: the collection's name.
+    ///   - choice: the embedding function the collection uses. The default, `.persisted`, is
+    ///     pyseekdb's `get_collection(name)`: the function the collection was created with.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
+    /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
+    public func getCollection(name: String, using choice: EmbeddingFunctionChoice = .persisted,
+                              logger: Logger? = nil) async throws -> SeekDBCollection {
+        try await withCall(.getCollection, collection: name) { [self] in
+            try await loadCollection(name: name, using: choice, logger: logger)
+        }
+    }
+
+    /// Opens an existing collection with the embedding function you pass, `nil` for none: the
+    /// spelling of pyseekdb's `get_collection(name, embedding_function=…)`. The same as
+    /// ``getCollection(name:using:logger:)`` with `.function(f)` or `.none`; note that `nil`
+    /// means *no* function, not the persisted one (leave the argument out for that).
+    ///
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
     public func getCollection(name: String, embeddingFunction: (any EmbeddingFunction)?,
                               logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall(.getCollection, collection: name) { [self] in
-            try await loadCollection(name: name, logger: logger) { _ in embeddingFunction }
-        }
+        try await getCollection(name: name, using: EmbeddingFunctionChoice(embeddingFunction), logger: logger)
     }
 
     /// Returns the collection if it exists, otherwise creates it. Safe when several clients
@@ -151,7 +167,7 @@ extension SeekDBClient {
     public func hasCollection(name: String, logger: Logger? = nil) async throws -> Bool {
         try await withCall(.hasCollection, collection: name) { [self] in
             do {
-                _ = try await loadCollection(name: name, logger: logger) { _ in nil }
+                _ = try await loadCollection(name: name, using: .none, logger: logger)
                 return true
             } catch SeekDBError.Code.collectionNotFound {
                 return false
@@ -217,9 +233,10 @@ extension SeekDBClient {
 
     // MARK: Internals
 
-    /// Reads a collection's catalog row and table definition, then picks its embedding function.
-    func loadCollection(name: String, logger: Logger?,
-                        embeddingFunction: @Sendable (CollectionSettings) -> (any EmbeddingFunction)?) async throws -> SeekDBCollection {
+    /// Reads a collection's catalog row and table definition, then resolves `choice` against
+    /// what the settings record.
+    func loadCollection(name: String, using choice: EmbeddingFunctionChoice,
+                        logger: Logger?) async throws -> SeekDBCollection {
         try CollectionName.validate(name)
         return try await withDriverConnection(logger: logger, collection: name) { connection, logger in
             if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger),
@@ -230,7 +247,8 @@ extension SeekDBClient {
                 }
                 return SeekDBCollection(
                     name: entry.name, id: entry.id, dimension: dimension, distance: distance,
-                    embeddingFunction: embeddingFunction(entry.settings),
+                    embeddingFunction: choice.resolve(persistedName: entry.settings.embeddingFunctionName,
+                                                      dimension: dimension),
                     persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName,
                     client: self, table: TableDefinition.v2TableName(id: entry.id),
                     sparseVectorIndex: entry.settings.sparseVectorIndex)
@@ -243,7 +261,7 @@ extension SeekDBClient {
                 }
                 return SeekDBCollection(
                     name: name, id: nil, dimension: dimension, distance: distance,
-                    embeddingFunction: embeddingFunction(CollectionSettings(embeddingFunctionName: nil)),
+                    embeddingFunction: choice.resolve(persistedName: nil, dimension: dimension),
                     persistedEmbeddingFunctionName: nil, client: self, table: legacy)
             }
             throw SeekDBError(.collectionNotFound, "collection '\(name)' does not exist")

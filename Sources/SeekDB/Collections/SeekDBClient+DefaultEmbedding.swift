@@ -20,20 +20,7 @@ extension SeekDBClient {
         }
     }
 
-    /// Opens a collection with its persisted embedding function: `"default"` becomes
-    /// `DefaultEmbeddingFunction`; a collection with none persisted gets the default function
-    /// when its dimension is 384 (pyseekdb's behaviour), otherwise none.
-    ///
-    /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
-    public func getCollection(name: String, logger: Logger? = nil) async throws -> SeekDBCollection {
-        try await withCall(.getCollection, collection: name) { [self] in
-            let collection = try await loadCollection(name: name, logger: logger) { _ in nil }
-            return collection.with(embeddingFunction: Self.embeddingFunction(
-                persistedName: collection.persistedEmbeddingFunctionName, dimension: collection.dimension))
-        }
-    }
-
-    /// ``getCollection(name:logger:)`` if it exists, otherwise
+    /// ``getCollection(name:using:logger:)`` if it exists, otherwise
     /// ``createCollection(name:configuration:logger:)``.
     public func getOrCreateCollection(name: String, configuration: HNSWConfiguration? = nil,
                                       logger: Logger? = nil) async throws -> SeekDBCollection {

@@ -105,7 +105,7 @@ struct CollectionsCommand: AsyncParsableCommand {
         func run() async throws {
             try await output.reportingErrors {
                 let fork = try await connection.withClient { client in
-                    try await client.getCollection(name: name, embeddingFunction: nil).fork(name: newName)
+                    try await client.getCollection(name: name, using: .none).fork(name: newName)
                 }
                 Console.result(
                     output.output,

@@ -40,7 +40,7 @@ struct QueryCommand: AsyncParsableCommand {
             let metadataFilter = try filters.metadataFilter(), documentFilter = try filters.documentFilter()
             let result = try await connection.withClient { client in
                 if !sparseTexts.isEmpty {
-                    let collection = try await client.getCollection(name: collection, embeddingFunction: nil)
+                    let collection = try await client.getCollection(name: collection, using: .none)
                     return try await collection.query(texts: Documents(sparseTexts), using: .sparse, nResults: nResults, where: metadataFilter,
                                                       whereDocument: documentFilter, include: include, consistency: consistency.value)
                 }

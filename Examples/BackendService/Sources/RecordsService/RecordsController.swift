@@ -4,7 +4,7 @@ import SeekDB
 
 /// The REST routes over a collection's records. One ``SeekDBClient`` (and its connection pool)
 /// serves every request; the collection is looked up per request with
-/// ``SeekDBClient/getCollection(name:logger:)``, which restores the default embedding function
+/// ``SeekDBClient/getCollection(name:using:logger:)``, which restores the default embedding function
 /// for default collections so text queries and document-only writes work.
 struct RecordsController<Context: RequestContext>: Sendable {
     let client: SeekDBClient
