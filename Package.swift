@@ -6,7 +6,7 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
-    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault")
 ]
 
 let package = Package(
@@ -17,7 +17,7 @@ let package = Package(
         .library(name: "SeekDBEmbeddings", targets: ["SeekDBEmbeddings"]),
         .executable(name: "seekdb", targets: ["SeekDBCLI"]),
         // For applications' test targets only: a database per test (Swift Testing trait, XCTest helper).
-        .library(name: "SeekDBTesting", targets: ["SeekDBTesting"]),
+        .library(name: "SeekDBTesting", targets: ["SeekDBTesting"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -28,7 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // `swift package generate-documentation --target SeekDB` builds the DocC catalog.
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
     ],
     targets: [
         // MariaDB Connector/C (Debian: libmariadb-dev). Only SeekDBDriver imports it.
@@ -50,7 +50,7 @@ let package = Package(
                 "CMariaDB",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
-                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Tracing", package: "swift-distributed-tracing")
             ],
             swiftSettings: swiftSettings
         ),
@@ -69,7 +69,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
             ],
             swiftSettings: swiftSettings
         ),
@@ -85,7 +85,7 @@ let package = Package(
             name: "SeekDBCLI",
             dependencies: [
                 "SeekDB",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             swiftSettings: swiftSettings
         ),
@@ -105,7 +105,7 @@ let package = Package(
             dependencies: [
                 "SeekDB",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
-                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing")
             ],
             swiftSettings: swiftSettings
         ),
@@ -132,21 +132,24 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")
             ],
             swiftSettings: swiftSettings
-        ),
+        )
     ]
 )
 
 // Runnable update patterns and search (`swift run <name>`), each exercised by scripts/test.
 let updateExamples = [
     "UpdateMetadata", "UpdateEmbeddingsAndDocuments", "UpdateDocumentsOnly", "UpdateTimestampMerge",
-    "IncrementalContentUpdate", "BatchUpdate", "Upsert", "UpdateByFilter", "SearchWithFilters",
+    "IncrementalContentUpdate", "BatchUpdate", "Upsert", "UpdateByFilter", "SearchWithFilters"
 ]
-package.targets.append(.target(name: "ExampleSupport", dependencies: ["SeekDB"], path: "Examples/ExampleSupport",
-                               swiftSettings: swiftSettings))
+package.targets.append(
+    .target(
+        name: "ExampleSupport", dependencies: ["SeekDB"], path: "Examples/ExampleSupport",
+        swiftSettings: swiftSettings))
 package.targets += updateExamples.map { name in
-    .executableTarget(name: name, dependencies: ["SeekDB", "ExampleSupport"], path: "Examples/\(name)",
-                      swiftSettings: swiftSettings)
+    .executableTarget(
+        name: name, dependencies: ["SeekDB", "ExampleSupport"], path: "Examples/\(name)",
+        swiftSettings: swiftSettings)
 }

@@ -7,19 +7,19 @@ let package = Package(
     name: "EmbeddingBenchmark",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "seekdb-swift", path: "../.."),
+        .package(name: "seekdb-swift", path: "../..")
     ],
     targets: [
         .executableTarget(
             name: "EmbeddingBenchmark",
             dependencies: [
-                .product(name: "SeekDBEmbeddings", package: "seekdb-swift"),
+                .product(name: "SeekDBEmbeddings", package: "seekdb-swift")
             ],
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("MemberImportVisibility"),
-                .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+                .enableUpcomingFeature("NonisolatedNonsendingByDefault")
             ]
-        ),
+        )
     ]
 )

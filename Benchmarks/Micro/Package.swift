@@ -13,7 +13,7 @@ let package = Package(
         .package(name: "seekdb-swift", path: "../.."),
         // MallocInterposer only: the default traits also pull swift-runtime-interposer on Linux
         // with Swift 6.3 (ARC counters), which these benchmarks do not report.
-        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
     ],
     targets: [
         // package-benchmark finds benchmark targets in the `Benchmarks/` folder of the package.
@@ -22,17 +22,17 @@ let package = Package(
             dependencies: [
                 .product(name: "SeekDB", package: "seekdb-swift"),
                 .product(name: "SeekDBEmbeddings", package: "seekdb-swift"),
-                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Benchmark", package: "benchmark")
             ],
             path: "Benchmarks/SeekDBMicro",
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("MemberImportVisibility"),
-                .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+                .enableUpcomingFeature("NonisolatedNonsendingByDefault")
             ],
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
-        ),
+        )
     ]
 )

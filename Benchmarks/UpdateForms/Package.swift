@@ -7,19 +7,19 @@ let package = Package(
     name: "UpdateForms",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "seekdb-swift", path: "../.."),
+        .package(name: "seekdb-swift", path: "../..")
     ],
     targets: [
         .executableTarget(
             name: "UpdateForms",
             dependencies: [
-                .product(name: "SeekDB", package: "seekdb-swift"),
+                .product(name: "SeekDB", package: "seekdb-swift")
             ],
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("MemberImportVisibility"),
-                .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+                .enableUpcomingFeature("NonisolatedNonsendingByDefault")
             ]
-        ),
+        )
     ]
 )

@@ -6,8 +6,9 @@ import SeekDB
 
 try await withExampleCollection("example_batch_update", dimension: 8) { items in
     let ids = (0..<1_000).map { "item-\($0)" }
-    try await items.add(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { i in (0..<8).map { Float((i + $0) % 5) } }),
-                        metadatas: Metadatas(ids.map { _ in ["price": 10, "currency": "EUR"] as Metadata }))
+    try await items.add(
+        ids: IDs(ids), embeddings: Embeddings(ids.indices.map { i in (0..<8).map { Float((i + $0) % 5) } }),
+        metadatas: Metadatas(ids.map { _ in ["price": 10, "currency": "EUR"] as Metadata }))
 
     let start = ContinuousClock.now
     let result = try await items.update(

@@ -9,16 +9,20 @@ public import SeekDB
 /// - Parameter dimension: a collection of that dimension (cosine) without an embedding
 ///   function; `nil` (the default) for pyseekdb's default collection: the local
 ///   all-MiniLM-L6-v2 (`DefaultEmbeddingFunction`, 384 dimensions, cosine).
-public func withExampleCollection(_ name: String, dimension: Int? = nil,
-                                  _ body: (SeekDBCollection) async throws -> Void) async throws {
+public func withExampleCollection(
+    _ name: String, dimension: Int? = nil,
+    _ body: (SeekDBCollection) async throws -> Void
+) async throws {
     try await SeekDBClient.withClient(configuration: .fromEnvironment()) { client in
         if try await client.hasCollection(name: name) { try await client.deleteCollection(name: name) }
-        let collection = if let dimension {
-            try await client.createCollection(name: name, configuration: .init(dimension: dimension, distance: .cosine),
-                                              embeddingFunction: nil)
-        } else {
-            try await client.createCollection(name: name)
-        }
+        let collection =
+            if let dimension {
+                try await client.createCollection(
+                    name: name, configuration: .init(dimension: dimension, distance: .cosine),
+                    embeddingFunction: nil)
+            } else {
+                try await client.createCollection(name: name)
+            }
         do {
             try await body(collection)
         } catch {
@@ -37,7 +41,8 @@ public func printRecords(_ title: String, _ result: GetResult) {
         if let document = record.document { line += "  \"\(document)\"" }
         if let metadata = record.metadata { line += "  \(MetadataValue.object(metadata))" }
         if let embedding = record.embedding {
-            line += "  [" + embedding.prefix(3).map { String(format: "%.3f", $0) }.joined(separator: ", ")
+            line +=
+                "  [" + embedding.prefix(3).map { String(format: "%.3f", $0) }.joined(separator: ", ")
                 + (embedding.count > 3 ? ", …" : "") + "]"
         }
         print(line)

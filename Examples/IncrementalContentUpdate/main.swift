@@ -9,10 +9,11 @@ try await withExampleCollection("example_incremental") { log in
     for entry in ["09:05 failover started.", "09:12 failover complete, latency normal."] {
         let current = try await log.get(ids: "incident-7", include: [.documents, .metadatas]).records[0]
         guard case .int(let revision)? = current.metadata?["revision"] else { break }
-        try await log.update(ids: "incident-7",
-                             documents: .init((current.document ?? "") + " " + entry),
-                             metadatas: ["revision": .int(revision + 1)],
-                             metadataMode: .merge)
+        try await log.update(
+            ids: "incident-7",
+            documents: .init((current.document ?? "") + " " + entry),
+            metadatas: ["revision": .int(revision + 1)],
+            metadataMode: .merge)
     }
     printRecords("After two incremental updates:", try await log.get(ids: "incident-7"))
 }

@@ -17,9 +17,10 @@ if ProcessInfo.processInfo.environment["SEEKDB_HOST"] != nil {
 } else {
     let path = CommandLine.arguments.dropFirst().first ?? "./seekdb.db"
     print("Opening the local database \(path)")
-    client = try await SeekDBClient(path: path)     // like pyseekdb's Client(path: "./seekdb.db")
+    client = try await SeekDBClient(path: path)  // like pyseekdb's Client(path: "./seekdb.db")
     if let server = client.localServer {
-        print("seekdb \(server.isReused ? "was already running" : "started") (pid \(server.processID)), reached through \(server.socketPath)")
+        print(
+            "seekdb \(server.isReused ? "was already running" : "started") (pid \(server.processID)), reached through \(server.socketPath)")
     }
 }
 

@@ -7,10 +7,14 @@ import SeekDB
 try await withExampleCollection("example_search") { recipes in
     try await recipes.add(
         ids: ["r1", "r2", "r3", "r4"],
-        documents: ["Tomato soup with basil", "Chocolate cake with berries",
-                    "Spicy lentil soup", "Lemon tart with berries"],
-        metadatas: [["course": "starter", "minutes": 30], ["course": "dessert", "minutes": 90],
-                    ["course": "starter", "minutes": 45], ["course": "dessert", "minutes": 60]])
+        documents: [
+            "Tomato soup with basil", "Chocolate cake with berries",
+            "Spicy lentil soup", "Lemon tart with berries"
+        ],
+        metadatas: [
+            ["course": "starter", "minutes": 30], ["course": "dessert", "minutes": 90],
+            ["course": "starter", "minutes": 45], ["course": "dessert", "minutes": 60]
+        ])
 
     // .readYourWrites refreshes the vector index first, so the records just added are found.
     let soups = try await recipes.query(texts: "a warm soup", nResults: 2, consistency: .readYourWrites)

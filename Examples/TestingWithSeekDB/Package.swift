@@ -5,7 +5,7 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
-    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault")
 ]
 
 // A small service and its database-backed tests: the application depends on SeekDB, only the
@@ -14,7 +14,7 @@ let package = Package(
     name: "TestingWithSeekDB",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "seekdb-swift", path: "../.."),
+        .package(name: "seekdb-swift", path: "../..")
     ],
     targets: [
         .target(
@@ -27,10 +27,10 @@ let package = Package(
             dependencies: [
                 "NoteStore",
                 .product(name: "SeekDB", package: "seekdb-swift"),
-                .product(name: "SeekDBTesting", package: "seekdb-swift"),
+                .product(name: "SeekDBTesting", package: "seekdb-swift")
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
-        ),
+        )
     ]
 )

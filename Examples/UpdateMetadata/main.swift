@@ -4,8 +4,9 @@ import ExampleSupport
 import SeekDB
 
 try await withExampleCollection("example_update_metadata", dimension: 3) { tickets in
-    try await tickets.add(ids: "T-1", embeddings: [[0.1, 0.2, 0.3]], documents: "Printer on floor 2 jams",
-                          metadatas: ["status": "open", "priority": 2])
+    try await tickets.add(
+        ids: "T-1", embeddings: [[0.1, 0.2, 0.3]], documents: "Printer on floor 2 jams",
+        metadatas: ["status": "open", "priority": 2])
     printRecords("Before:", try await tickets.get(ids: "T-1", include: [.documents, .metadatas, .embeddings]))
 
     // Metadata is replaced wholesale (pyseekdb's behaviour); document and embedding are untouched.

@@ -32,7 +32,7 @@ struct SeekDBCommand: AsyncParsableCommand {
             """,
         subcommands: [
             DatabaseCommand.self, CollectionsCommand.self, AddCommand.self, UpdateCommand.self, UpsertCommand.self, GetCommand.self,
-            DeleteCommand.self, QueryCommand.self, EmbedCommand.self, SQLCommand.self,
+            DeleteCommand.self, QueryCommand.self, EmbedCommand.self, SQLCommand.self
         ]
     )
 

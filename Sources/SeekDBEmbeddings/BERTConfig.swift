@@ -78,8 +78,8 @@ struct BERTConfig: Decodable, Sendable, Equatable {
             throw EmbeddingError(.invalidModel, "Unsupported position_embedding_type \(positionEmbeddingType ?? "")")
         }
         guard hiddenSize > 0, numAttentionHeads > 0, hiddenSize % numAttentionHeads == 0,
-              numHiddenLayers > 0, intermediateSize > 0, vocabSize > 0, maxPositionEmbeddings > 0,
-              typeVocabSize > 0
+            numHiddenLayers > 0, intermediateSize > 0, vocabSize > 0, maxPositionEmbeddings > 0,
+            typeVocabSize > 0
         else {
             throw EmbeddingError(.invalidModel, "Inconsistent model configuration: \(self)")
         }

@@ -13,8 +13,9 @@ struct BERTModel: Sendable {
     init(weights: SafetensorsFile, config: BERTConfig) throws {
         try config.validate()
         BLASThreading.useSingleThread()
-        let prefix = weights.header["embeddings.word_embeddings.weight"] == nil
-            && weights.header["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
+        let prefix =
+            weights.header["embeddings.word_embeddings.weight"] == nil
+                && weights.header["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
         let hidden = config.hiddenSize
         let intermediate = config.intermediateSize
         func tensor(_ name: String, _ shape: Int...) throws -> [Float] {

@@ -121,7 +121,8 @@ public struct DefaultEmbeddingFunction: EmbeddingFunction {
         guard loaded.model.config.hiddenSize == dimension else {
             throw EmbeddingError(
                 .invalidModel,
-                "The model in \(loaded.directory) has hidden size \(loaded.model.config.hiddenSize), not \(dimension): it is not all-MiniLM-L6-v2."
+                "The model in \(loaded.directory) has hidden size \(loaded.model.config.hiddenSize), not \(dimension): it is not "
+                    + "all-MiniLM-L6-v2."
             )
         }
         return loaded

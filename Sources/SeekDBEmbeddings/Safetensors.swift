@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A reader for the safetensors format: an 8-byte little-endian header length, a JSON header
 /// mapping tensor names to `{dtype, shape, data_offsets}` (offsets relative to the end of the
@@ -82,7 +83,8 @@ struct SafetensorsFile: Sendable {
             let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
             if result < 0 && errno == EINTR { continue }
             guard result > 0 else {
-                throw EmbeddingError(.invalidModel, "Cannot read: \(result < 0 ? String(cString: strerror(errno)) : "unexpected end of file")")
+                throw EmbeddingError(
+                    .invalidModel, "Cannot read: \(result < 0 ? String(cString: strerror(errno)) : "unexpected end of file")")
             }
             done += result
         }
@@ -96,7 +98,8 @@ struct SafetensorsFile: Sendable {
         var tensors: [String: [Float]] = [:]
         for (name, info) in header where info.dtype == "F32" {
             let count = info.dataOffsets.count / MemoryLayout<Float>.size
-            let source = UnsafeRawBufferPointer(rebasing: bytes[(dataStart + info.dataOffsets.lowerBound)...].prefix(info.dataOffsets.count))
+            let source = UnsafeRawBufferPointer(
+                rebasing: bytes[(dataStart + info.dataOffsets.lowerBound)...].prefix(info.dataOffsets.count))
             tensors[name] = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
                 // The data is little-endian; so is every platform Swift runs this on.
                 UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
@@ -138,10 +141,11 @@ struct SafetensorsFile: Sendable {
         var header: [String: TensorInfo] = [:]
         for (name, entry) in decoded.tensors {
             guard entry.dataOffsets.count == 2,
-                  entry.dataOffsets[0] >= 0, entry.dataOffsets[0] <= entry.dataOffsets[1],
-                  entry.dataOffsets[1] <= dataCount
+                entry.dataOffsets[0] >= 0, entry.dataOffsets[0] <= entry.dataOffsets[1],
+                entry.dataOffsets[1] <= dataCount
             else {
-                throw EmbeddingError(.invalidModel, "Tensor \(name) has data offsets \(entry.dataOffsets) outside the data (\(dataCount) bytes).")
+                throw EmbeddingError(
+                    .invalidModel, "Tensor \(name) has data offsets \(entry.dataOffsets) outside the data (\(dataCount) bytes).")
             }
             guard entry.shape.allSatisfy({ $0 >= 0 }) else {
                 throw EmbeddingError(.invalidModel, "Tensor \(name) has a negative dimension in \(entry.shape).")
@@ -150,7 +154,9 @@ struct SafetensorsFile: Sendable {
             if let width = elementSize[entry.dtype] {
                 let elements = entry.shape.reduce(1, *)
                 guard elements * width == range.count else {
-                    throw EmbeddingError(.invalidModel, "Tensor \(name) (\(entry.dtype) \(entry.shape)) should take \(elements * width) bytes, not \(range.count).")
+                    throw EmbeddingError(
+                        .invalidModel,
+                        "Tensor \(name) (\(entry.dtype) \(entry.shape)) should take \(elements * width) bytes, not \(range.count).")
                 }
             }
             header[name] = TensorInfo(dtype: entry.dtype, shape: entry.shape, dataOffsets: range)
@@ -160,7 +166,7 @@ struct SafetensorsFile: Sendable {
 
     /// Bytes per element of the safetensors dtypes.
     private static let elementSize: [String: Int] = [
-        "F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4, "I16": 2, "I8": 1, "U8": 1, "BOOL": 1,
+        "F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4, "I16": 2, "I8": 1, "U8": 1, "BOOL": 1
     ]
 
     /// Returns an `F32` tensor, checking its shape.

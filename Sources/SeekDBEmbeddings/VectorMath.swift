@@ -95,10 +95,14 @@ func sumOfSquares(_ values: UnsafePointer<Float>, count: Int, mean: Float) -> Fl
     var partial = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
     var index = 0
     while index + 8 <= count {
-        let d0 = values[index] - mean, d1 = values[index + 1] - mean
-        let d2 = values[index + 2] - mean, d3 = values[index + 3] - mean
-        let d4 = values[index + 4] - mean, d5 = values[index + 5] - mean
-        let d6 = values[index + 6] - mean, d7 = values[index + 7] - mean
+        let d0 = values[index] - mean
+        let d1 = values[index + 1] - mean
+        let d2 = values[index + 2] - mean
+        let d3 = values[index + 3] - mean
+        let d4 = values[index + 4] - mean
+        let d5 = values[index + 5] - mean
+        let d6 = values[index + 6] - mean
+        let d7 = values[index + 7] - mean
         partial.0 += d0 * d0
         partial.1 += d1 * d1
         partial.2 += d2 * d2

@@ -128,7 +128,10 @@ public final class WordPieceTokenizer: Sendable {
     /// - Returns: The ids, possibly none (for an empty or all-whitespace text).
     public func tokenIDs(_ text: String) -> [Int] {
         var ids: [Int] = []
-        tokenize(text) { ids.append($0); return true }
+        tokenize(text) {
+            ids.append($0)
+            return true
+        }
         return ids
     }
 

@@ -26,8 +26,10 @@ public struct SeekDBDatabaseTrait: TestTrait, SuiteTrait, TestScoping {
     public var isRecursive: Bool { false }
 
     /// Runs the test (or the suite's tests) inside ``withSeekDBDatabase(prefix:server:_:)``.
-    @concurrent public func provideScope(for test: Test, testCase: Test.Case?,
-                                         performing function: @concurrent @Sendable () async throws -> Void) async throws {
+    @concurrent public func provideScope(
+        for test: Test, testCase: Test.Case?,
+        performing function: @concurrent @Sendable () async throws -> Void
+    ) async throws {
         try await withSeekDBDatabase(prefix: prefix, server: server) { _ in try await function() }
     }
 }
@@ -44,8 +46,10 @@ extension Trait where Self == SeekDBDatabaseTrait {
     /// - Parameters:
     ///   - prefix: the start of the database's name (1…40 letters, digits or underscores).
     ///   - server: where the database is made.
-    public static func seekdbDatabase(prefix: String = SeekDBTestServer.defaultPrefix,
-                                      server: SeekDBTestServer = .shared) -> Self {
+    public static func seekdbDatabase(
+        prefix: String = SeekDBTestServer.defaultPrefix,
+        server: SeekDBTestServer = .shared
+    ) -> Self {
         SeekDBDatabaseTrait(prefix: prefix, server: server)
     }
 }

@@ -19,13 +19,15 @@ public enum SeekDBTestingError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noDatabaseInScope:
-            "SeekDBTestDatabase.current was used outside a test database's scope: add the .seekdbDatabase trait to the test or its suite (Swift Testing), or run the code inside withSeekDBDatabase { … } (XCTest); detached tasks do not inherit the database"
+            "SeekDBTestDatabase.current was used outside a test database's scope: add the .seekdbDatabase trait to the test or its suite "
+                + "(Swift Testing), or run the code inside withSeekDBDatabase { … } (XCTest); detached tasks do not inherit the database"
         case .serverUnavailable(let reason):
             "SeekDBTesting has no seekdb to run tests on: \(reason)"
         case .invalidPrefix(let prefix):
             "invalid database-name prefix '\(prefix)': use 1 to 40 letters, digits or underscores"
         case .nameCollision(let name):
-            "could not create a test database: names like '\(name)' were already taken on the server three times in a row; is another program creating databases with the same prefix?"
+            "could not create a test database: names like '\(name)' were already taken on the server three times in a row; is another "
+                + "program creating databases with the same prefix?"
         }
     }
 }

@@ -36,7 +36,8 @@ enum CLI {
     static let serverConfigured = environment["SEEKDB_HOST"] != nil || environment["CI"] != nil
 
     /// The project's root folder.
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `seekdb` binary: `$SEEKDB_CLI`, else next to the test bundle (SwiftPM puts every
     /// product of a build in one folder), else `.build/debug/seekdb`.
@@ -58,14 +59,18 @@ enum CLI {
     /// - Throws: `SeekDBTestingError.noDatabaseInScope` outside ``CLIServerTests`` and ``withDatabase(_:)``.
     static func connection(database: String? = nil) throws -> [String] {
         let configuration = try SeekDBTestDatabase.current.configuration
-        return ["--host", configuration.host, "--port", String(configuration.port),
-                "--user", configuration.user, "-d", database ?? configuration.database]
+        return [
+            "--host", configuration.host, "--port", String(configuration.port),
+            "--user", configuration.user, "-d", database ?? configuration.database
+        ]
     }
 
     /// Runs `seekdb <connection options of the test server> arguments…`; options in
     /// `arguments` (e.g. `--user`) come later and win.
-    static func run(_ arguments: [String], stdin: String = "", database: String? = nil,
-                    environment extra: [String: String] = [:]) async throws -> CLIRun {
+    static func run(
+        _ arguments: [String], stdin: String = "", database: String? = nil,
+        environment extra: [String: String] = [:]
+    ) async throws -> CLIRun {
         try await runRaw(try connection(database: database) + arguments, stdin: stdin, environment: extra)
     }
 
@@ -87,13 +92,16 @@ enum CLI {
     }
 
     /// Runs a program with stdin, stdout and stderr in files.
-    static func runProgram(_ program: String, _ arguments: [String], stdin: String = "",
-                           environment extra: [String: String] = [:]) async throws -> CLIRun {
+    static func runProgram(
+        _ program: String, _ arguments: [String], stdin: String = "",
+        environment extra: [String: String] = [:]
+    ) async throws -> CLIRun {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seekdb-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("stdin"), output = folder.appendingPathComponent("stdout"),
-            errors = folder.appendingPathComponent("stderr")
+        let input = folder.appendingPathComponent("stdin")
+        let output = folder.appendingPathComponent("stdout")
+        let errors = folder.appendingPathComponent("stderr")
         try Data(stdin.utf8).write(to: input)
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
@@ -114,8 +122,9 @@ enum CLI {
                 continuation.resume(throwing: error)
             }
         }
-        return CLIRun(status: status, stdout: try String(contentsOf: output, encoding: .utf8),
-                      stderr: try String(contentsOf: errors, encoding: .utf8))
+        return CLIRun(
+            status: status, stdout: try String(contentsOf: output, encoding: .utf8),
+            stderr: try String(contentsOf: errors, encoding: .utf8))
     }
 
     /// A name no other test uses.
@@ -132,13 +141,17 @@ enum CLI {
 
     /// Creates a 3-d l2 collection without an embedding function in the test's database
     /// (``withDatabase(_:)``), runs `body`, deletes it.
-    static func withCollection<R>(dimension: Int = 3, embeddingFunction: Bool = false,
-                                  _ body: (String) async throws -> R) async throws -> R {
+    static func withCollection<R>(
+        dimension: Int = 3, embeddingFunction: Bool = false,
+        _ body: (String) async throws -> R
+    ) async throws -> R {
         try await withDatabase { try await withCollectionInDatabase(dimension: dimension, embeddingFunction: embeddingFunction, body) }
     }
 
-    private static func withCollectionInDatabase<R>(dimension: Int, embeddingFunction: Bool,
-                                                    _ body: (String) async throws -> R) async throws -> R {
+    private static func withCollectionInDatabase<R>(
+        dimension: Int, embeddingFunction: Bool,
+        _ body: (String) async throws -> R
+    ) async throws -> R {
         let name = uniqueName()
         var arguments = ["collections", "create", name, "--distance", "l2"]
         arguments += embeddingFunction ? [] : ["--dimension", String(dimension), "--no-embedding-function"]

@@ -7,8 +7,10 @@ extension CLIServerTests {
         @Test("collections create, list, info and delete, also through the coll alias")
         func lifecycle() async throws {
             let name = CLI.uniqueName()
-            let created = try await CLI.run(["collections", "create", name, "--dimension", "3", "--distance", "inner_product",
-                                             "--no-embedding-function", "-o", "json"])
+            let created = try await CLI.run([
+                "collections", "create", name, "--dimension", "3", "--distance", "inner_product",
+                "--no-embedding-function", "-o", "json"
+            ])
             #expect(created.status == 0, "\(created)")
             let summary = try created.object()
             #expect(summary["collection"] as? String == name)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import SeekDBCLI
 
 extension CLIServerTests {
@@ -42,7 +43,9 @@ extension CLIServerTests {
         func deleteAndUpdateDashIDs() async throws {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
-                let updated = try await CLI.run(["update", name, "--id", "-5", "--document", "-minus five", "--embedding", "[0, 2, 0]", "-o", "json"])
+                let updated = try await CLI.run([
+                    "update", name, "--id", "-5", "--document", "-minus five", "--embedding", "[0, 2, 0]", "-o", "json"
+                ])
                 #expect(updated.status == 0, "\(updated)")
                 #expect(try updated.object() as NSDictionary == ["updated": 1, "skipped": []])
                 let deleted = try await CLI.run(["delete", name, "--id", "-abc", "-o", "json"])
@@ -63,10 +66,12 @@ extension CLIServerTests {
 
                 let got = try await CLI.run(["get", name, "--id", "plain", "--ids-file", path, "-o", "json"])
                 #expect(got.status == 0, "\(got)")
-                #expect(try got.object()["ids"] as? [String] == ["plain", "-abc", " padded ", "-5"], "--id first, then the file's ids in order")
+                #expect(
+                    try got.object()["ids"] as? [String] == ["plain", "-abc", " padded ", "-5"], "--id first, then the file's ids in order")
 
-                let updated = try await CLI.run(["update", name, "--ids-file", "-", "--metadata", #"{"tag": 1}"#, "-o", "json"],
-                                                stdin: "-5\n\"plain\"\n")
+                let updated = try await CLI.run(
+                    ["update", name, "--ids-file", "-", "--metadata", #"{"tag": 1}"#, "-o", "json"],
+                    stdin: "-5\n\"plain\"\n")
                 #expect(try updated.object() as NSDictionary == ["updated": 2, "skipped": []], "\(updated)")
                 let tagged = try await CLI.run(["get", name, "--where", #"{"tag": 1}"#, "--include", "", "-o", "json"])
                 #expect(Set(try tagged.object()["ids"] as? [String] ?? []) == ["-5", "plain"], "\(tagged)")
@@ -78,14 +83,15 @@ extension CLIServerTests {
             }
         }
 
-        @Test("a bad --ids-file is an invalidArgument naming the line, before connecting",
-              arguments: [
+        @Test(
+            "a bad --ids-file is an invalidArgument naming the line, before connecting",
+            arguments: [
                 (["get", "c", "--ids-file", "-"], "a\n b\n", "line 2 of stdin has leading or trailing blanks"),
                 (["delete", "c", "--ids-file", "-"], "\"unterminated\n", "line 1 of stdin starts with \" but is not a JSON string"),
                 (["get", "c", "--ids-file", "-"], "\n\n", "stdin has no ids"),
                 (["update", "c", "--ids-file", "-", "--id", "a"], "a\n", "give either --file or --id"),
-                (["get", "c", "--ids-file", "/nonexistent/ids.txt"], "", "cannot read '/nonexistent/ids.txt'"),
-              ])
+                (["get", "c", "--ids-file", "/nonexistent/ids.txt"], "", "cannot read '/nonexistent/ids.txt'")
+            ])
         func badIDsFile(_ arguments: [String], _ stdin: String, _ expected: String) async throws {
             let run = try await CLI.runRaw(arguments + ["--port", "1", "-o", "json"], stdin: stdin)
             #expect(run.status == 1, "\(run)")

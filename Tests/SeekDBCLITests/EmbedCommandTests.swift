@@ -8,7 +8,8 @@ struct EmbeddingReference: Decodable {
         var label: String
         var text: String
         var embedding: [Double]
-        var pooled_norm: Double
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        var pooled_norm: Double  // the reference file's key
     }
 
     var records: [Record]
@@ -29,7 +30,8 @@ struct EmbeddingReference: Decodable {
 
     /// `$SEEKDB_EMBEDDING_REFERENCE`, else the copy in the repository.
     static func load() throws -> EmbeddingReference {
-        let path = CLI.environment["SEEKDB_EMBEDDING_REFERENCE"].flatMap { $0.isEmpty ? nil : $0 }
+        let path =
+            CLI.environment["SEEKDB_EMBEDDING_REFERENCE"].flatMap { $0.isEmpty ? nil : $0 }
             ?? CLI.projectRoot.appendingPathComponent("Tests/Fixtures/embedding-reference/reference.json").path
         do {
             return try JSONDecoder().decode(EmbeddingReference.self, from: Data(contentsOf: URL(fileURLWithPath: path)))

@@ -8,15 +8,17 @@ struct EmbedSparseCommandTests {
     static let texts = [
         "Running runners ran; they run daily!", "", "   ", "The quick brown fox jumps over the lazy dog",
         "don't stop-believing: café, naïve, ΟΔΥΣΣΕΥΣ", "数据库 vector search 🚀 3.14 ½",
-        "added internal universities evening meteorologist", String(repeating: "search engine ", count: 50),
+        "added internal universities evening meteorologist", String(repeating: "search engine ", count: 50)
     ]
 
     /// pyseekdb's vectors for `texts` with `properties` (a JSON object).
     static func pyseekdb(_ properties: [String: Any]) async throws -> [[String: Any]] {
-        let python = CLI.environment["SEEKDB_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+        let python =
+            CLI.environment["SEEKDB_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
             ?? CLI.projectRoot.appendingPathComponent(".venv/bin/python").path
         guard FileManager.default.isExecutableFile(atPath: python) else {
-            Issue.record("no Python at \(python): run scripts/test (it installs .venv with pyseekdb, bm25s, PyStemmer) or set SEEKDB_PYTHON")
+            Issue.record(
+                "no Python at \(python): run scripts/test (it installs .venv with pyseekdb, bm25s, PyStemmer) or set SEEKDB_PYTHON")
             return []
         }
         let request = try JSONSerialization.data(withJSONObject: ["mode": "vectors", "configs": [properties], "texts": texts])
@@ -31,8 +33,9 @@ struct EmbedSparseCommandTests {
         try texts.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
     }
 
-    @Test("one line per text with pyseekdb's indices and values, for the defaults and for --properties",
-          arguments: [nil, #"{"k":1.5,"b":0.5,"avg_doc_length":100,"dim":1000}"#])
+    @Test(
+        "one line per text with pyseekdb's indices and values, for the defaults and for --properties",
+        arguments: [nil, #"{"k":1.5,"b":0.5,"avg_doc_length":100,"dim":1000}"#])
     func matchesPyseekdb(properties: String?) async throws {
         let arguments = ["embed", "--sparse", "bm25"] + (properties.map { ["--properties", $0] } ?? [])
         let run = try await CLI.runRaw(arguments, stdin: try Self.input(Self.texts))
@@ -71,7 +74,7 @@ struct EmbedSparseCommandTests {
             (["--sparse", "bm25", "--properties", #"{"k":-1}"#], "k must be"),
             (["--sparse", "bm25", "--properties", #"{"language":"german"}"#], "\"german\""),
             (["--sparse", "bm25", "--normalize"], "--normalize"),
-            (["--properties", "{}"], "needs --sparse"),
+            (["--properties", "{}"], "needs --sparse")
         ]
         for (arguments, message) in cases {
             let run = try await CLI.runRaw(["embed", "-o", "json"] + arguments, stdin: "\"text\"\n")

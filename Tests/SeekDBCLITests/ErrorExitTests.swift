@@ -5,9 +5,12 @@ import Testing
 extension CLIServerTests {
     @Suite("seekdb error exits")
     struct ErrorExitTests {
-        @Test("a collection that does not exist: exit 1, collectionNotFound on stderr, nothing on stdout",
-              arguments: [["get", "%"], ["delete", "%", "--id", "a"], ["add", "%", "--file", "-"], ["collections", "info", "%"],
-                          ["collections", "delete", "%"]])
+        @Test(
+            "a collection that does not exist: exit 1, collectionNotFound on stderr, nothing on stdout",
+            arguments: [
+                ["get", "%"], ["delete", "%", "--id", "a"], ["add", "%", "--file", "-"], ["collections", "info", "%"],
+                ["collections", "delete", "%"]
+            ])
         func missingCollection(_ template: [String]) async throws {
             let name = CLI.uniqueName("missing")
             let arguments = template.map { $0 == "%" ? name : $0 }
@@ -24,8 +27,9 @@ extension CLIServerTests {
             #expect(text.stderr == "seekdb: collectionNotFound: collection '\(name)' does not exist\n")
         }
 
-        @Test("bad JSON lines fail before connecting, naming the line",
-              arguments: [
+        @Test(
+            "bad JSON lines fail before connecting, naming the line",
+            arguments: [
                 ("{\"id\": \"a\", \"embedding\": [1, 2, 3]}\n{\"id\": \"b\", \"embedding\": [1, 2", "line 2: invalid JSON"),
                 ("\n\n[1, 2, 3]", "line 3: expected a JSON object"),
                 (#"{"id": "a", "documnet": "typo"}"#, #"line 1: unknown field "documnet""#),
@@ -34,8 +38,8 @@ extension CLIServerTests {
                 (#"{"id": "a", "embedding": [1, "2", 3]}"#, #"line 1: "embedding" must be an array of numbers or null"#),
                 (#"{"id": "a", "metadata": [1]}"#, #"line 1: "metadata" must be an object or null"#),
                 (#"{"id": "a", "document": 5}"#, #"line 1: "document" must be a string or null"#),
-                ("\n  \n", "has no records"),
-              ])
+                ("\n  \n", "has no records")
+            ])
         func badJSONLines(_ input: String, _ expected: String) async throws {
             // Port 1 has no server: a connection attempt would fail with connectionFailed instead.
             let run = try await CLI.runRaw(["add", "anything", "--file", "-", "--port", "1", "-o", "json"], stdin: input)
@@ -51,19 +55,22 @@ extension CLIServerTests {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: #"{"id": "a", "embedding": [1, 2, 3]}"#).status == 0)
 
-                let duplicate = try await CLI.run(["add", name, "--file", "-", "-o", "json"],
-                                                  stdin: #"{"id": "new", "embedding": [1, 1, 1]}"# + "\n" + #"{"id": "a", "embedding": [2, 2, 2]}"#)
+                let duplicate = try await CLI.run(
+                    ["add", name, "--file", "-", "-o", "json"],
+                    stdin: #"{"id": "new", "embedding": [1, 1, 1]}"# + "\n" + #"{"id": "a", "embedding": [2, 2, 2]}"#)
                 #expect(duplicate.status == 1)
                 #expect(try duplicate.error()["code"] as? String == "duplicateKey")
                 #expect(try duplicate.error()["serverErrorNumber"] as? Int == 1062)
 
-                let dimension = try await CLI.run(["add", name, "--file", "-", "-o", "json"],
-                                                  stdin: #"{"id": "new", "embedding": [1, 1, 1]}"# + "\n" + #"{"id": "short", "embedding": [2, 2]}"#)
+                let dimension = try await CLI.run(
+                    ["add", name, "--file", "-", "-o", "json"],
+                    stdin: #"{"id": "new", "embedding": [1, 1, 1]}"# + "\n" + #"{"id": "short", "embedding": [2, 2]}"#)
                 #expect(dimension.status == 1)
                 #expect(try dimension.error()["code"] as? String == "dimensionMismatch")
                 #expect((try dimension.error()["message"] as? String)?.contains("short") == true)
 
-                let noEmbedding = try await CLI.run(["add", name, "--file", "-", "-o", "json"], stdin: #"{"id": "doc", "document": "text"}"#)
+                let noEmbedding = try await CLI.run(
+                    ["add", name, "--file", "-", "-o", "json"], stdin: #"{"id": "doc", "document": "text"}"#)
                 #expect(noEmbedding.status == 1)
                 #expect(try noEmbedding.error()["code"] as? String == "invalidArgument")
                 #expect((try noEmbedding.error()["message"] as? String)?.contains("no embedding function") == true)
@@ -90,9 +97,11 @@ extension CLIServerTests {
                     #expect(read.status == 0, "\(read)")
                     #expect(try read.object()["ids"] as? [String] == ["a"])
 
-                    for command in [["add", name, "--file", "-"], ["delete", name, "--id", "a"], ["collections", "delete", name],
-                                    ["update", name, "--id", "a", "--metadata", "{}"], ["upsert", name, "--file", "-"],
-                                    ["collections", "create", CLI.uniqueName(), "--dimension", "3", "--no-embedding-function"]] {
+                    for command in [
+                        ["add", name, "--file", "-"], ["delete", name, "--id", "a"], ["collections", "delete", name],
+                        ["update", name, "--id", "a", "--metadata", "{}"], ["upsert", name, "--file", "-"],
+                        ["collections", "create", CLI.uniqueName(), "--dimension", "3", "--no-embedding-function"]
+                    ] {
                         let denied = try await CLI.run(command + ["-o", "json"] + asReader, stdin: #"{"id": "b", "embedding": [1, 2, 3]}"#)
                         #expect(denied.status == 1, "\(command): \(denied)")
                         let error = try denied.error()
@@ -104,8 +113,9 @@ extension CLIServerTests {
                     #expect(text.stderr.hasPrefix("seekdb: permissionDenied (server error 1142): DELETE privilege denied"), "\(text)")
 
                     // SEEKDB_PASSWORD is the password when --password is not given.
-                    let fromEnvironment = try await CLI.run(["get", name, "-o", "json", "--user", user],
-                                                            environment: ["SEEKDB_PASSWORD": "secret_1"])
+                    let fromEnvironment = try await CLI.run(
+                        ["get", name, "-o", "json", "--user", user],
+                        environment: ["SEEKDB_PASSWORD": "secret_1"])
                     #expect(fromEnvironment.status == 0, "\(fromEnvironment)")
                     let wrong = try await CLI.run(["get", name, "-o", "json", "--user", user, "--password", "wrong"])
                     #expect(try wrong.error()["code"] as? String == "authenticationFailed")

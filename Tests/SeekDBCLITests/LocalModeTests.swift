@@ -12,12 +12,16 @@ extension CLIServerTests {
             let local = ["--path", folder]
             let name = CLI.uniqueName("notes")
 
-            let created = try await CLI.runRaw(local + ["collections", "create", name, "--dimension", "3",
-                                                        "--no-embedding-function", "-o", "json"])
+            let created = try await CLI.runRaw(
+                local + [
+                    "collections", "create", name, "--dimension", "3",
+                    "--no-embedding-function", "-o", "json"
+                ])
             #expect(created.status == 0, "\(created)")
             #expect(FileManager.default.fileExists(atPath: folder))
-            let added = try await CLI.runRaw(["add", name, "--file", "-", "-o", "json"] + local,
-                                             stdin: #"{"id": "n1", "document": "local", "embedding": [1, 2, 3]}"#)
+            let added = try await CLI.runRaw(
+                ["add", name, "--file", "-", "-o", "json"] + local,
+                stdin: #"{"id": "n1", "document": "local", "embedding": [1, 2, 3]}"#)
             #expect(try added.object() as NSDictionary == ["inserted": 1], "\(added)")
             let read = try await CLI.runRaw(local + ["get", name, "-o", "json"])
             #expect(try read.object()["documents"] as? [String] == ["local"], "\(read)")

@@ -28,8 +28,10 @@ extension CLIServerTests {
                 #expect(try added.object() as NSDictionary == ["inserted": 3])
                 #expect(added.stderr.isEmpty, "no progress bar when output is not a terminal")
 
-                let all = try await CLI.run(["get", name, "--id", "c", "--id", "a", "--id", "missing",
-                                             "--include", "documents,metadatas,embeddings", "-o", "json"])
+                let all = try await CLI.run([
+                    "get", name, "--id", "c", "--id", "a", "--id", "missing",
+                    "--include", "documents,metadatas,embeddings", "-o", "json"
+                ])
                 let result = try all.object()
                 #expect(Set(result.keys) == ["ids", "documents", "metadatas", "embeddings"])
                 #expect(result["ids"] as? [String] == ["c", "a"])
@@ -38,7 +40,9 @@ extension CLIServerTests {
                 #expect(metadatas[0].isEmpty, "a record without metadata shows {} as in pyseekdb")
                 #expect(metadatas[1] as NSDictionary == ["year": 1965, "score": 9.5])
                 #expect(result["embeddings"] as? [[Double]] == [[1, 2, 3], [0.1, 0.2, 0.3]])
-                #expect(all.stdout.contains(#""embeddings":[[1,2,3],[0.1,0.2,0.3]]"#), "floats print in their shortest form, whole ones as integers")
+                #expect(
+                    all.stdout.contains(#""embeddings":[[1,2,3],[0.1,0.2,0.3]]"#),
+                    "floats print in their shortest form, whole ones as integers")
 
                 let plain = try await CLI.run(["get", name, "--id", "b", "-o", "json"])
                 let defaults = try plain.object()
@@ -101,8 +105,9 @@ extension CLIServerTests {
         @Test("add embeds documents with the collection's embedding function, as seekdb embed does")
         func addComputesEmbeddings() async throws {
             try await CLI.withCollection(embeddingFunction: true) { name in
-                let added = try await CLI.run(["add", name, "--file", "-", "-o", "json"],
-                                              stdin: #"{"id": "d1", "document": "Vector search in Swift"}"#)
+                let added = try await CLI.run(
+                    ["add", name, "--file", "-", "-o", "json"],
+                    stdin: #"{"id": "d1", "document": "Vector search in Swift"}"#)
                 #expect(added.status == 0, "\(added)")
                 let stored = try await CLI.run(["get", name, "--id", "d1", "--include", "embeddings", "-o", "json"])
                 let vector = try #require((try stored.object()["embeddings"] as? [[Double]])?.first)

@@ -1,12 +1,14 @@
 import Testing
-@testable import SeekDBCLI
+
 @testable import SeekDB
+@testable import SeekDBCLI
 
 @Suite("JSON-lines records")
 struct RecordLineTests {
     @Test("a field left out is absent, null is null, a value is a value")
     func absentNullValue() throws {
-        let full = try RecordLine(parsing: #"{"id": "a", "document": "text", "embedding": [1, 2.5], "metadata": {"k": 3, "f": 3.0}}"#, line: 1)
+        let full = try RecordLine(
+            parsing: #"{"id": "a", "document": "text", "embedding": [1, 2.5], "metadata": {"k": 3, "f": 3.0}}"#, line: 1)
         #expect(full.id == "a")
         #expect(full.document == .value("text"))
         #expect(full.embedding == .value([1, 2.5]))
@@ -22,13 +24,15 @@ struct RecordLineTests {
         #expect(sparse.metadata.value == nil)
     }
 
-    @Test("errors name the line and the field", arguments: [
-        ("{", "line 4: invalid JSON"),
-        (#""just a string""#, "line 4: expected a JSON object"),
-        (#"{"id": "a", "ids": []}"#, #"line 4: unknown field "ids""#),
-        (#"{"id": null}"#, #"line 4: "id" must be given as a string"#),
-        (#"{"id": "a", "embedding": {"x": 1}}"#, #"line 4: "embedding" must be an array of numbers or null"#),
-    ])
+    @Test(
+        "errors name the line and the field",
+        arguments: [
+            ("{", "line 4: invalid JSON"),
+            (#""just a string""#, "line 4: expected a JSON object"),
+            (#"{"id": "a", "ids": []}"#, #"line 4: unknown field "ids""#),
+            (#"{"id": null}"#, #"line 4: "id" must be given as a string"#),
+            (#"{"id": "a", "embedding": {"x": 1}}"#, #"line 4: "embedding" must be an array of numbers or null"#)
+        ])
     func errors(_ text: String, _ expected: String) {
         #expect {
             _ = try RecordLine(parsing: text, line: 4)
@@ -41,7 +45,7 @@ struct RecordLineTests {
     func batch() throws {
         let records = try [
             RecordLine(parsing: #"{"id": "a", "document": "x"}"#, line: 1),
-            RecordLine(parsing: #"{"id": "b", "document": null, "metadata": {"k": 1}}"#, line: 2),
+            RecordLine(parsing: #"{"id": "b", "document": null, "metadata": {"k": 1}}"#, line: 2)
         ]
         let batch = try RecordBatch(records)
         #expect(batch.ids == ["a", "b"])
@@ -67,8 +71,10 @@ struct RecordLineTests {
 struct OutputTests {
     @Test("JSON output keeps key order, prints floats shortest and whole components as integers")
     func json() {
-        let value = JSONOutput.object([("b", .float(0.1)), ("a", .array([.float(1), .float(-2.5), .float(.nan)])),
-                                       ("s", .string("q\"\n\u{1}é")), ("n", .null), ("i", .int(-3))])
+        let value = JSONOutput.object([
+            ("b", .float(0.1)), ("a", .array([.float(1), .float(-2.5), .float(.nan)])),
+            ("s", .string("q\"\n\u{1}é")), ("n", .null), ("i", .int(-3))
+        ])
         #expect(value.text == #"{"b":0.1,"a":[1,-2.5,null],"s":"q\"\n\u0001é","n":null,"i":-3}"#)
     }
 
@@ -81,12 +87,14 @@ struct OutputTests {
 
     @Test("errors: code, message and server error number, as JSON and as text")
     func errorReport() {
-        let error = SeekDBError(.permissionDenied, "INSERT privilege denied",
-                                serverError: .init(number: 1142, sqlState: "42000", message: "INSERT command denied"))
+        let error = SeekDBError(
+            .permissionDenied, "INSERT privilege denied",
+            serverError: .init(number: 1142, sqlState: "42000", message: "INSERT command denied"))
         let report = ErrorReport(error)
         #expect(report.json.text == #"{"error":{"code":"permissionDenied","message":"INSERT privilege denied","serverErrorNumber":1142}}"#)
         #expect(report.text == "seekdb: permissionDenied (server error 1142): INSERT privilege denied")
-        #expect(ErrorReport(CLIError.invalidArgument("line 2: bad")).json.text
+        #expect(
+            ErrorReport(CLIError.invalidArgument("line 2: bad")).json.text
                 == #"{"error":{"code":"invalidArgument","message":"line 2: bad","serverErrorNumber":null}}"#)
     }
 

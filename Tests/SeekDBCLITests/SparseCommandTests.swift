@@ -6,7 +6,8 @@ extension CLIServerTests {
     struct SparseCommandTests {
         @Test("coll create --sparse bm25, records with sparse_embedding, query --sparse-text, coll fork")
         func sparseLifecycle() async throws {
-            let name = CLI.uniqueName(), forkName = CLI.uniqueName()
+            let name = CLI.uniqueName()
+            let forkName = CLI.uniqueName()
             do {
                 try await Self.sparseLifecycle(name: name, forkName: forkName)
                 _ = try await CLI.run(["coll", "delete", forkName])
@@ -19,8 +20,10 @@ extension CLIServerTests {
         }
 
         static func sparseLifecycle(name: String, forkName: String) async throws {
-            let created = try await CLI.run(["coll", "create", name, "--dimension", "3", "--distance", "l2", "--no-embedding-function",
-                                             "--sparse", "bm25", "-o", "json"])
+            let created = try await CLI.run([
+                "coll", "create", name, "--dimension", "3", "--distance", "l2", "--no-embedding-function",
+                "--sparse", "bm25", "-o", "json"
+            ])
             #expect(created.status == 0, "\(created)")
             let sparse = try created.object()["sparse_vector_index"] as? [String: Any]
             #expect(sparse?["source_key"] as? String == "#document")
@@ -28,7 +31,8 @@ extension CLIServerTests {
 
             let lines = """
                 {"id": "a", "document": "apples are red fruit", "embedding": [1, 0, 0]}
-                {"id": "b", "document": "pears are green", "embedding": [0, 1, 0], "sparse_embedding": {"indices": [3, 7], "values": [1.25, 0.5]}}
+                {"id": "b", "document": "pears are green", "embedding": [0, 1, 0], \
+                "sparse_embedding": {"indices": [3, 7], "values": [1.25, 0.5]}}
                 """
             let added = try await CLI.run(["add", name, "--file", "-", "-o", "json"], stdin: lines)
             #expect(added.status == 0, "\(added)")
@@ -39,7 +43,8 @@ extension CLIServerTests {
             #expect(vectors?[1]["indices"] as? [Int] == [3, 7])
             #expect(vectors?[1]["values"] as? [Double] == [1.25, 0.5])
 
-            let found = try await CLI.run(["query", name, "--sparse-text", "red apples", "--consistency", "exact", "--n", "1", "-o", "json"])
+            let found = try await CLI.run(["query", name, "--sparse-text", "red apples", "--consistency", "exact", "--n", "1", "-o", "json"]
+            )
             #expect(found.status == 0, "\(found)")
             #expect(try found.object()["ids"] as? [[String]] == [["a"]])
 
@@ -56,14 +61,18 @@ extension CLIServerTests {
         @Test("bad sparse input is refused with a message naming it")
         func badSparseInput() async throws {
             try await CLI.withCollection { name in
-                let unsorted = try await CLI.run(["add", name, "--file", "-", "-o", "json"], stdin: """
-                    {"id": "a", "embedding": [1, 0, 0], "sparse_embedding": {"indices": [7, 3], "values": [1, 1]}}
-                    """)
+                let unsorted = try await CLI.run(
+                    ["add", name, "--file", "-", "-o", "json"],
+                    stdin: """
+                        {"id": "a", "embedding": [1, 0, 0], "sparse_embedding": {"indices": [7, 3], "values": [1, 1]}}
+                        """)
                 #expect(unsorted.status == 1)
                 #expect((try unsorted.error()["message"] as? String)?.contains("ascending") == true, "\(unsorted)")
-                let noIndex = try await CLI.run(["add", name, "--file", "-", "-o", "json"], stdin: """
-                    {"id": "a", "embedding": [1, 0, 0], "sparse_embedding": {"indices": [3], "values": [1]}}
-                    """)
+                let noIndex = try await CLI.run(
+                    ["add", name, "--file", "-", "-o", "json"],
+                    stdin: """
+                        {"id": "a", "embedding": [1, 0, 0], "sparse_embedding": {"indices": [3], "values": [1]}}
+                        """)
                 #expect(noIndex.status == 1)
                 #expect((try noIndex.error()["message"] as? String)?.contains("no sparse vector index") == true, "\(noIndex)")
                 let noSparse = try await CLI.run(["query", name, "--sparse-text", "x", "-o", "json"])

@@ -11,8 +11,10 @@ extension CLIServerTests {
 
         /// Records a, b and c (those that exist, in that order) with every field, as a JSON object.
         static func all(_ name: String) async throws -> [String: Any] {
-            try await CLI.run(["get", name, "--id", "a", "--id", "b", "--id", "c", "--include", "documents,metadatas,embeddings",
-                               "-o", "json"]).object()
+            try await CLI.run([
+                "get", name, "--id", "a", "--id", "b", "--id", "c", "--include", "documents,metadatas,embeddings",
+                "-o", "json"
+            ]).object()
         }
 
         @Test("update --file changes only the fields a line gives; metadata is replaced")
@@ -35,8 +37,9 @@ extension CLIServerTests {
         func updateMerge() async throws {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
-                let run = try await CLI.run(["update", name, "--file", "-", "--merge", "-o", "json"],
-                                            stdin: #"{"id": "a", "metadata": {"k": null, "z": 3}}"#)
+                let run = try await CLI.run(
+                    ["update", name, "--file", "-", "--merge", "-o", "json"],
+                    stdin: #"{"id": "a", "metadata": {"k": null, "z": 3}}"#)
                 #expect(try run.object()["updated"] as? Int == 1, "\(run)")
                 #expect((try await Self.all(name)["metadatas"] as? [NSDictionary])?.first == ["j": 2, "z": 3])
             }
@@ -47,19 +50,25 @@ extension CLIServerTests {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
                 let changes = #"{"id": "a", "metadata": {"k": 2}}"# + "\n" + #"{"id": "b", "metadata": {"k": 2}}"#
-                let failed = try await CLI.run(["update", name, "--file", "-", "--merge", "--if", #"{"k": 1}"#, "-o", "json"], stdin: changes)
+                let failed = try await CLI.run(
+                    ["update", name, "--file", "-", "--merge", "--if", #"{"k": 1}"#, "-o", "json"], stdin: changes)
                 #expect(failed.status == 1, "\(failed)")
                 let error = try failed.error()
                 #expect(error["code"] as? String == "conditionFailed")
                 #expect((error["message"] as? String)?.contains("'b'") == true, "\(error)")
                 #expect((try await Self.all(name)["metadatas"] as? [NSDictionary]) == [["k": 1, "j": 2], ["m": "x"]], "nothing changed")
 
-                let skipped = try await CLI.run(["update", name, "--file", "-", "--merge", "--if", #"{"k": 1}"#, "--skip-conflicts",
-                                                 "-o", "json"], stdin: changes)
+                let skipped = try await CLI.run(
+                    [
+                        "update", name, "--file", "-", "--merge", "--if", #"{"k": 1}"#, "--skip-conflicts",
+                        "-o", "json"
+                    ], stdin: changes)
                 #expect(skipped.status == 0, "\(skipped)")
                 #expect(try skipped.object() as NSDictionary == ["updated": 1, "skipped": [String](), "conflicts": ["b"]])
-                let one = try await CLI.run(["update", name, "--id", "a", "--metadata", #"{"k": 3}"#, "--merge",
-                                             "--if-document", #"{"$contains": "A"}"#, "-o", "json"])
+                let one = try await CLI.run([
+                    "update", name, "--id", "a", "--metadata", #"{"k": 3}"#, "--merge",
+                    "--if-document", #"{"$contains": "A"}"#, "-o", "json"
+                ])
                 #expect(try one.object() as NSDictionary == ["updated": 1, "skipped": [String](), "conflicts": [String]()], "\(one)")
                 #expect((try await Self.all(name)["metadatas"] as? [NSDictionary]) == [["k": 3, "j": 2], ["m": "x"]])
             }
@@ -69,14 +78,18 @@ extension CLIServerTests {
         func updateByFilter() async throws {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
-                let preview = try await CLI.run(["update", name, "--where", #"{"k": {"$gte": 1}}"#, "--metadata", #"{"seen": true}"#,
-                                                 "--merge", "--dry-run", "-o", "json"])
+                let preview = try await CLI.run([
+                    "update", name, "--where", #"{"k": {"$gte": 1}}"#, "--metadata", #"{"seen": true}"#,
+                    "--merge", "--dry-run", "-o", "json"
+                ])
                 #expect(preview.status == 0, "\(preview)")
                 #expect(try preview.object() as NSDictionary == ["matched": 1, "ids": ["a"]])
                 #expect((try await Self.all(name)["metadatas"] as? [NSDictionary]) == [["k": 1, "j": 2], ["m": "x"]], "nothing written")
 
-                let done = try await CLI.run(["update", name, "--where-document", #"{"$contains": "B"}"#, "--metadata", #"{"seen": true}"#,
-                                              "--merge", "--returning", "--include", "metadatas", "-o", "json"])
+                let done = try await CLI.run([
+                    "update", name, "--where-document", #"{"$contains": "B"}"#, "--metadata", #"{"seen": true}"#,
+                    "--merge", "--returning", "--include", "metadatas", "-o", "json"
+                ])
                 #expect(done.status == 0, "\(done)")
                 let object = try done.object()
                 #expect(object["updated"] as? Int == 1 && object["ids"] as? [String] == ["b"], "\(done)")
@@ -117,8 +130,10 @@ extension CLIServerTests {
         func oneRecord() async throws {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
-                let run = try await CLI.run(["update", name, "--id", "b", "--document", "B2", "--metadata", #"{"m": null, "n": 1.5}"#,
-                                             "--embedding", "[7, 8, 9]", "--merge"])
+                let run = try await CLI.run([
+                    "update", name, "--id", "b", "--document", "B2", "--metadata", #"{"m": null, "n": 1.5}"#,
+                    "--embedding", "[7, 8, 9]", "--merge"
+                ])
                 #expect(run.status == 0, "\(run)")
                 #expect(run.stdout == "Updated 1 record in \(name)\n")
                 let records = try await Self.all(name)
@@ -128,8 +143,9 @@ extension CLIServerTests {
             }
         }
 
-        @Test("update and upsert reject null fields, mixed --file and --id, and bad option JSON, before connecting",
-              arguments: [
+        @Test(
+            "update and upsert reject null fields, mixed --file and --id, and bad option JSON, before connecting",
+            arguments: [
                 (["update", "c", "--file", "-"], #"{"id": "a", "document": null}"#, #"line 1: "document" is null; leave the field out"#),
                 (["upsert", "c", "--file", "-"], "\n" + #"{"id": "a", "metadata": null}"#, #"line 2: "metadata" is null"#),
                 (["update", "c", "--file", "-", "--id", "a"], "", "give either --file or --id"),
@@ -141,8 +157,8 @@ extension CLIServerTests {
                 (["update", "c", "--where", #"{"k": 1}"#], "", "need --metadata"),
                 (["update", "c", "--where", #"{"k": 1}"#, "--id", "a", "--metadata", "{}"], "", "give only --metadata"),
                 (["update", "c", "--where", #"{"k": 1}"#, "--metadata", "[1]"], "", "--metadata: expected a JSON object"),
-                (["update", "c", "--id", "a", "--metadata", "{}", "--dry-run"], "", "--dry-run goes with --where"),
-              ])
+                (["update", "c", "--id", "a", "--metadata", "{}", "--dry-run"], "", "--dry-run goes with --where")
+            ])
         func badInput(_ arguments: [String], _ stdin: String, _ expected: String) async throws {
             let run = try await CLI.runRaw(arguments + ["--port", "1", "-o", "json"], stdin: stdin)
             #expect(run.status == 1, "\(run)")
@@ -154,7 +170,8 @@ extension CLIServerTests {
         func upsert() async throws {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
-                let changes = #"{"id": "c", "embedding": [0, 0, 1], "metadata": {"new": true}}"# + "\n" + #"{"id": "b", "metadata": {"q": 1}}"#
+                let changes =
+                    #"{"id": "c", "embedding": [0, 0, 1], "metadata": {"new": true}}"# + "\n" + #"{"id": "b", "metadata": {"q": 1}}"#
                 let run = try await CLI.run(["upsert", name, "--file", "-", "-o", "json"], stdin: changes)
                 #expect(run.status == 0, "\(run)")
                 #expect(try run.object() as NSDictionary == ["inserted": ["c"], "updated": ["b"]])
@@ -168,7 +185,8 @@ extension CLIServerTests {
                 #expect(merged.stdout == "Upserted into \(name): 0 inserted, 1 updated\n", "\(merged)")
                 #expect((try await Self.all(name)["metadatas"] as? [NSDictionary])?.first == ["k": 1])
 
-                let noVector = try await CLI.run(["upsert", name, "--file", "-", "-o", "json"], stdin: #"{"id": "d", "metadata": {"x": 1}}"#)
+                let noVector = try await CLI.run(
+                    ["upsert", name, "--file", "-", "-o", "json"], stdin: #"{"id": "d", "metadata": {"x": 1}}"#)
                 #expect(noVector.status == 1)
                 #expect(try noVector.error()["code"] as? String == "invalidArgument")
                 #expect((try noVector.error()["message"] as? String)?.contains("'d'") == true, "\(noVector)")
@@ -179,8 +197,10 @@ extension CLIServerTests {
         func returningRecords() async throws {
             try await CLI.withCollection { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
-                let updated = try await CLI.run(["update", name, "--id", "a", "--metadata", #"{"j": null, "n": 5}"#, "--merge",
-                                                 "--returning", "--include", "metadatas,embeddings", "-o", "json"])
+                let updated = try await CLI.run([
+                    "update", name, "--id", "a", "--metadata", #"{"j": null, "n": 5}"#, "--merge",
+                    "--returning", "--include", "metadatas,embeddings", "-o", "json"
+                ])
                 #expect(updated.status == 0, "\(updated)")
                 let records = try #require(try updated.object()["records"] as? [String: Any], "\(updated)")
                 #expect(records["ids"] as? [String] == ["a"])
@@ -210,7 +230,8 @@ extension CLIServerTests {
             try await CLI.withCollection(embeddingFunction: true) { name in
                 #expect(try await CLI.run(["add", name, "--file", "-"], stdin: #"{"id": "a", "document": "old text"}"#).status == 0)
                 #expect(try await CLI.run(["update", name, "--id", "a", "--document", "a new text about search"]).status == 0)
-                #expect(try await CLI.run(["upsert", name, "--file", "-"], stdin: #"{"id": "b", "document": "vector databases"}"#).status == 0)
+                #expect(
+                    try await CLI.run(["upsert", name, "--file", "-"], stdin: #"{"id": "b", "document": "vector databases"}"#).status == 0)
                 let stored = try await CLI.run(["get", name, "--id", "a", "--id", "b", "--include", "embeddings", "-o", "json"])
                 let vectors = try #require(try stored.object()["embeddings"] as? [[Double]])
                 let expected = try await CLI.runRaw(["embed"], stdin: #""a new text about search""# + "\n" + #""vector databases""#)

@@ -1,5 +1,6 @@
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 struct DriverValueTests {
     @Test func vectorsAreLittleEndianFloat32() {

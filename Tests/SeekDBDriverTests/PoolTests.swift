@@ -1,8 +1,9 @@
 import CoreMetrics
 import Foundation
 import Logging
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// The pool's waiting, cancelling, replacing and closing, over fake connections (no server).
 struct PoolTests {
@@ -49,9 +50,11 @@ struct PoolTests {
     static let logger = Logger(label: "pool-tests", factory: { _ in SwiftLogNoOpLogHandler() })
 
     static func pool(_ maximum: Int, opener: Opener, validateAfterIdle: Duration = .seconds(60)) -> Pool<FakeConnection> {
-        Pool(settings: .init(maximumConnections: maximum, validateAfterIdle: validateAfterIdle),
-             metrics: PoolMetrics(instruments: Instruments(metricsFactory: NOOPMetricsHandler.instance), database: nil),
-             logger: logger) { _ in try opener.open() }
+        Pool(
+            settings: .init(maximumConnections: maximum, validateAfterIdle: validateAfterIdle),
+            metrics: PoolMetrics(instruments: Instruments(metricsFactory: NOOPMetricsHandler.instance), database: nil),
+            logger: logger
+        ) { _ in try opener.open() }
     }
 
     /// Waits (yielding) until the pool has `count` waiting requests.
@@ -66,12 +69,13 @@ struct PoolTests {
         let order = OrderRecorder()
         var tasks: [Task<Void, any Error>] = []
         for caller in 1...3 {
-            tasks.append(Task {
-                let connection = try await pool.lease(logger: Self.logger)
-                order.append(caller)
-                await pool.release(connection)
-            })
-            await Self.waitForWaiters(pool, caller)   // queued in this order
+            tasks.append(
+                Task {
+                    let connection = try await pool.lease(logger: Self.logger)
+                    order.append(caller)
+                    await pool.release(connection)
+                })
+            await Self.waitForWaiters(pool, caller)  // queued in this order
         }
         await pool.release(first)
         for task in tasks { try await task.value }
@@ -100,8 +104,11 @@ struct PoolTests {
 
     /// Leases the pool's only connection, queues a second request, then breaks and releases
     /// the connection (after `beforeRelease`). Returns the broken connection and the waiter.
-    static func releaseBrokenWithAWaiter(_ pool: Pool<FakeConnection>, beforeRelease: () -> Void = {}) async throws
-        -> (FakeConnection, Task<FakeConnection, any Error>) {
+    static func releaseBrokenWithAWaiter(
+        _ pool: Pool<FakeConnection>, beforeRelease: () -> Void = {}
+    ) async throws
+        -> (FakeConnection, Task<FakeConnection, any Error>)
+    {
         let broken = try await pool.lease(logger: logger)
         let waiter = Task { try await pool.lease(logger: logger) }
         await waitForWaiters(pool, 1)
@@ -174,11 +181,11 @@ struct LRUCacheTests {
         cache.insert(1, for: "a")
         cache.insert(2, for: "b")
         cache.insert(3, for: "c")
-        #expect(cache.value(for: "a") == 1)   // a becomes the most recent
-        cache.insert(4, for: "d")              // evicts b
+        #expect(cache.value(for: "a") == 1)  // a becomes the most recent
+        cache.insert(4, for: "d")  // evicts b
         #expect(cache.value(for: "b") == nil)
         #expect(cache.keys == ["c", "a", "d"])
-        cache.insert(5, for: "c")              // replacing a key does not evict another
+        cache.insert(5, for: "c")  // replacing a key does not evict another
         #expect(cache.keys == ["a", "d", "c"] && cache.value(for: "c") == 5)
         cache.remove("a")
         #expect(cache.keys == ["d", "c"])

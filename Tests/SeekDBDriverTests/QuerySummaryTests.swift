@@ -16,7 +16,7 @@ struct QuerySummaryTests {
         ("SELECT COUNT(*) FROM (SELECT _id FROM c$v1$books) AS t", "select", "SELECT c$v1$books"),
         ("SELECT 'a secret' FROM dual WHERE 1 = 'another secret'", "select", "SELECT dual"),
         ("SELECT CONNECTION_ID()", "select", "SELECT"),
-        ("FLUSH TABLES", "other", "OTHER"),
+        ("FLUSH TABLES", "other", "OTHER")
     ])
     func summary(sql: String, kind: String, text: String) {
         let summary = QuerySummary(sql: sql)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 @Suite("DefaultEmbeddingFunction without the model")
 struct DefaultEmbeddingFunctionTests {

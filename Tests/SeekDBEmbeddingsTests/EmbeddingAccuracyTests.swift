@@ -1,10 +1,13 @@
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 /// Cosine similarity, computed in Double.
 func cosine(_ a: [Float], _ b: [Float]) -> Double {
     precondition(a.count == b.count)
-    var dot = 0.0, normA = 0.0, normB = 0.0
+    var dot = 0.0
+    var normA = 0.0
+    var normB = 0.0
     for index in a.indices {
         dot += Double(a[index]) * Double(b[index])
         normA += Double(a[index]) * Double(a[index])

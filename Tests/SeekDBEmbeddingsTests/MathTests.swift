@@ -1,15 +1,18 @@
 import Foundation
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 @Suite("Pooling, normalisation and element-wise kernels")
 struct MathTests {
     @Test func meanPoolAveragesOnlyRealTokens() {
         // Two sequences padded to length 3, hidden size 2.
-        let hidden = Matrix(rows: 6, columns: 2, values: [
-            1, 2, 3, 4, 100, 100,      // sequence 0: length 2, one padded row
-            -1, 0, 1, 2, 3, 4,         // sequence 1: length 3
-        ])
+        let hidden = Matrix(
+            rows: 6, columns: 2,
+            values: [
+                1, 2, 3, 4, 100, 100,  // sequence 0: length 2, one padded row
+                -1, 0, 1, 2, 3, 4  // sequence 1: length 3
+            ])
         let pooled = meanPool(hidden, lengths: [2, 3], sequenceLength: 3)
         #expect(pooled == [[2, 3], [1, 2]])
     }
@@ -59,7 +62,8 @@ struct MathTests {
     }
 
     @Test func softmaxRowsSumToOneAndMatchTheDefinition() {
-        let rows = 3, columns = 19
+        let rows = 3
+        let columns = 19
         var values: [Float] = (0..<(rows * columns)).map { Float(($0 * 37) % 23) * 0.7 - 8 }
         let inputs = values
         values.withUnsafeMutableBufferPointer { softmaxRows($0.baseAddress!, rows: rows, columns: columns) }

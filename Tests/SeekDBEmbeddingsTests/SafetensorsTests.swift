@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 /// Builds safetensors bytes: the 8-byte little-endian header length, the JSON header (padded
 /// with spaces to a multiple of 8), then the data.
@@ -70,14 +71,25 @@ struct SafetensorsTests {
         }
     }
 
-    @Test("malformed files are invalidModel errors", arguments: [
-        ("too short", [UInt8](repeating: 0, count: 5)),
-        ("header longer than the file", [0xFF, 0, 0, 0, 0, 0, 0, 0] + Array("{}".utf8)),
-        ("not JSON", safetensorsBytes(header: "{nope", data: [])),
-        ("offsets past the data", safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0])),
-        ("size differs from shape", safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: floatBytes([1, 2]))),
-        ("reversed offsets", safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}}"#, data: floatBytes([1, 2]))),
-    ])
+    @Test(
+        "malformed files are invalidModel errors",
+        arguments: [
+            ("too short", [UInt8](repeating: 0, count: 5)),
+            ("header longer than the file", [0xFF, 0, 0, 0, 0, 0, 0, 0] + Array("{}".utf8)),
+            ("not JSON", safetensorsBytes(header: "{nope", data: [])),
+            (
+                "offsets past the data",
+                safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0])
+            ),
+            (
+                "size differs from shape",
+                safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: floatBytes([1, 2]))
+            ),
+            (
+                "reversed offsets",
+                safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}}"#, data: floatBytes([1, 2]))
+            )
+        ])
     func malformed(label: String, bytes: [UInt8]) {
         #expect {
             _ = try bytes.withUnsafeBytes { try SafetensorsFile(bytes: $0) }
@@ -86,11 +98,13 @@ struct SafetensorsTests {
         }
     }
 
-    @Test("malformed files on disk are invalidModel errors", arguments: [
-        [UInt8](repeating: 0, count: 5),
-        [0xFF, 0, 0, 0, 0, 0, 0, 0] + Array("{}".utf8),
-        safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0]),
-    ])
+    @Test(
+        "malformed files on disk are invalidModel errors",
+        arguments: [
+            [UInt8](repeating: 0, count: 5),
+            [0xFF, 0, 0, 0, 0, 0, 0, 0] + Array("{}".utf8),
+            safetensorsBytes(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0])
+        ])
     func malformedOnDisk(bytes: [UInt8]) throws {
         let path = try temporaryFile(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }

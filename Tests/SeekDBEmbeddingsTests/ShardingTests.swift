@@ -1,5 +1,6 @@
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 @Suite("Splitting a batch into shards")
 struct ShardingTests {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 /// A tiny random BERT written as safetensors, run through `BERTModel` and through a naive
 /// Double-precision implementation of the same equations written independently here.
@@ -19,7 +20,7 @@ struct TinyBERTTests {
             ("embeddings.word_embeddings.weight", [config.vocabSize, h]),
             ("embeddings.position_embeddings.weight", [config.maxPositionEmbeddings, h]),
             ("embeddings.token_type_embeddings.weight", [config.typeVocabSize, h]),
-            ("embeddings.LayerNorm.weight", [h]), ("embeddings.LayerNorm.bias", [h]),
+            ("embeddings.LayerNorm.weight", [h]), ("embeddings.LayerNorm.bias", [h])
         ]
         for layer in 0..<config.numHiddenLayers {
             let p = "encoder.layer.\(layer)."
@@ -30,7 +31,7 @@ struct TinyBERTTests {
                 (p + "attention.output.LayerNorm.weight", [h]), (p + "attention.output.LayerNorm.bias", [h]),
                 (p + "intermediate.dense.weight", [i, h]), (p + "intermediate.dense.bias", [i]),
                 (p + "output.dense.weight", [h, i]), (p + "output.dense.bias", [h]),
-                (p + "output.LayerNorm.weight", [h]), (p + "output.LayerNorm.bias", [h]),
+                (p + "output.LayerNorm.weight", [h]), (p + "output.LayerNorm.bias", [h])
             ]
         }
         return shapes
@@ -58,10 +59,12 @@ struct TinyBERTTests {
         var data: [UInt8] = []
         for (name, shape) in shapes {
             let bytes = floatBytes(weights[name]!)
-            entries.append(#""\#(prefix + name)":{"dtype":"F32","shape":\#(shape),"data_offsets":[\#(data.count),\#(data.count + bytes.count)]}"#)
+            entries.append(
+                #""\#(prefix + name)":{"dtype":"F32","shape":\#(shape),"data_offsets":[\#(data.count),\#(data.count + bytes.count)]}"#)
             data += bytes
         }
-        entries.append(#""\#(prefix)embeddings.position_ids":{"dtype":"I64","shape":[1,2],"data_offsets":[\#(data.count),\#(data.count + 16)]}"#)
+        entries.append(
+            #""\#(prefix)embeddings.position_ids":{"dtype":"I64","shape":[1,2],"data_offsets":[\#(data.count),\#(data.count + 16)]}"#)
         data += [UInt8](repeating: 0, count: 16)
         return safetensorsBytes(header: "{" + entries.joined(separator: ",") + "}", data: data)
     }
@@ -82,12 +85,14 @@ struct TinyBERTTests {
     static func vector(_ name: String) -> [Double] { weights[name]!.map(Double.init) }
 
     static func linear(_ x: [[Double]], _ name: String) -> [[Double]] {
-        let w = matrix(name + ".weight"), b = vector(name + ".bias")
+        let w = matrix(name + ".weight")
+        let b = vector(name + ".bias")
         return x.map { row in w.indices.map { o in zip(row, w[o]).reduce(b[o]) { $0 + $1.0 * $1.1 } } }
     }
 
     static func layerNorm(_ x: [[Double]], _ name: String) -> [[Double]] {
-        let g = vector(name + ".weight"), b = vector(name + ".bias")
+        let g = vector(name + ".weight")
+        let b = vector(name + ".bias")
         return x.map { row in
             let mean = row.reduce(0, +) / Double(row.count)
             let variance = row.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(row.count)
@@ -101,7 +106,9 @@ struct TinyBERTTests {
 
     /// Mean-pooled output for one unpadded sequence.
     static func naivePooled(_ ids: [Int]) -> [Double] {
-        let h = config.hiddenSize, heads = config.numAttentionHeads, d = h / heads
+        let h = config.hiddenSize
+        let heads = config.numAttentionHeads
+        let d = h / heads
         let word = matrix("embeddings.word_embeddings.weight")
         let position = matrix("embeddings.position_embeddings.weight")
         let type = matrix("embeddings.token_type_embeddings.weight")

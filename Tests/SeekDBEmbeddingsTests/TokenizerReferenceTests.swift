@@ -1,5 +1,6 @@
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 @Suite("Tokenizer against reference.json", .enabled(if: !modelTestsSkipped, "SEEKDB_SKIP_MODEL_TESTS=1"))
 struct TokenizerReferenceTests {

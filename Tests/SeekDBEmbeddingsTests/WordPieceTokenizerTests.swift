@@ -1,17 +1,18 @@
 import Foundation
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 /// Tokenizer behaviour on a tiny in-memory vocabulary (no model files needed).
 @Suite("WordPieceTokenizer on a tiny vocabulary")
 struct WordPieceTokenizerTests {
     static let vocabulary = [
-        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]",            // 0–4
-        "hello", "world", "!", ",", ".",                        // 5–9
-        "un", "##aff", "##able", "cafe", "naive",               // 10–14
-        "你", "好", "a", "##a", "[",                             // 15–19
-        "]", "mask", "οδοσ", "$", "'",                          // 20–24
-        "s", "it", "hel", "##lo", "##ll",                       // 25–29
+        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]",  // 0–4
+        "hello", "world", "!", ",", ".",  // 5–9
+        "un", "##aff", "##able", "cafe", "naive",  // 10–14
+        "你", "好", "a", "##a", "[",  // 15–19
+        "]", "mask", "οδοσ", "$", "'",  // 20–24
+        "s", "it", "hel", "##lo", "##ll"  // 25–29
     ]
     let tokenizer = try! WordPieceTokenizer(vocabulary: Self.vocabulary)
 
@@ -52,7 +53,7 @@ struct WordPieceTokenizerTests {
 
     @Test func cutsWordPiecesGreedily() {
         #expect(tokens("unaffable") == ["un", "##aff", "##able"])
-        #expect(tokens("hello") == ["hello"])   // longest match first: not hel ##lo
+        #expect(tokens("hello") == ["hello"])  // longest match first: not hel ##lo
         #expect(tokens("helll") == ["hel", "##ll"])
         // "hel" matches but no piece covers the last "l": the whole word is unknown.
         #expect(tokens("hell") == ["[UNK]"])

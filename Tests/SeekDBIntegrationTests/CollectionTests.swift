@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 @Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct CollectionTests {
@@ -105,7 +106,8 @@ struct CollectionTests {
     @Test func legacyV1CollectionsAreRead() async throws {
         try await withTestClient { client in
             let name = TestEnvironment.uniqueName("legacy")
-            _ = try await client.executeText("""
+            _ = try await client.executeText(
+                """
                 CREATE TABLE `c$v1$\(name)` (_id varbinary(512) PRIMARY KEY NOT NULL, document string, embedding vector(2),
                 metadata json, VECTOR INDEX idx_vec (embedding) WITH (DISTANCE=l2, TYPE=hnsw, LIB=vsag)) ORGANIZATION = HEAP
                 """)

@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// `update(ids:…, where:, whereDocument:)` and the same on `upsert`: a record is written only if
 /// it still matches the condition when the statement runs.
@@ -10,9 +11,10 @@ import Testing
 struct ConditionalUpdateTests {
     static func withRecords<R>(_ body: (SeekDBCollection) async throws -> R) async throws -> R {
         try await withTestCollection(dimension: 2) { _, collection in
-            try await collection.add(ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]],
-                                     documents: ["red apples", "green pears", "red cherries"],
-                                     metadatas: [["rev": 1, "k": "a"], ["rev": 2, "k": "b"], ["rev": 1, "k": "c"]])
+            try await collection.add(
+                ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]],
+                documents: ["red apples", "green pears", "red cherries"],
+                metadatas: [["rev": 1, "k": "a"], ["rev": 2, "k": "b"], ["rev": 1, "k": "c"]])
             return try await body(collection)
         }
     }
@@ -35,14 +37,17 @@ struct ConditionalUpdateTests {
 
     @Test func skipWritesTheMatchingRecordsAndReportsTheOthers() async throws {
         try await Self.withRecords { (collection: SeekDBCollection) async throws in
-            let result = try await collection.update(ids: ["a", "b", "c", "zz"], metadatas: [["rev": 5], ["rev": 5], ["rev": 5], ["rev": 5]],
-                                                     metadataMode: .merge, where: .field("rev") == 1, missing: .skip, conflicts: .skip)
+            let result = try await collection.update(
+                ids: ["a", "b", "c", "zz"], metadatas: [["rev": 5], ["rev": 5], ["rev": 5], ["rev": 5]],
+                metadataMode: .merge, where: .field("rev") == 1, missing: .skip, conflicts: .skip)
             #expect(result == UpdateResult(updatedCount: 2, skippedIDs: ["zz"], conflictIDs: ["b"]))
-            let byDocument = try await collection.update(ids: ["a", "b"], metadatas: [["red": true], ["red": true]], metadataMode: .merge,
-                                                         whereDocument: .contains("red"), conflicts: .skip)
+            let byDocument = try await collection.update(
+                ids: ["a", "b"], metadatas: [["red": true], ["red": true]], metadataMode: .merge,
+                whereDocument: .contains("red"), conflicts: .skip)
             #expect(byDocument == UpdateResult(updatedCount: 1, conflictIDs: ["b"]))
-            #expect(try await collection.get(ids: ["a", "b", "c"]).metadatas
-                == [["rev": 5, "k": "a", "red": true], ["rev": 2, "k": "b"], ["rev": 5, "k": "c"]])
+            #expect(
+                try await collection.get(ids: ["a", "b", "c"]).metadatas
+                    == [["rev": 5, "k": "a", "red": true], ["rev": 2, "k": "b"], ["rev": 5, "k": "c"]])
         }
     }
 
@@ -57,10 +62,12 @@ struct ConditionalUpdateTests {
                 try await collection.update(ids: "zz", metadatas: ["rev": 3], where: .field("rev") == 1)
             }
             #expect(missing?.code == .recordsNotFound)
-            #expect(try await collection.update(ids: "b", metadatas: ["rev": 3], where: .field("rev") == 1, conflicts: .skip)
-                == UpdateResult(updatedCount: 0, conflictIDs: ["b"]))
-            #expect(try await collection.update(ids: "b", metadatas: ["rev": 3, "k": "b"], where: .field("rev") == 2)
-                == UpdateResult(updatedCount: 1))
+            #expect(
+                try await collection.update(ids: "b", metadatas: ["rev": 3], where: .field("rev") == 1, conflicts: .skip)
+                    == UpdateResult(updatedCount: 0, conflictIDs: ["b"]))
+            #expect(
+                try await collection.update(ids: "b", metadatas: ["rev": 3, "k": "b"], where: .field("rev") == 2)
+                    == UpdateResult(updatedCount: 1))
             #expect(try await collection.get(ids: "b").metadatas == [["rev": 3, "k": "b"]])
         }
     }
@@ -73,15 +80,17 @@ struct ConditionalUpdateTests {
             #expect(refused?.code == .conditionFailed)
             #expect(refused?.conflictIDs == ["b"])
             #expect(try await collection.count() == 3)
-            let result = try await collection.upsert(ids: ["a", "b", "new"], embeddings: [[5, 5], [5, 5], [5, 5]],
-                                                     where: .field("rev") == 1, conflicts: .skip)
+            let result = try await collection.upsert(
+                ids: ["a", "b", "new"], embeddings: [[5, 5], [5, 5], [5, 5]],
+                where: .field("rev") == 1, conflicts: .skip)
             #expect(result == UpsertResult(insertedIDs: ["new"], updatedIDs: ["a"], conflictIDs: ["b"]))
             let one = await #expect(throws: SeekDBError.self) {
                 try await collection.upsert(ids: "b", embeddings: [[6, 6]], where: .field("rev") == 1)
             }
             #expect(one?.conflictIDs == ["b"])
-            #expect(try await collection.upsert(ids: "other", embeddings: [[6, 6]], where: .field("rev") == 1)
-                == UpsertResult(insertedIDs: ["other"]))
+            #expect(
+                try await collection.upsert(ids: "other", embeddings: [[6, 6]], where: .field("rev") == 1)
+                    == UpsertResult(insertedIDs: ["other"]))
             let read = try await collection.get(ids: ["a", "b"], include: [.embeddings])
             #expect(read.embeddings == [[5, 5], [2, 2]])
         }
@@ -101,8 +110,9 @@ struct ConditionalUpdateTests {
                             let stored = try await collection.get(ids: "doc").metadatas?.first??["count"]
                             guard case .int(let count)? = stored else { throw SeekDBError(.decodingFailed, "no count") }
                             do {
-                                try await collection.update(ids: "doc", metadatas: ["rev": .int(count + 1), "count": .int(count + 1)],
-                                                            metadataMode: .merge, where: .field("rev") == .int(count))
+                                try await collection.update(
+                                    ids: "doc", metadatas: ["rev": .int(count + 1), "count": .int(count + 1)],
+                                    metadataMode: .merge, where: .field("rev") == .int(count))
                                 done += 1
                             } catch let error as SeekDBError where error.code == .conditionFailed {
                                 lost += 1

@@ -1,7 +1,8 @@
 import Foundation
-@testable import SeekDB
 import SeekDBTesting
 import Testing
+
+@testable import SeekDB
 
 @Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct ConnectionTests {
@@ -40,8 +41,9 @@ struct ConnectionTests {
             let pattern = "SELECT _id FROM \(collection.quotedTable)%FOR UPDATE"
             try await withTestClient { client in
                 let (mostAtOnce, readers) = try await holder.withDriverTransaction(logger: nil) { connection, logger in
-                    _ = try await connection.execute("SELECT _id FROM \(collection.quotedTable) WHERE _id = CAST(? AS BINARY) FOR UPDATE",
-                                                     [.bytes(Array("gate".utf8))], logger: logger)
+                    _ = try await connection.execute(
+                        "SELECT _id FROM \(collection.quotedTable) WHERE _id = CAST(? AS BINARY) FOR UPDATE",
+                        [.bytes(Array("gate".utf8))], logger: logger)
                     let readers = Task {
                         try await withThrowingTaskGroup(of: Void.self) { group in
                             for _ in 0..<8 { group.addTask { _ = try await client.execute(gate, [.bytes(Array("gate".utf8))]) } }
@@ -49,7 +51,7 @@ struct ConnectionTests {
                         }
                     }
                     var mostAtOnce = 0
-                    let giveUp = ContinuousClock.now + .seconds(90)   // only reached when the test fails
+                    let giveUp = ContinuousClock.now + .seconds(90)  // only reached when the test fails
                     while mostAtOnce < 8, ContinuousClock.now < giveUp {
                         let waiting = try await connection.execute(waitingCount, [.string(pattern)], logger: logger)
                         mostAtOnce = max(mostAtOnce, Int(waiting.rows.first?.first?.intValue ?? 0))

@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// `where` / `whereDocument` against the real server, with the ids pyseekdb 1.4.0.post1
 /// returned for the same filters on the same rows (docs/pyseekdb-storage.md, filters; the rows
@@ -19,7 +20,7 @@ struct FilterTests {
         ("num", ["t": 5], "apple pie"),
         ("str_num", ["t": "5"], "pear"),
         ("nested", ["a": ["b": 2, "c": "x"], "t": 7.5], "nested thing"),
-        ("flag", ["t": true], "true story"),
+        ("flag", ["t": true], "true story")
     ]
 
     static let everyID = ["arr", "empty", "flag", "missing", "nested", "null", "num", "scal", "str_num"]
@@ -49,7 +50,7 @@ struct FilterTests {
         (#"{"t": 7.5}"#, .equal("t", 7.5), ["nested"]),
         (#"{"t": {"$gt": 5, "$lt": 8}}"#, .and([.greaterThan("t", 5), .lessThan("t", 8)]), ["nested"]),
         (#"{"t": ["ml", "ai"]}"#, .equal("t", ["ml", "ai"]), []),
-        (#"{"t": {"$in": [5, true]}}"#, .field("t").isIn([5, true]), ["flag", "num"]),
+        (#"{"t": {"$in": [5, true]}}"#, .field("t").isIn([5, true]), ["flag", "num"])
     ]
 
     static let documentCases: [(String, DocumentFilter, [String])] = [
@@ -57,15 +58,16 @@ struct FilterTests {
         (#"{"$not_contains": "apple"}"#, .notContains("apple"), ["empty", "flag", "missing", "nested", "null", "scal", "str_num"]),
         (#"{"$regex": "^[a-c]"}"#, .regex("^[a-c]"), ["arr", "null", "num", "scal"]),
         (#"{"$and": [{"$contains": "apple"}, {"$contains": "pie"}]}"#, .contains("apple") && .contains("pie"), ["num"]),
-        (#"{"$or": [{"$contains": "pear"}, {"$regex": "[0-9]"}]}"#, .or([.contains("pear"), .regex("[0-9]")]), ["empty", "str_num"]),
+        (#"{"$or": [{"$contains": "pear"}, {"$regex": "[0-9]"}]}"#, .or([.contains("pear"), .regex("[0-9]")]), ["empty", "str_num"])
     ]
 
     static func fill(_ collection: SeekDBCollection) async throws {
         let rows = metadatas
-        try await collection.add(ids: IDs(rows.map(\.0)),
-                                 embeddings: Embeddings(rows.indices.map { [Float($0), 1] }),
-                                 documents: Documents(rows.map(\.2)),
-                                 metadatas: Metadatas(rows.map(\.1)))
+        try await collection.add(
+            ids: IDs(rows.map(\.0)),
+            embeddings: Embeddings(rows.indices.map { [Float($0), 1] }),
+            documents: Documents(rows.map(\.2)),
+            metadatas: Metadatas(rows.map(\.1)))
     }
 
     @Test func everyMetadataOperatorSelectsWhatPyseekdbSelects() async throws {
@@ -96,7 +98,8 @@ struct FilterTests {
     @Test func filtersCombineWithIDsAndKeepTheOrderAsked() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
             try await Self.fill(collection)
-            let result = try await collection.get(ids: ["str_num", "num", "arr", "scal", "zz"], where: .field("t") > 3, include: [.metadatas])
+            let result = try await collection.get(
+                ids: ["str_num", "num", "arr", "scal", "zz"], where: .field("t") > 3, include: [.metadatas])
             #expect(result.ids == ["str_num", "num", "arr", "scal"])
             #expect(result.metadatas?[1] == ["t": 5])
             let page = try await collection.get(where: .notIn("t", []), limit: 4, offset: 2, include: [])
@@ -107,8 +110,9 @@ struct FilterTests {
     @Test func injectionKeysAreMatchedLiterallyNeverExecuted() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
             let evil = "a') OR 1=1 -- "
-            try await collection.add(ids: ["plain", "evil"], embeddings: [[1, 1], [2, 2]],
-                                     metadatas: [["a": 1], [evil: "hit", "quote\"key": 1, "back\\slash": 2, "a b": 3]])
+            try await collection.add(
+                ids: ["plain", "evil"], embeddings: [[1, 1], [2, 2]],
+                metadatas: [["a": 1], [evil: "hit", "quote\"key": 1, "back\\slash": 2, "a b": 3]])
             for key in [evil, "' OR '1'='1", "a\") OR 1=1 -- ", "$.a", "*", "a[0]", "`a`"] {
                 #expect(try await collection.get(where: .notEqual(key, "x"), include: []).ids == (key == evil ? ["evil"] : []), "\(key)")
                 #expect(try await collection.get(where: .field(key) > 0, include: []).ids == (key == evil ? ["evil"] : []), "\(key)")

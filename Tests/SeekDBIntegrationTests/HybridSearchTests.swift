@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// `hybridSearch` through `DBMS_HYBRID_SEARCH.SEARCH` on the rows of ``FilterTests``
 /// (row i has embedding [i, 1]: arr 0, scal 1, missing 2, null 3, empty 4, num 5, str_num 6, nested 7, flag 8).
@@ -12,8 +13,9 @@ struct HybridSearchTests {
         try await withTestCollection(dimension: 2) { _, collection in
             try await FilterTests.fill(collection)
             try await collection.refreshIndex()
-            let result = try await collection.hybridSearch(fullText: "banana", vector: .embedding([8, 1]), nResults: 4,
-                                                           vectorCandidates: 2, include: .all)
+            let result = try await collection.hybridSearch(
+                fullText: "banana", vector: .embedding([8, 1]), nResults: 4,
+                vectorCandidates: 2, include: .all)
             #expect(result.scoreKind == .score)
             #expect(Set(result.ids) == ["arr", "scal", "flag", "nested"])
             #expect(result.scores == result.scores.sorted(by: >))
@@ -24,8 +26,9 @@ struct HybridSearchTests {
             #expect(result.metadatas?[index] == ["t": true])
             #expect(result.embeddings?[index] == [8, 1])
 
-            let constant = try await collection.hybridSearch(fullText: "banana", vector: .embedding([8, 1]), nResults: 1,
-                                                             fusion: .init(rankConstant: 10))
+            let constant = try await collection.hybridSearch(
+                fullText: "banana", vector: .embedding([8, 1]), nResults: 1,
+                fusion: .init(rankConstant: 10))
             #expect(abs(constant.scores[0] - 1.0 / 11) < 1e-4, "\(constant.scores)")
         }
     }
@@ -41,15 +44,16 @@ struct HybridSearchTests {
 
             let vector = try await collection.hybridSearch(vector: .embedding([8, 1]), where: .field("t") > 3, nResults: 3)
             #expect(vector.ids == ["flag", "nested", "str_num"])
-            #expect(abs(vector.scores[0] - 1) < 1e-6 && abs(vector.scores[1] - 0.5) < 1e-6)   // 1 / (1 + distance)
+            #expect(abs(vector.scores[0] - 1) < 1e-6 && abs(vector.scores[1] - 0.5) < 1e-6)  // 1 / (1 + distance)
 
             // The search language's equality is SQL `=`: unlike get, the array row "arr" does not match.
             let scalar = try await collection.hybridSearch(where: .field("t") == "ml" || .field("t") == 5, include: [])
             #expect(Set(scalar.ids) == ["scal", "num"])
             #expect(try await collection.get(where: .field("t") == "ml", include: []).ids.sorted() == ["arr", "scal"])
 
-            let excluded = try await collection.hybridSearch(vector: .embedding([0, 1]), where: .notIn("t", ["ml", 5]) && .field("t") < 10,
-                                                             nResults: 9, include: [])
+            let excluded = try await collection.hybridSearch(
+                vector: .embedding([0, 1]), where: .notIn("t", ["ml", 5]) && .field("t") < 10,
+                nResults: 9, include: [])
             #expect(Set(excluded.ids) == ["null", "nested"])
         }
     }

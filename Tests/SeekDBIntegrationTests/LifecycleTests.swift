@@ -1,9 +1,10 @@
 import Logging
-@testable import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import ServiceLifecycle
 import Testing
+
+@testable import SeekDB
+@testable import SeekDBDriver
 
 /// `SeekDBClient` as a `ServiceLifecycle` service: graceful shutdown lets calls in flight
 /// finish, refuses new ones at once, and cancels what still runs when the grace period ends.
@@ -21,8 +22,9 @@ struct LifecycleTests {
         static func lock(_ id: String, in collection: SeekDBCollection) async throws -> RowLock {
             let connection = try await MariaDBConnection.connect(TestEnvironment.configuration.driverConfiguration, logger: logger)
             _ = try await connection.query("START TRANSACTION", logger: logger)
-            let rows = try await connection.execute("SELECT _id FROM `\(collection.table)` WHERE _id = ? FOR UPDATE",
-                                                    [RecordStatements.idValue(id)], logger: logger)
+            let rows = try await connection.execute(
+                "SELECT _id FROM `\(collection.table)` WHERE _id = ? FOR UPDATE",
+                [RecordStatements.idValue(id)], logger: logger)
             #expect(rows.rows.count == 1)
             return RowLock(connection: connection)
         }
@@ -35,8 +37,10 @@ struct LifecycleTests {
 
     /// Runs `body` with a client of its own (closed afterwards if `body` did not) and that
     /// client's view of a new collection holding record "a".
-    func withLifecycleClient(gracePeriod: Duration,
-                             _ body: (SeekDBClient, SeekDBCollection) async throws -> Void) async throws {
+    func withLifecycleClient(
+        gracePeriod: Duration,
+        _ body: (SeekDBClient, SeekDBCollection) async throws -> Void
+    ) async throws {
         try await withTestCollection(dimension: 3) { _, setup in
             try await setup.add(ids: ["a"], embeddings: [[1, 2, 3]])
             var configuration = try TestEnvironment.configuration
@@ -81,12 +85,12 @@ struct LifecycleTests {
 
                 await group.triggerGracefulShutdown()
                 _ = try await waitUntilRefused(collection)
-                #expect(client.callsInFlight == 1)   // still waiting for the row lock
+                #expect(client.callsInFlight == 1)  // still waiting for the row lock
 
                 try await lock.release()
                 let result = try await inFlight.value
                 #expect(result.updatedCount == 1)
-                try await tasks.waitForAll()   // the group ends once the client has shut down
+                try await tasks.waitForAll()  // the group ends once the client has shut down
             }
             #expect(await client.openConnections == 0)
             let read = try await withTestClient { other in
@@ -119,8 +123,9 @@ struct LifecycleTests {
     @Test func aPublicCallInsideAnotherIsNotRefusedDuringShutdown() async throws {
         // getOrCreateCollection calls getCollection and createCollection: one call, admitted once.
         try await withLifecycleClient(gracePeriod: .seconds(600)) { client, collection in
-            _ = try await client.getOrCreateCollection(name: collection.name, configuration: .init(dimension: 3),
-                                                       embeddingFunction: nil)
+            _ = try await client.getOrCreateCollection(
+                name: collection.name, configuration: .init(dimension: 3),
+                embeddingFunction: nil)
             #expect(client.callsInFlight == 0)
         }
     }

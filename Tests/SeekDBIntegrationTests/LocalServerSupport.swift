@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts one ``LocalServer`` in a temporary folder before the first test of the suite it is
@@ -11,8 +12,10 @@ import Glibc
 struct SharedLocalServer: SuiteTrait, TestScoping {
     @TaskLocal static var current: LocalServer?
 
-    @concurrent func provideScope(for test: Test, testCase: Test.Case?,
-                                  performing function: @concurrent @Sendable () async throws -> Void) async throws {
+    @concurrent func provideScope(
+        for test: Test, testCase: Test.Case?,
+        performing function: @concurrent @Sendable () async throws -> Void
+    ) async throws {
         let folder = try TemporaryFolder()
         let server = try await LocalServer.start(dataDirectory: folder.path + "/shared.db")
         do {
@@ -68,7 +71,9 @@ enum ProcFS {
     }
 
     static func isZombie(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return true }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+            return true
+        }
         return stat[stat.index(after: close)...].drop { $0 == " " }.first == "Z"
     }
 
@@ -76,11 +81,13 @@ enum ProcFS {
     /// among its open files, matched against the LISTEN entries of /proc/net/tcp and tcp6.
     static func listeningTCPPorts(of pid: Int32) -> Set<Int> {
         let fdDirectory = "/proc/\(pid)/fd"
-        let inodes = Set(((try? FileManager.default.contentsOfDirectory(atPath: fdDirectory)) ?? []).compactMap { fd -> String? in
-            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(fd)"),
-                  target.hasPrefix("socket:[") else { return nil }
-            return String(target.dropFirst("socket:[".count).dropLast())
-        })
+        let inodes = Set(
+            ((try? FileManager.default.contentsOfDirectory(atPath: fdDirectory)) ?? []).compactMap { fd -> String? in
+                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(fd)"),
+                    target.hasPrefix("socket:[")
+                else { return nil }
+                return String(target.dropFirst("socket:[".count).dropLast())
+            })
         var ports: Set<Int> = []
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
             guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
@@ -88,7 +95,8 @@ enum ProcFS {
                 let columns = line.split(separator: " ")
                 // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
                 guard columns.count > 9, columns[3] == "0A", inodes.contains(String(columns[9])),
-                      let portText = columns[1].split(separator: ":").last, let port = Int(portText, radix: 16) else { continue }
+                    let portText = columns[1].split(separator: ":").last, let port = Int(portText, radix: 16)
+                else { continue }
                 ports.insert(port)
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every local-server test, one at a time: a seekdb start takes about 2 s of CPU on the 2-core
@@ -38,8 +39,9 @@ extension LocalServerTests {
                 let name = TestEnvironment.uniqueName("local")
                 let collection = try await client.createCollection(
                     name: name, configuration: .init(dimension: 3, distance: .cosine), embeddingFunction: nil)
-                try await collection.add(ids: ["a", "b"], embeddings: [[1, 0, 0], [0, 1, 0]],
-                                         documents: ["first", "second"], metadatas: [["n": 1], ["n": 2]])
+                try await collection.add(
+                    ids: ["a", "b"], embeddings: [[1, 0, 0], [0, 1, 0]],
+                    documents: ["first", "second"], metadatas: [["n": 1], ["n": 2]])
                 let result = try await collection.get(ids: ["b", "a"], include: [.documents, .metadatas, .embeddings])
                 #expect(result.ids == ["b", "a"])
                 #expect(result.documents == ["second", "first"])
@@ -60,7 +62,8 @@ extension LocalServerTests {
                 try await collection.add(ids: ["p", "q"], embeddings: [[1, 2, 3], [4, 5, 6]])
 
                 // pyseekdb's Client(path=…) attaches to the running server instead of starting one.
-                let output = try runPython("""
+                let output = try runPython(
+                    """
                     import json, sys, pyseekdb
                     client = pyseekdb.Client(path=sys.argv[1])
                     collection = client.get_collection(sys.argv[2], embedding_function=None)
@@ -144,7 +147,7 @@ extension LocalServerTests {
             let folder = try TemporaryFolder()
             defer { folder.remove() }
             var configuration = LocalServer.Configuration()
-            configuration.logDiskSize = "1G"   // below seekdb's 2G minimum: it exits during start-up
+            configuration.logDiskSize = "1G"  // below seekdb's 2G minimum: it exits during start-up
             let error = try await #require(throws: SeekDBError.self) {
                 _ = try await LocalServer.start(dataDirectory: folder.path + "/failing.db", configuration: configuration)
             }
@@ -178,8 +181,9 @@ extension LocalServerTests {
             #expect(fromVariable.message.contains("SEEKDB_BINARY"))
 
             // The project's .venv is found from a subfolder of the project.
-            let found = try await LocalServer.findBinary(environment: ["PATH": "/nonexistent"],
-                                                         workingDirectory: TestEnvironment.projectRoot.appendingPathComponent("Tests").path)
+            let found = try await LocalServer.findBinary(
+                environment: ["PATH": "/nonexistent"],
+                workingDirectory: TestEnvironment.projectRoot.appendingPathComponent("Tests").path)
             #expect(found.hasSuffix("/site-packages/pylibseekdb/seekdb"))
 
             // Nothing anywhere: the error says where it looked.

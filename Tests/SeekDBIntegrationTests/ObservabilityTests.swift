@@ -2,8 +2,8 @@ import InMemoryTracing
 import MetricsTestKit
 import SeekDB
 import SeekDBTesting
-import Testing
 import ServiceContextModule
+import Testing
 import Tracing
 
 /// Metrics and spans of real calls, recorded by swift-metrics' `TestMetrics` and
@@ -55,8 +55,9 @@ struct ObservabilityTests {
 
     @Test func statementsAreChildSpansWithASummaryAndNoValues() async throws {
         try await withInstrumentedCollection { _, collection, _, tracer in
-            try await collection.add(ids: ["secret-id-1", "secret-id-2"], embeddings: [[1, 0, 0, 0], [0, 1, 0, 0]],
-                                     metadatas: [["k": "secret-value"], ["k": 2]])
+            try await collection.add(
+                ids: ["secret-id-1", "secret-id-2"], embeddings: [[1, 0, 0, 0], [0, 1, 0, 0]],
+                metadatas: [["k": "secret-value"], ["k": 2]])
             let spans = tracer.finishedSpans
             let call = try #require(spans.first { $0.operationName == "add \(collection.name)" })
             let statements = spans.filter { $0.parentSpanID == call.spanID && $0.operationName != "embed" }
@@ -69,7 +70,8 @@ struct ObservabilityTests {
             #expect(insert.traceID == call.traceID)
             for span in spans {
                 var texts = [span.operationName]
-                span.attributes.forEach { _, value in texts.append("\(value)") }
+                // swift-format-ignore: ReplaceForEachWithForLoop
+                span.attributes.forEach { _, value in texts.append("\(value)") }  // not a Sequence
                 #expect(!texts.contains { $0.contains("secret") }, "span \(span.operationName) shows a bound value")
             }
         }
@@ -112,18 +114,22 @@ struct ObservabilityTests {
                 try await collection.update(ids: ["a", "missing"], metadatas: [["n": 1], ["n": 2]])
             }
             await #expect(throws: SeekDBError.self) {
-                try await collection.add(ids: [""], embeddings: [[1, 0, 0, 0]])   // invalid: nothing is sent
+                try await collection.add(ids: [""], embeddings: [[1, 0, 0, 0]])  // invalid: nothing is sent
             }
             #expect(try metrics.expectTimer("seekdb_call_duration", [("operation", "add")]).values.count == 2)
             #expect(try metrics.expectTimer("seekdb_call_duration", [("operation", "update")]).values.count == 2)
             #expect(try metrics.expectTimer("seekdb_call_duration", [("operation", "get")]).values.count == 1)
             #expect(try metrics.expectCounter("seekdb_call_records_total", [("operation", "add")]).totalValue == 3)
             #expect(try metrics.expectCounter("seekdb_call_records_total", [("operation", "update")]).totalValue == 4)
-            #expect(try metrics.expectCounter("seekdb_call_errors_total", [("operation", "update"), ("code", "recordsNotFound")]).totalValue == 1)
-            #expect(try metrics.expectCounter("seekdb_call_errors_total", [("operation", "add"), ("code", "invalidArgument")]).totalValue == 1)
-            let failed = try #require(tracer.finishedSpans.first {
-                $0.operationName == "add \(collection.name)" && $0.attributes.get("error.type") != nil
-            })
+            #expect(
+                try metrics.expectCounter("seekdb_call_errors_total", [("operation", "update"), ("code", "recordsNotFound")]).totalValue
+                    == 1)
+            #expect(
+                try metrics.expectCounter("seekdb_call_errors_total", [("operation", "add"), ("code", "invalidArgument")]).totalValue == 1)
+            let failed = try #require(
+                tracer.finishedSpans.first {
+                    $0.operationName == "add \(collection.name)" && $0.attributes.get("error.type") != nil
+                })
             #expect(failed.attributes.get("error.type") == .string("invalidArgument"))
             #expect(failed.status?.code == .error)
             #expect(failed.errors.count == 1)

@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// The shapes Swift callers reach for: ids in `[String]` and `String` variables, one
 /// embedding as `[Float]`, query texts and vectors in plain arrays, and `getCollection(id:)`.
@@ -43,7 +44,7 @@ struct PlainArgumentTests {
             let document = "Dune"
             let metadata: Metadata = ["year": 1965]
             try await collection.add(ids: id, embeddings: embedding, documents: document, metadatas: metadata)
-            try await collection.add(ids: "emma", embeddings: [0.3, 0.2, 0.1])   // pyseekdb's one List[float]
+            try await collection.add(ids: "emma", embeddings: [0.3, 0.2, 0.1])  // pyseekdb's one List[float]
 
             let newEmbedding: [Float] = [0.2, 0.2, 0.2]
             try await collection.update(ids: id, embeddings: newEmbedding, metadatas: ["read": true], metadataMode: .merge)
@@ -132,7 +133,7 @@ struct PlainArgumentTests {
     @Test func aDefaultCollectionOpenedByIDGetsItsEmbeddingFunction() async throws {
         try await withTestClient { client in
             let name = TestEnvironment.uniqueName("byid")
-            let created = try await client.createCollection(name: name)   // DefaultEmbeddingFunction, persisted as "default"
+            let created = try await client.createCollection(name: name)  // DefaultEmbeddingFunction, persisted as "default"
             do {
                 let opened = try await client.getCollection(id: created.id ?? "")
                 #expect(opened.embeddingFunction is DefaultEmbeddingFunction)
@@ -149,7 +150,7 @@ struct PlainArgumentTests {
     func embeddingFunctionChoiceIsExplicit() async throws {
         try await withTestClient { client in
             let name = TestEnvironment.uniqueName("choice")
-            let created = try await client.createCollection(name: name)   // persisted as "default"
+            let created = try await client.createCollection(name: name)  // persisted as "default"
             do {
                 #expect(try await client.getCollection(name: name).embeddingFunction is DefaultEmbeddingFunction)
                 #expect(try await client.getCollection(name: name, using: .persisted).embeddingFunction is DefaultEmbeddingFunction)

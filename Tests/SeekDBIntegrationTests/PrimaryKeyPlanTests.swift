@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// Every statement the SDK sends that finds records by id must use the primary key, whatever
 /// the size of the collection. Checked by the server's plan, not by timing: each by-id call is
@@ -16,8 +17,9 @@ struct PrimaryKeyPlanTests {
             let ids = (0..<300).map { "id\($0)" }
             let vectors: [[Float]] = ids.map { _ in [1, 2, 3, 4] }
             let metadatas: [Metadata] = ids.indices.map { ["n": .int(Int64($0))] }
-            try await collection.add(ids: IDs(ids), embeddings: Embeddings(vectors), documents: Documents(ids.map { "doc \($0)" }),
-                                     metadatas: Metadatas(metadatas))
+            try await collection.add(
+                ids: IDs(ids), embeddings: Embeddings(vectors), documents: Documents(ids.map { "doc \($0)" }),
+                metadatas: Metadatas(metadatas))
             let calls: [(String, @Sendable () async throws -> Void)] = [
                 ("get one", { _ = try await collection.get(ids: "id1") }),
                 ("get many", { _ = try await collection.get(ids: ["id1", "id2", "id3"]) }),
@@ -28,30 +30,55 @@ struct PrimaryKeyPlanTests {
                 ("update one, embedding", { try await collection.update(ids: "id4", embeddings: [[3, 4, 5, 6]]) }),
                 ("update one, document", { try await collection.update(ids: "id4", documents: "new text") }),
                 ("update one, conditional", { try await collection.update(ids: "id4", metadatas: ["n": 4], where: .field("n") == 4) }),
-                ("update many, conditional", {
-                    try await collection.update(ids: ["id5", "id6"], metadatas: [["n": 5], ["n": 6]], where: .field("n") >= 0)
-                }),
-                ("upsert many, conditional", {
-                    try await collection.upsert(ids: ["id16", "new3"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]], where: .field("n") >= 0)
-                }),
+                (
+                    "update many, conditional",
+                    {
+                        try await collection.update(ids: ["id5", "id6"], metadatas: [["n": 5], ["n": 6]], where: .field("n") >= 0)
+                    }
+                ),
+                (
+                    "upsert many, conditional",
+                    {
+                        try await collection.upsert(
+                            ids: ["id16", "new3"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]], where: .field("n") >= 0)
+                    }
+                ),
                 ("update many", { try await collection.update(ids: ["id5", "id6"], metadatas: [["n": 5], ["n": 6]]) }),
-                ("update many, embeddings", {
-                    try await collection.update(ids: ["id5", "id6", "id7"], embeddings: [[1, 2, 3, 4], [6, 6, 6, 6], [1, 2, 3, 4]])
-                }),
+                (
+                    "update many, embeddings",
+                    {
+                        try await collection.update(ids: ["id5", "id6", "id7"], embeddings: [[1, 2, 3, 4], [6, 6, 6, 6], [1, 2, 3, 4]])
+                    }
+                ),
                 ("update with returning", { try await collection.update(ids: "id5", metadatas: ["n": 5], returning: .default) }),
-                ("upsert with returning", { try await collection.upsert(ids: ["id6", "new4"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]],
-                                                                        returning: .default) }),
-                ("update with a missing id", {
-                    try await collection.update(ids: ["id7", "nope"], metadatas: [["n": 7], ["n": 0]], missing: .skip)
-                }),
-                ("update, mixed fields", { try await collection.update(ids: ["id8", "id9"], documents: [nil, "nine"],
-                                                                      metadatas: [["n": 8], nil]) }),
+                (
+                    "upsert with returning",
+                    {
+                        try await collection.upsert(
+                            ids: ["id6", "new4"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]],
+                            returning: .default)
+                    }
+                ),
+                (
+                    "update with a missing id",
+                    {
+                        try await collection.update(ids: ["id7", "nope"], metadatas: [["n": 7], ["n": 0]], missing: .skip)
+                    }
+                ),
+                (
+                    "update, mixed fields",
+                    {
+                        try await collection.update(
+                            ids: ["id8", "id9"], documents: [nil, "nine"],
+                            metadatas: [["n": 8], nil])
+                    }
+                ),
                 ("upsert one, existing", { try await collection.upsert(ids: "id10", metadatas: ["n": 10]) }),
                 ("upsert one, new", { try await collection.upsert(ids: "new1", embeddings: [[1, 1, 1, 1]]) }),
                 ("upsert many", { try await collection.upsert(ids: ["id11", "new2"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]]) }),
                 ("delete one", { try await collection.delete(ids: "id12") }),
                 ("delete many", { try await collection.delete(ids: ["id13", "id14"]) }),
-                ("delete with where", { try await collection.delete(ids: ["id15"], where: .field("n") == 15) }),
+                ("delete with where", { try await collection.delete(ids: ["id15"], where: .field("n") == 15) })
             ]
             var checked = 0
             for (call, body) in calls {
@@ -119,7 +146,9 @@ struct PrimaryKeyPlanTests {
         try await withTestCollection(dimension: 2) { _, collection in
             let results = try await withThrowingTaskGroup(of: UpsertResult.self) { group in
                 for task in 0..<8 {
-                    group.addTask { try await collection.upsert(ids: "shared", embeddings: [[Float(task), 1]], metadatas: ["t": .int(Int64(task))]) }
+                    group.addTask {
+                        try await collection.upsert(ids: "shared", embeddings: [[Float(task), 1]], metadatas: ["t": .int(Int64(task))])
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }

@@ -95,7 +95,10 @@ enum Python {
         return String(decoding: data, as: UTF8.self)
     }
 
-    struct InteropFailure: Error, CustomStringConvertible { let message: String; var description: String { message } }
+    struct InteropFailure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
 }
 
 /// The local all-MiniLM-L6-v2 wired into collections (needs the model: scripts/fetch-model).
@@ -125,8 +128,9 @@ struct DefaultEmbeddingInteropTests {
         try await withTestClient { client in
             let name = TestEnvironment.uniqueName("minilm")
             let collection = try await client.createCollection(name: name)
-            try await collection.add(ids: ["pet", "car"], documents: ["A cat sleeps on the sofa", "Cars need fuel"],
-                                     metadatas: [["kind": "pet"], ["kind": "car"]])
+            try await collection.add(
+                ids: ["pet", "car"], documents: ["A cat sleeps on the sofa", "Cars need fuel"],
+                metadatas: [["kind": "pet"], ["kind": "car"]])
             let result = try await collection.update(ids: "car", documents: "Electric cars charge overnight")
             #expect(result.updatedCount == 1)
 
@@ -152,7 +156,9 @@ struct DefaultEmbeddingInteropTests {
 }
 
 func cosineSimilarity(_ a: [Float], _ b: [Float]) -> Double {
-    var dot = 0.0, normA = 0.0, normB = 0.0
+    var dot = 0.0
+    var normA = 0.0
+    var normB = 0.0
     for (x, y) in zip(a, b) {
         dot += Double(x) * Double(y)
         normA += Double(x) * Double(x)

@@ -1,15 +1,18 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 @Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct RecordTests {
     @Test func addThenGetRoundTripsEveryField() async throws {
         try await withTestCollection { _, collection in
-            let metadata: Metadata = ["chapter": 3, "score": 9.5, "whole": 2.0, "title": "Intro \"quoted\" \\ 中文 🦊",
-                                      "tags": ["a", "b"], "nested": ["x": ["y": true]], "none": nil, "big": 9_007_199_254_740_993]
+            let metadata: Metadata = [
+                "chapter": 3, "score": 9.5, "whole": 2.0, "title": "Intro \"quoted\" \\ 中文 🦊",
+                "tags": ["a", "b"], "nested": ["x": ["y": true]], "none": nil, "big": 9_007_199_254_740_993
+            ]
             try await collection.add(
                 ids: ["a", "b", "c"],
                 embeddings: [[1, 2, 3], [0.5, 0.25, 0.125], [-1, 0, 1]],
@@ -113,11 +116,15 @@ struct RecordTests {
             await expectRejected(.invalidArgument) { try await collection.add(ids: [], embeddings: []) }
             await expectRejected(.invalidArgument) { try await collection.add(ids: [""], embeddings: [[1, 2, 3]]) }
             await expectRejected(.invalidArgument) { try await collection.add(ids: ["a", "a"], embeddings: [[1, 2, 3], [1, 2, 3]]) }
-            await expectRejected(.invalidArgument) { try await collection.add(ids: IDs(String(repeating: "x", count: 513)), embeddings: [[1, 2, 3]]) }
+            await expectRejected(.invalidArgument) {
+                try await collection.add(ids: IDs(String(repeating: "x", count: 513)), embeddings: [[1, 2, 3]])
+            }
             await expectRejected(.invalidArgument) { try await collection.add(ids: ["a", "b"], embeddings: [[1, 2, 3]]) }
             await expectRejected(.dimensionMismatch) { try await collection.add(ids: ["a", "b"], embeddings: [[1, 2, 3], [1, 2]]) }
             await expectRejected(.invalidArgument) { try await collection.add(ids: ["a"], embeddings: [[1, .nan, 3]]) }
-            await expectRejected(.invalidArgument) { try await collection.add(ids: ["a"], embeddings: [[1, 2, 3]], metadatas: ["x": .double(.infinity)]) }
+            await expectRejected(.invalidArgument) {
+                try await collection.add(ids: ["a"], embeddings: [[1, 2, 3]], metadatas: ["x": .double(.infinity)])
+            }
             await expectRejected(.invalidArgument) { try await collection.add(ids: ["a"], documents: ["no embedding function"]) }
             await expectRejected(.invalidArgument) { try await collection.add(ids: ["a"]) }
             await expectRejected(.invalidArgument) { _ = try await collection.get(limit: -1) }

@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// `returning:` on `update(ids:)` and `upsert`: the records as they are after the write, read in
 /// the same transaction, in the order given, without the skipped and conflicting ids.
@@ -10,11 +11,13 @@ import Testing
 struct ReturningTests {
     @Test func updateReturnsTheRecordsAfterTheWrite() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
-            try await collection.add(ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]], documents: ["A", "B", "C"],
-                                     metadatas: [["k": 1, "rev": 1], ["k": 2, "rev": 1], ["k": 3, "rev": 2]])
-            let result = try await collection.update(ids: ["c", "zz", "a", "b"], metadatas: [["rev": 3], ["rev": 0], ["rev": 2], ["rev": 2]],
-                                                     metadataMode: .merge, where: .field("rev") == 1, missing: .skip, conflicts: .skip,
-                                                     returning: [.documents, .metadatas, .embeddings])
+            try await collection.add(
+                ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]], documents: ["A", "B", "C"],
+                metadatas: [["k": 1, "rev": 1], ["k": 2, "rev": 1], ["k": 3, "rev": 2]])
+            let result = try await collection.update(
+                ids: ["c", "zz", "a", "b"], metadatas: [["rev": 3], ["rev": 0], ["rev": 2], ["rev": 2]],
+                metadataMode: .merge, where: .field("rev") == 1, missing: .skip, conflicts: .skip,
+                returning: [.documents, .metadatas, .embeddings])
             #expect(result.updatedCount == 2 && result.skippedIDs == ["zz"] && result.conflictIDs == ["c"])
             let records = try #require(result.records)
             #expect(records.ids == ["a", "b"], "the updated records, in the order given")
@@ -32,7 +35,8 @@ struct ReturningTests {
             // Without returning: no records and still one statement.
             #expect(try await collection.update(ids: "a", metadatas: ["k": 9]).records == nil)
             // The plain-value and record overloads pass returning: on.
-            let id = "b", ids = ["a", "b"]
+            let id = "b"
+            let ids = ["a", "b"]
             #expect(try await collection.update(ids: id, metadatas: ["k": 8], returning: .metadatas).records?.metadatas == [["k": 8]])
             #expect(try await collection.update(ids: ids, metadatas: [["k": 9], ["k": 7]], returning: .metadatas).records?.ids == ids)
             let record = try await collection.upsert(RecordInput(id: "b", metadata: ["k": 6]), returning: .metadatas)
@@ -44,8 +48,9 @@ struct ReturningTests {
         try await withTestCollection(dimension: 2) { _, collection in
             let stamped = try collection.with(timestampKey: "updated_at")
             try await stamped.add(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]], metadatas: [["n": 1], ["n": 2]])
-            let result = try await stamped.update(ids: ["a", "b"], metadatas: [["n": 10], ["n": 20]], metadataMode: .merge,
-                                                  returning: .metadatas)
+            let result = try await stamped.update(
+                ids: ["a", "b"], metadatas: [["n": 10], ["n": 20]], metadataMode: .merge,
+                returning: .metadatas)
             let metadatas = try #require(result.records?.metadatas)
             #expect(metadatas.map { $0?["n"] } == [.int(10), .int(20)])
             let stored = try await collection.get(ids: ["a", "b"], include: .metadatas).metadatas
@@ -57,9 +62,10 @@ struct ReturningTests {
     @Test func upsertReturnsInsertedAndUpdatedRecords() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
             try await collection.add(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]], metadatas: [["v": 1], ["v": 2]])
-            let result = try await collection.upsert(ids: ["new", "b", "a"], embeddings: [[9, 9], nil, nil],
-                                                     metadatas: [["v": 0], ["w": 1], ["w": 1]], metadataMode: .merge,
-                                                     where: .field("v") == 2, conflicts: .skip, returning: [.metadatas, .embeddings])
+            let result = try await collection.upsert(
+                ids: ["new", "b", "a"], embeddings: [[9, 9], nil, nil],
+                metadatas: [["v": 0], ["w": 1], ["w": 1]], metadataMode: .merge,
+                where: .field("v") == 2, conflicts: .skip, returning: [.metadatas, .embeddings])
             #expect(result.insertedIDs == ["new"] && result.updatedIDs == ["b"] && result.conflictIDs == ["a"])
             let records = try #require(result.records)
             #expect(records.ids == ["new", "b"])

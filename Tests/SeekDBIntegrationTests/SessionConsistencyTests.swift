@@ -1,8 +1,9 @@
 import Foundation
-@testable import SeekDB
-import SeekDBTesting
 import SeekDBDriver
+import SeekDBTesting
 import Testing
+
+@testable import SeekDB
 
 /// `.session`, the default consistency of `query`: a client's own writes are found at once,
 /// without an index refresh, and a client that wrote nothing recently pays nothing.
@@ -17,12 +18,14 @@ struct SessionConsistencyTests {
                 for round in 0..<20 {
                     let id = "new\(round)"
                     let vector: [Float] = [5, 5, Float(5 + round)]
-                    try await collection.add(ids: IDs(id), embeddings: Embeddings(single: vector), metadatas: [["round": .int(Int64(round))]])
+                    try await collection.add(
+                        ids: IDs(id), embeddings: Embeddings(single: vector), metadatas: [["round": .int(Int64(round))]])
                     let seen = try await collection.query(embeddings: Embeddings(single: vector), nResults: 1, include: [.distances])
                     #expect(seen.ids == [[id]], "round \(round)")
                     #expect(seen.distances == [[0]])
                     // The filters apply to the records scored exactly, too.
-                    let filtered = try await collection.query(embeddings: Embeddings(single: vector), nResults: 1, where: ["round": -1], include: [])
+                    let filtered = try await collection.query(
+                        embeddings: Embeddings(single: vector), nResults: 1, where: ["round": -1], include: [])
                     #expect(filtered.ids.first?.contains(id) == false)
                 }
                 // A vector moved far away is found at its new place, and only once.

@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// Sparse collections the SDK creates: the same table, index and settings as pyseekdb 1.4's,
 /// opened and searched by pyseekdb.
@@ -23,11 +24,14 @@ struct SparseCollectionTests {
         }
     }
 
-    static func createBM25(_ client: SeekDBClient, _ name: String,
-                           index: SparseVectorIndexConfiguration? = nil) async throws -> SeekDBCollection {
+    static func createBM25(
+        _ client: SeekDBClient, _ name: String,
+        index: SparseVectorIndexConfiguration? = nil
+    ) async throws -> SeekDBCollection {
         let index = try index ?? SparseVectorIndexConfiguration(function: BM25SparseEmbeddingFunction())
-        return try await client.createCollection(name: name, configuration: .init(dimension: 3, distance: .l2),
-                                          embeddingFunction: nil, sparseVectorIndex: index)
+        return try await client.createCollection(
+            name: name, configuration: .init(dimension: 3, distance: .l2),
+            embeddingFunction: nil, sparseVectorIndex: index)
     }
 
     @Test func createdAsPyseekdbCreatesIt() async throws {
@@ -40,10 +44,11 @@ struct SparseCollectionTests {
             #expect(sdk["settings"] as? String == python["settings"] as? String)
             #expect(sdk["ddl"] as? String == python["ddl"] as? String)
             #expect(sdk["sparse_function"] as? String == "BM25SparseEmbeddingFunction")
-            try await collection.add(ids: ["a", "b"], embeddings: [[1, 0, 0], [0, 1, 0]],
-                                     documents: ["apples are red fruit", "pears are green"])
+            try await collection.add(
+                ids: ["a", "b"], embeddings: [[1, 0, 0], [0, 1, 0]],
+                documents: ["apples are red fruit", "pears are green"])
             let found = try Python.run("sparse-query", names[0], "apples", "1")["ids"] as? [String]
-            #expect(found == ["a"] || found == ["b"])   // pyseekdb ranks by ascending inner product
+            #expect(found == ["a"] || found == ["b"])  // pyseekdb ranks by ascending inner product
             let all = try Python.run("sparse-query", names[0], "apples", "2")["ids"] as? [String]
             #expect(Set(all ?? []) == ["a", "b"])
         }
@@ -52,10 +57,13 @@ struct SparseCollectionTests {
     @Test func metadataSourceAndIndexOptionsAsPyseekdb() async throws {
         try await Self.withCollections(2) { client, names in
             let function = try BM25SparseEmbeddingFunction(k: 1.5, b: 0.5, averageDocumentLength: 100, dimension: 1000)
-            let index = SparseVectorIndexConfiguration(function: function, source: .metadata(key: "title"), prune: true,
-                                                       refine: true, dropRatioBuild: 0.1, dropRatioSearch: 0.2, refineK: 8)
+            let index = SparseVectorIndexConfiguration(
+                function: function, source: .metadata(key: "title"), prune: true,
+                refine: true, dropRatioBuild: 0.1, dropRatioSearch: 0.2, refineK: 8)
             let collection = try await Self.createBM25(client, names[0], index: index)
-            _ = try Python.run("write-bm25", names[1], "title", #"""
+            _ = try Python.run(
+                "write-bm25", names[1], "title",
+                #"""
                 {"bm25": {"k": 1.5, "b": 0.5, "avg_doc_length": 100, "dim": 1000},
                  "index": {"prune": true, "refine": true, "drop_ratio_build": 0.1, "drop_ratio_search": 0.2, "refine_k": 8.0}}
                 """#)
@@ -82,7 +90,7 @@ struct SparseCollectionTests {
                 .init(function: bm25, refineK: 0.5),
                 .init(function: bm25, refineK: .nan),
                 .init(function: bm25, source: .metadata(key: "#title")),
-                .init(function: bm25, source: .metadata(key: "")),
+                .init(function: bm25, source: .metadata(key: ""))
             ]
             for index in bad {
                 let error = await StatementTracing.$counter.withValue(counter) {
@@ -99,10 +107,12 @@ struct SparseCollectionTests {
     @Test func getOrCreateCreatesOnceWithTheSparseIndex() async throws {
         try await Self.withCollections(1) { client, names in
             let index = try SparseVectorIndexConfiguration(function: BM25SparseEmbeddingFunction(), source: .metadata(key: "title"))
-            let first = try await client.getOrCreateCollection(name: names[0], configuration: .init(dimension: 3),
-                                                              embeddingFunction: nil, sparseVectorIndex: index)
-            let second = try await client.getOrCreateCollection(name: names[0], configuration: .init(dimension: 3),
-                                                               embeddingFunction: nil, sparseVectorIndex: nil)
+            let first = try await client.getOrCreateCollection(
+                name: names[0], configuration: .init(dimension: 3),
+                embeddingFunction: nil, sparseVectorIndex: index)
+            let second = try await client.getOrCreateCollection(
+                name: names[0], configuration: .init(dimension: 3),
+                embeddingFunction: nil, sparseVectorIndex: nil)
             #expect(first.id == second.id)
             #expect(second.sparseVectorIndex == first.sparseVectorIndex)
             #expect(second.sparseVectorIndex?.source == .metadata(key: "title"))

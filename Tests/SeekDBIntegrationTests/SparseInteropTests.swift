@@ -34,7 +34,8 @@ struct SparseInteropTests {
             let expected = row?["expected"] as? [String: Double]
             #expect(stored != nil && expected != nil, "record \(id): \(String(describing: row))")
             guard let stored, let expected else { continue }
-            #expect(Set(stored.keys) == Set(expected.keys), "record \(id): indices \(stored.keys.sorted()) against \(expected.keys.sorted())")
+            #expect(
+                Set(stored.keys) == Set(expected.keys), "record \(id): indices \(stored.keys.sorted()) against \(expected.keys.sorted())")
             for (index, weight) in expected {
                 let got = stored[index] ?? .nan
                 // The server prints weights with 6 significant digits.
@@ -49,11 +50,12 @@ struct SparseInteropTests {
             #expect(collection.sparseVectorIndex?.function != nil)
             try await collection.update(ids: "a", embeddings: [[0, 0, 1]], documents: "cherries are dark")
             try await collection.add(ids: ["c"], embeddings: [[1, 1, 0]], documents: ["plums and running runners"])
-            let upserted = try await collection.upsert(ids: ["b", "d"], embeddings: [[0, 1, 1], [1, 0, 1]],
-                                                       documents: ["pears are yellow now", "dark cherries again"])
+            let upserted = try await collection.upsert(
+                ids: ["b", "d"], embeddings: [[0, 1, 1], [1, 0, 1]],
+                documents: ["pears are yellow now", "dark cherries again"])
             #expect(upserted == UpsertResult(insertedIDs: ["d"], updatedIDs: ["b"]))
             try await collection.upsert(ids: "e", embeddings: [[0.5, 0.5, 0.5]], documents: "a single new record")
-            try await collection.update(ids: "b", metadatas: ["title": "kept"])   // the source is untouched
+            try await collection.update(ids: "b", metadatas: ["title": "kept"])  // the source is untouched
             try Self.expectSparseColumnCurrent(name, rows: 5)
             let read = try await collection.get(ids: ["a", "b"], include: [.documents, .sparseEmbeddings])
             let expected = try await BM25SparseEmbeddingFunction().embed(["cherries are dark", "pears are yellow now"])
@@ -70,7 +72,7 @@ struct SparseInteropTests {
         try await Self.withBM25Collection(source: "title") { collection, name in
             #expect(collection.sparseVectorIndex?.source == .metadata(key: "title"))
             try await collection.update(ids: "a", metadatas: ["title": "cherries are dark", "n": 1])
-            try await collection.update(ids: "b", metadatas: ["n": 2], metadataMode: .merge)   // title unchanged
+            try await collection.update(ids: "b", metadatas: ["n": 2], metadataMode: .merge)  // title unchanged
             try await collection.update(ids: "b", embeddings: [[0, 1, 0]], documents: "the document is not the source")
             try Self.expectSparseColumnCurrent(name, rows: 2)
             let refused = await #expect(throws: SeekDBError.self) {
@@ -78,12 +80,13 @@ struct SparseInteropTests {
             }
             #expect(refused?.code == .unsupportedDerivedColumn)
             let missingKey = await #expect(throws: SeekDBError.self) {
-                try await collection.update(ids: "a", metadatas: ["n": 3])   // replace would drop the source key
+                try await collection.update(ids: "a", metadatas: ["n": 3])  // replace would drop the source key
             }
             #expect(missingKey?.code == .invalidArgument)
             #expect(missingKey?.message.contains("metadata key 'title'") == true, "\(String(describing: missingKey))")
-            let plain = try await collection.client.createCollection(name: TestEnvironment.uniqueName(), configuration: .init(dimension: 3),
-                                                                     embeddingFunction: nil)
+            let plain = try await collection.client.createCollection(
+                name: TestEnvironment.uniqueName(), configuration: .init(dimension: 3),
+                embeddingFunction: nil)
             let noSparse = await #expect(throws: SeekDBError.self) { try await plain.get(ids: "a", include: [.sparseEmbeddings]) }
             #expect(noSparse?.code == .invalidArgument)
             try await collection.client.deleteCollection(name: plain.name)

@@ -32,7 +32,8 @@ enum TestEnvironment {
     }
 
     /// The project's root folder (for scripts and the venv).
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// A collection name no other test uses.
     static func uniqueName(_ prefix: String = "t") -> String {
@@ -86,7 +87,7 @@ func withTestCollection<R>(
 func withRestrictedUser<R>(
     _ client: SeekDBClient, privileges: String, _ body: (SeekDBClient.Configuration, _ user: String) async throws -> R
 ) async throws -> R {
-    let user = "u\(UUID().uuidString.prefix(8).lowercased())"   // seekdb user names are short
+    let user = "u\(UUID().uuidString.prefix(8).lowercased())"  // seekdb user names are short
     let password = "Pw-\(UUID().uuidString.prefix(8))"
     var configuration = try TestEnvironment.configuration
     try await executeRetryingUserDDL(client, "CREATE USER '\(user)'@'%' IDENTIFIED BY '\(password)'")

@@ -2,8 +2,9 @@ import Foundation
 import SeekDB
 import SeekDBEmbeddings
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// `with(timestampKey:)`: every write through the handle stamps a metadata key with the
 /// server's time, in the statement that writes the record.
@@ -38,7 +39,9 @@ struct TimestampTests {
         try await notes.update(ids: ["a"], embeddings: [[5, 5]])
         let updated = try await Self.stamp(notes, "a")
         #expect(updated > added, "\(updated) after \(added)")
-        #expect(try await notes.get(ids: ["a"], include: [.metadatas]).metadatas?.first??["k"] == 1, "an embedding-only update keeps the metadata")
+        #expect(
+            try await notes.get(ids: ["a"], include: [.metadatas]).metadatas?.first??["k"] == 1,
+            "an embedding-only update keeps the metadata")
         try await notes.update(ids: ["a", "b"], metadatas: [["m": 1], ["m": 2]], metadataMode: .merge)
         let merged = try await notes.get(ids: ["a", "b"], include: [.metadatas]).metadatas
         #expect(merged?[0]?["k"] == 1 && merged?[0]?["m"] == 1 && merged?[0]?["updated_at"] != nil)
@@ -69,7 +72,8 @@ struct TimestampTests {
 
     @Test(.seekdbDatabase) func stampsFilterAsTimeAndDecodeAsDates() async throws {
         let notes = try await SeekDBTestDatabase.current.client.createCollection(
-            name: "notes", configuration: .init(dimension: 2), embeddingFunction: nil).with(timestampKey: "updated_at")
+            name: "notes", configuration: .init(dimension: 2), embeddingFunction: nil
+        ).with(timestampKey: "updated_at")
         try await notes.add(ids: ["old"], embeddings: [[1, 1]])
         let between = try await Self.stamp(notes, "old")
         try await Task.sleep(for: .milliseconds(20))
@@ -77,7 +81,8 @@ struct TimestampTests {
         let recent = try await notes.get(where: .field("updated_at") > .string(between), include: [])
         #expect(recent.ids == ["new"])
 
-        struct Stamped: Decodable { var updated_at: Date }
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        struct Stamped: Decodable { var updated_at: Date }  // the metadata key
         let decoded = try await notes.get(ids: ["old", "new"], include: [.metadatas]).metadatas(as: Stamped.self)
         #expect(decoded.count == 2 && decoded[0].updated_at < decoded[1].updated_at)
         #expect(abs(decoded[1].updated_at.timeIntervalSinceNow) < 3_600, "the server's clock, in UTC")

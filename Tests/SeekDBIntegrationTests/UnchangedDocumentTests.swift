@@ -21,12 +21,14 @@ struct UnchangedDocumentTests {
     @Test func onlyChangedDocumentsAreEmbeddedAndWritten() async throws {
         let counting = CountingEmbedding()
         try await withTestCollection(dimension: 4, embeddingFunction: counting) { _, collection in
-            try await collection.add(ids: ["a", "b", "c", "d"], documents: ["aaa", "bbb", "café", "ddd"],
-                                     metadatas: [["v": 1], ["v": 1], ["v": 1], ["v": 1]])
+            try await collection.add(
+                ids: ["a", "b", "c", "d"], documents: ["aaa", "bbb", "café", "ddd"],
+                metadatas: [["v": 1], ["v": 1], ["v": 1], ["v": 1]])
             counting.texts.withLock { $0 = [] }
             // b and d unchanged; a changed; c canonically equivalent but different bytes: a change.
-            let result = try await collection.update(ids: ["a", "b", "c", "d"], documents: ["abab", "bbb", "cafe\u{301}", "ddd"],
-                                                     metadatas: [nil, ["v": 2], nil, nil])
+            let result = try await collection.update(
+                ids: ["a", "b", "c", "d"], documents: ["abab", "bbb", "cafe\u{301}", "ddd"],
+                metadatas: [nil, ["v": 2], nil, nil])
             #expect(result == UpdateResult(updatedCount: 4, unchangedIDs: ["b", "d"]))
             #expect(counting.texts.withLock { $0 } == ["abab", "cafe\u{301}"])
             let read = try await collection.get(ids: ["a", "b", "c", "d"], include: [.documents, .metadatas, .embeddings])
@@ -50,8 +52,9 @@ struct UnchangedDocumentTests {
             try await collection.add(ids: ["a", "b"], documents: ["aaa", "bbb"], metadatas: [["v": 1], ["v": 2]])
             let error = await #expect(throws: SeekDBError.self) { try await collection.update(ids: ["a", "zz"], documents: ["x", "y"]) }
             #expect(error?.missingIDs == ["zz"])
-            let result = try await collection.update(ids: ["a", "b", "zz"], documents: ["aaa", "cc", "y"], where: .field("v") == 2,
-                                                     missing: .skip, conflicts: .skip)
+            let result = try await collection.update(
+                ids: ["a", "b", "zz"], documents: ["aaa", "cc", "y"], where: .field("v") == 2,
+                missing: .skip, conflicts: .skip)
             #expect(result == UpdateResult(updatedCount: 1, skippedIDs: ["zz"], conflictIDs: ["a"]))
             #expect(try await collection.get(ids: ["a", "b"]).documents == ["aaa", "cc"])
         }

@@ -1,15 +1,17 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 @Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct UpdateTests {
     @Test func singleIDChangesOnlyTheGivenField() async throws {
         try await withTestCollection(dimension: 4, embeddingFunction: LetterCountEmbedding()) { _, collection in
-            try await collection.add(ids: ["a", "b"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]],
-                                     documents: ["doc a", "doc b"], metadatas: [["k": 1], ["k": 2]])
+            try await collection.add(
+                ids: ["a", "b"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2]],
+                documents: ["doc a", "doc b"], metadatas: [["k": 1], ["k": 2]])
             let result = try await collection.update(ids: "a", metadatas: ["k": 10, "new": "yes"])
             #expect(result == UpdateResult(updatedCount: 1))
 
@@ -22,8 +24,9 @@ struct UpdateTests {
 
     @Test func listFormWithPerRecordNilLeavesThoseFieldsAlone() async throws {
         try await withTestCollection(dimension: 4, embeddingFunction: LetterCountEmbedding()) { _, collection in
-            try await collection.add(ids: ["a", "b", "c"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]],
-                                     documents: ["doc a", "doc b", "doc c"], metadatas: [["k": 1], ["k": 2], ["k": 3]])
+            try await collection.add(
+                ids: ["a", "b", "c"], embeddings: [[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]],
+                documents: ["doc a", "doc b", "doc c"], metadatas: [["k": 1], ["k": 2], ["k": 3]])
             let result = try await collection.update(
                 ids: ["a", "b", "c"],
                 embeddings: [[5, 5, 5, 5], nil, nil],
@@ -42,12 +45,14 @@ struct UpdateTests {
     @Test func replaceAndMergeMetadata() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
             let original: Metadata = ["keep": "x", "drop": 1, "nested": ["p": 1, "q": 2]]
-            try await collection.add(ids: ["r", "m", "empty"], embeddings: [[1, 1], [2, 2], [3, 3]],
-                                     metadatas: [original, original, nil])
+            try await collection.add(
+                ids: ["r", "m", "empty"], embeddings: [[1, 1], [2, 2], [3, 3]],
+                metadatas: [original, original, nil])
             try await collection.update(ids: "r", metadatas: ["b": 5])
-            try await collection.update(ids: ["m", "empty"],
-                                        metadatas: [["drop": nil, "nested": ["p": 9], "new": true], ["a": ["b": nil, "c": 1]]],
-                                        metadataMode: .merge)
+            try await collection.update(
+                ids: ["m", "empty"],
+                metadatas: [["drop": nil, "nested": ["p": 9], "new": true], ["a": ["b": nil, "c": 1]]],
+                metadataMode: .merge)
 
             let read = try await collection.get(ids: ["r", "m", "empty"], include: .metadatas)
             #expect(read.metadatas?[0] == ["b": 5])
@@ -62,10 +67,11 @@ struct UpdateTests {
             let ids = (0..<1_000).map { "rec-\($0)" }
             let missingID = ids[617]
             let existing = ids.filter { $0 != missingID }
-            try await collection.add(ids: IDs(existing),
-                                     embeddings: Embeddings(existing.indices.map { i in (0..<16).map { Float(i * 16 + $0) } }),
-                                     documents: Documents(existing.map { "document of \($0)" }),
-                                     metadatas: Metadatas(existing.map { ["id": .string($0), "version": 1] }))
+            try await collection.add(
+                ids: IDs(existing),
+                embeddings: Embeddings(existing.indices.map { i in (0..<16).map { Float(i * 16 + $0) } }),
+                documents: Documents(existing.map { "document of \($0)" }),
+                metadatas: Metadatas(existing.map { ["id": .string($0), "version": 1] }))
             let snapshotSQL = "SELECT _id, document, metadata, embedding FROM `c$v2$\(collection.id!)` ORDER BY _id"
             let before = try await client.execute(snapshotSQL).rows
 
@@ -92,9 +98,10 @@ struct UpdateTests {
 
     @Test func existingRecordsAreUpdatedWithoutAnExistenceCheckEvenWhenNothingChanges() async throws {
         try await withTestCollection(dimension: 4) { _, collection in
-            let ids = (0..<600).map { "r\($0)" }   // two statements of the 500-row chunker
-            try await collection.add(ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [1, 2, 3, 4] }),
-                                     metadatas: Metadatas(ids.map { ["v": .string($0)] }))
+            let ids = (0..<600).map { "r\($0)" }  // two statements of the 500-row chunker
+            try await collection.add(
+                ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [1, 2, 3, 4] }),
+                metadatas: Metadatas(ids.map { ["v": .string($0)] }))
 
             // The same values again: the server matches every row though it changes none, so the
             // optimistic write is enough and no row lock query is sent.
@@ -112,8 +119,9 @@ struct UpdateTests {
             let withMissing = ids + ["absent"]
             let retried = StatementCounter()
             let skipped = try await StatementTracing.$counter.withValue(retried) {
-                try await collection.update(ids: IDs(withMissing), metadatas: Metadatas(withMissing.map { _ in ["v": "new"] }),
-                                            missing: .skip)
+                try await collection.update(
+                    ids: IDs(withMissing), metadatas: Metadatas(withMissing.map { _ in ["v": "new"] }),
+                    missing: .skip)
             }
             #expect(skipped == UpdateResult(updatedCount: 600, skippedIDs: ["absent"]))
             let statements = retried.executedSQL
@@ -134,8 +142,9 @@ struct UpdateTests {
             // full-text index tokenizes them, whatever the statement form.)
             let documents = ["x", String(repeating: "long text é 中 ", count: 2_000), "%_\\ '\"; DROP TABLE t; --", ""]
             let metadatas: [Metadata] = [["a": 1], ["text": .string(String(repeating: "m", count: 50_000))], ["q": "'\""], [:]]
-            try await collection.update(ids: IDs(ids), embeddings: [[1, 2], [3.5, -4], [1e-7, 3e38], [-0.0, 1]],
-                                        documents: Documents(documents), metadatas: Metadatas(metadatas))
+            try await collection.update(
+                ids: IDs(ids), embeddings: [[1, 2], [3.5, -4], [1e-7, 3e38], [-0.0, 1]],
+                documents: Documents(documents), metadatas: Metadatas(metadatas))
             let read = try await collection.get(ids: IDs(ids), include: [.documents, .metadatas, .embeddings])
             #expect(read.documents == documents)
             #expect(read.metadatas == metadatas)
@@ -154,27 +163,51 @@ struct UpdateTests {
                 #expect(error?.message.contains(text) == true, "\(String(describing: error?.message)) should mention \(text)")
             }
             let three: [Float] = [1, 2, 3]
-            await expectRejected(.invalidArgument, mentioning: "ids must not be empty") { try await collection.update(ids: [], metadatas: []) }
-            await expectRejected(.invalidArgument, mentioning: "index 1 is empty") { try await collection.update(ids: ["a", ""], metadatas: [["k": 1], ["k": 1]]) }
-            await expectRejected(.invalidArgument, mentioning: "513 bytes") { try await collection.update(ids: IDs(String(repeating: "x", count: 513)), metadatas: ["k": 1]) }
-            await expectRejected(.invalidArgument, mentioning: "'a' appears more than once") { try await collection.update(ids: ["a", "b", "a"], metadatas: [["k": 1], ["k": 1], ["k": 1]]) }
-            await expectRejected(.invalidArgument, mentioning: "2 metadatas given for 3 ids") { try await collection.update(ids: ["a", "b", "c"], metadatas: [["k": 1], ["k": 1]]) }
-            await expectRejected(.invalidArgument, mentioning: "1 embeddings given for 2 ids") { try await collection.update(ids: ["a", "b"], embeddings: [three]) }
+            await expectRejected(.invalidArgument, mentioning: "ids must not be empty") {
+                try await collection.update(ids: [], metadatas: [])
+            }
+            await expectRejected(.invalidArgument, mentioning: "index 1 is empty") {
+                try await collection.update(ids: ["a", ""], metadatas: [["k": 1], ["k": 1]])
+            }
+            await expectRejected(.invalidArgument, mentioning: "513 bytes") {
+                try await collection.update(ids: IDs(String(repeating: "x", count: 513)), metadatas: ["k": 1])
+            }
+            await expectRejected(.invalidArgument, mentioning: "'a' appears more than once") {
+                try await collection.update(ids: ["a", "b", "a"], metadatas: [["k": 1], ["k": 1], ["k": 1]])
+            }
+            await expectRejected(.invalidArgument, mentioning: "2 metadatas given for 3 ids") {
+                try await collection.update(ids: ["a", "b", "c"], metadatas: [["k": 1], ["k": 1]])
+            }
+            await expectRejected(.invalidArgument, mentioning: "1 embeddings given for 2 ids") {
+                try await collection.update(ids: ["a", "b"], embeddings: [three])
+            }
             await expectRejected(.dimensionMismatch, mentioning: "index 2 (id 'c') has 2 dimensions") {
                 try await collection.update(ids: ["a", "b", "c", "d"], embeddings: [three, three, [1, 2], three])
             }
-            await expectRejected(.invalidArgument, mentioning: "non-finite value at position 1") { try await collection.update(ids: ["a"], embeddings: [[1, .infinity, 3]]) }
-            await expectRejected(.invalidArgument, mentioning: "NaN or infinity") { try await collection.update(ids: ["a"], metadatas: ["x": .double(.nan)]) }
+            await expectRejected(.invalidArgument, mentioning: "non-finite value at position 1") {
+                try await collection.update(ids: ["a"], embeddings: [[1, .infinity, 3]])
+            }
+            await expectRejected(.invalidArgument, mentioning: "NaN or infinity") {
+                try await collection.update(ids: ["a"], metadatas: ["x": .double(.nan)])
+            }
             await expectRejected(.invalidArgument, mentioning: "'$and'") { try await collection.update(ids: ["a"], metadatas: ["$and": 1]) }
             await expectRejected(.invalidArgument, mentioning: "empty key") { try await collection.update(ids: ["a"], metadatas: ["": 1]) }
             await expectRejected(.invalidArgument, mentioning: "nothing to change") { try await collection.update(ids: ["a"]) }
             await expectRejected(.invalidArgument, mentioning: "index 1 (id 'b') has nothing to change") {
                 try await collection.update(ids: ["a", "b"], metadatas: [["k": 1], nil])
             }
-            await expectRejected(.invalidArgument, mentioning: "no embedding function") { try await collection.update(ids: ["a"], documents: ["text"]) }
-            await expectRejected(.invalidArgument, mentioning: "ids must not be empty") { try await collection.upsert(ids: [], embeddings: []) }
-            await expectRejected(.invalidArgument, mentioning: "'a' appears more than once") { try await collection.upsert(ids: ["a", "a"], embeddings: [three, three]) }
-            await expectRejected(.dimensionMismatch, mentioning: "index 0 (id 'a')") { try await collection.upsert(ids: ["a"], embeddings: [[1]]) }
+            await expectRejected(.invalidArgument, mentioning: "no embedding function") {
+                try await collection.update(ids: ["a"], documents: ["text"])
+            }
+            await expectRejected(.invalidArgument, mentioning: "ids must not be empty") {
+                try await collection.upsert(ids: [], embeddings: [])
+            }
+            await expectRejected(.invalidArgument, mentioning: "'a' appears more than once") {
+                try await collection.upsert(ids: ["a", "a"], embeddings: [three, three])
+            }
+            await expectRejected(.dimensionMismatch, mentioning: "index 0 (id 'a')") {
+                try await collection.upsert(ids: ["a"], embeddings: [[1]])
+            }
             #expect(counter.value == 0)
         }
     }
@@ -214,8 +247,9 @@ struct UpdateTests {
             let table = "`c$v2$\(collection.id!)`"
             // The SDK never sends these; raw SQL shows how the server's errors are reported.
             let binary = await #expect(throws: SeekDBError.self) {
-                try await client.execute("UPDATE \(table) SET embedding = CAST(? AS BINARY) WHERE _id = ?",
-                                         [.vector([1, 2]), .bytes(Array("a".utf8))])
+                try await client.execute(
+                    "UPDATE \(table) SET embedding = CAST(? AS BINARY) WHERE _id = ?",
+                    [.vector([1, 2]), .bytes(Array("a".utf8))])
             }
             #expect(binary?.code == .dimensionMismatch, "\(String(describing: binary))")
             let text = await #expect(throws: SeekDBError.self) {
@@ -228,11 +262,13 @@ struct UpdateTests {
 
     @Test func anUpdatedCollectionReadsBackIdenticallyThroughPyseekdb() async throws {
         try await withTestCollection { _, collection in
-            try await collection.add(ids: ["p1", "p2"], embeddings: [[1, 2, 3], [4, 5, 6]],
-                                     documents: ["one", "two"], metadatas: [["n": 1, "keep": true], ["n": 2]])
-            try await collection.update(ids: ["p1", "p2"], embeddings: [[0.5, 0.25, 0.125], [7, 8, 9]],
-                                        documents: [nil, "zwei ü"], metadatas: [["n": 10], ["tags": ["a", "b"]]],
-                                        metadataMode: .merge)
+            try await collection.add(
+                ids: ["p1", "p2"], embeddings: [[1, 2, 3], [4, 5, 6]],
+                documents: ["one", "two"], metadatas: [["n": 1, "keep": true], ["n": 2]])
+            try await collection.update(
+                ids: ["p1", "p2"], embeddings: [[0.5, 0.25, 0.125], [7, 8, 9]],
+                documents: [nil, "zwei ü"], metadatas: [["n": 10], ["tags": ["a", "b"]]],
+                metadataMode: .merge)
             let swift = try await collection.get(ids: ["p1", "p2"], include: [.documents, .metadatas, .embeddings])
             let python = try Python.run("read", collection.name)
             let pythonIDs = python["ids"] as? [String] ?? []

@@ -1,8 +1,9 @@
 import Foundation
 import SeekDB
 import SeekDBTesting
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// `update(where:…)`: one statement changing the metadata of every matching record.
 @Suite(.enabled(if: TestEnvironment.isEnabled))
@@ -15,18 +16,20 @@ struct UpdateWhereTests {
             metadatas: [["kind": "fruit", "draft": true, "info": ["x": 1, "y": 2]], ["kind": "fruit"], ["kind": "berry"], nil])
         let counter = StatementCounter()
         let updated = try await StatementTracing.$counter.withValue(counter) {
-            try await collection.update(where: .field("kind") == "fruit",
-                                        metadata: ["checked": true, "draft": nil, "info": ["y": nil, "z": 3]])
+            try await collection.update(
+                where: .field("kind") == "fruit",
+                metadata: ["checked": true, "draft": nil, "info": ["y": nil, "z": 3]])
         }
         #expect(updated == 2)
-        #expect(counter.value <= 2)    // prepare + execute: one statement
+        #expect(counter.value <= 2)  // prepare + execute: one statement
         let result = try await collection.get(ids: ["a", "b", "c", "d"], include: [.metadatas])
-        #expect(result.metadatas == [
-            ["kind": "fruit", "checked": true, "info": ["x": 1, "z": 3]],
-            ["kind": "fruit", "checked": true, "info": ["z": 3]],
-            ["kind": "berry"],
-            nil,
-        ])
+        #expect(
+            result.metadatas == [
+                ["kind": "fruit", "checked": true, "info": ["x": 1, "z": 3]],
+                ["kind": "fruit", "checked": true, "info": ["z": 3]],
+                ["kind": "berry"],
+                nil
+            ])
 
         #expect(try await collection.update(whereDocument: .contains("red"), metadata: ["red": true]) == 2)
         #expect(try await collection.get(where: .field("red") == true, include: []).ids.sorted() == ["a", "c"])
@@ -35,8 +38,9 @@ struct UpdateWhereTests {
 
     @Test(.seekdbDatabase) func replaceAndExplicitMatchAll() async throws {
         let collection = try await newCollection(dimension: 2)
-        try await collection.add(ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]],
-                                 metadatas: [["n": 1, "keep": "x"], ["n": 2], nil])
+        try await collection.add(
+            ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]],
+            metadatas: [["n": 1, "keep": "x"], ["n": 2], nil])
         #expect(try await collection.update(where: .field("n") >= 2, metadata: ["n": 20], metadataMode: .replace) == 1)
         #expect(try await collection.get(ids: "b", include: [.metadatas]).metadatas == [["n": 20]])
         #expect(try await collection.update(where: .all, metadata: ["batch": 7]) == 3)
@@ -69,8 +73,9 @@ struct UpdateWhereTests {
 struct UpdateWhereResultTests {
     @Test(.seekdbDatabase) func aDryRunListsTheRecordsAndWritesNothing() async throws {
         let collection = try await newCollection(dimension: 2)
-        try await collection.add(ids: ["c", "a", "b"], embeddings: [[1, 1], [2, 2], [3, 3]],
-                                 metadatas: [["year": 1850], ["year": 1990], ["year": 1800]])
+        try await collection.add(
+            ids: ["c", "a", "b"], embeddings: [[1, 1], [2, 2], [3, 3]],
+            metadatas: [["year": 1850], ["year": 1990], ["year": 1800]])
         let counter = StatementCounter()
         let preview = try await StatementTracing.$counter.withValue(counter) {
             try await collection.update(where: .field("year") < 1900, metadata: ["archived": true], dryRun: true, returning: [.metadatas])
@@ -86,8 +91,9 @@ struct UpdateWhereResultTests {
 
     @Test(.seekdbDatabase) func returningReadsTheRecordsAfterTheWrite() async throws {
         let collection = try await newCollection(dimension: 2)
-        try await collection.add(ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]],
-                                 documents: ["x", "y", "z"], metadatas: [["n": 1], ["n": 2], ["n": 3]])
+        try await collection.add(
+            ids: ["a", "b", "c"], embeddings: [[1, 1], [2, 2], [3, 3]],
+            documents: ["x", "y", "z"], metadatas: [["n": 1], ["n": 2], ["n": 3]])
         // The patch changes the field the filter reads: the result still names the records it changed.
         let done = try await collection.update(where: .field("n") >= 2, metadata: ["n": 0], returning: [.metadatas, .documents])
         #expect(!done.isDryRun)
@@ -102,7 +108,8 @@ struct UpdateWhereResultTests {
     @Test(.seekdbDatabase) func moreMatchesThanOneStatementCarriesAreUpdatedInOneTransaction() async throws {
         let collection = try await newCollection(dimension: 2)
         let ids = (0..<6_000).map { String(format: "r%05d", $0) }
-        try await collection.add(ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [1, 1] }), metadatas: Metadatas(ids.map { _ in ["v": 1] }))
+        try await collection.add(
+            ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [1, 1] }), metadatas: Metadatas(ids.map { _ in ["v": 1] }))
         let counter = StatementCounter()
         let result = try await StatementTracing.$counter.withValue(counter) {
             try await collection.update(where: .field("v") == 1, metadata: ["v": 2], returning: [.metadatas])

@@ -7,8 +7,9 @@ import Testing
 struct UpsertTests {
     @Test func insertsNewIDsAndUpdatesOnlyTheGivenFieldsOfExistingOnes() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
-            try await collection.add(ids: ["a", "b"], embeddings: [[1, 1], [2, 2]],
-                                     documents: ["doc a", "doc b"], metadatas: [["v": 1], ["v": 1]])
+            try await collection.add(
+                ids: ["a", "b"], embeddings: [[1, 1], [2, 2]],
+                documents: ["doc a", "doc b"], metadatas: [["v": 1], ["v": 1]])
             let result = try await collection.upsert(
                 ids: ["b", "n1", "a", "n2"],
                 embeddings: [nil, [3, 3], [9, 9], [4, 4]],
@@ -26,8 +27,9 @@ struct UpsertTests {
     @Test func mergeModePatchesExistingMetadataAndStoresNewOnesAsGiven() async throws {
         try await withTestCollection(dimension: 2) { _, collection in
             try await collection.add(ids: ["a"], embeddings: [[1, 1]], metadatas: [["keep": 1, "drop": 2]])
-            try await collection.upsert(ids: ["a", "n"], embeddings: [nil, [2, 2]],
-                                        metadatas: [["drop": nil, "add": 3], ["x": nil, "y": 1]], metadataMode: .merge)
+            try await collection.upsert(
+                ids: ["a", "n"], embeddings: [nil, [2, 2]],
+                metadatas: [["drop": nil, "add": 3], ["x": nil, "y": 1]], metadataMode: .merge)
             let read = try await collection.get(ids: ["a", "n"], include: .metadatas)
             #expect(read.metadatas?[0] == ["keep": 1, "add": 3])
             #expect(read.metadatas?[1] == ["x": nil, "y": 1])
@@ -63,8 +65,9 @@ struct UpsertTests {
             let existing = (0..<600).map { "r\($0)" }
             try await collection.add(ids: IDs(existing), embeddings: Embeddings(existing.map { _ in [Float](repeating: 1, count: 8) }))
             let ids = (300..<1_500).map { "r\($0)" }
-            let result = try await collection.upsert(ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [Float](repeating: 2, count: 8) }),
-                                                     metadatas: Metadatas(ids.map { ["id": .string($0)] as Metadata }))
+            let result = try await collection.upsert(
+                ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [Float](repeating: 2, count: 8) }),
+                metadatas: Metadatas(ids.map { ["id": .string($0)] as Metadata }))
             #expect(result.updatedIDs == Array(ids.prefix(300)))
             #expect(result.insertedIDs == Array(ids.dropFirst(300)))
             #expect(try await collection.count() == 1_500)
@@ -75,8 +78,10 @@ struct UpsertTests {
             // A new record without a vector near the end fails the whole call before any row is written.
             let more = (1_500..<2_700).map { "r\($0)" } + ["r0"]
             let error = await #expect(throws: SeekDBError.self) {
-                try await collection.upsert(ids: IDs(more), embeddings: Embeddings(more.indices.map { $0 == more.count - 2 ? nil : [Float](repeating: 3, count: 8) }),
-                                            metadatas: Metadatas(more.map { _ in ["late": true] as Metadata }))
+                try await collection.upsert(
+                    ids: IDs(more),
+                    embeddings: Embeddings(more.indices.map { $0 == more.count - 2 ? nil : [Float](repeating: 3, count: 8) }),
+                    metadatas: Metadatas(more.map { _ in ["late": true] as Metadata }))
             }
             #expect(error?.code == .invalidArgument)
             #expect(try await collection.count() == 1_500)

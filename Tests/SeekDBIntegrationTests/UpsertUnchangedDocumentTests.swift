@@ -2,8 +2,9 @@ import Foundation
 import SeekDB
 import SeekDBTesting
 import Synchronization
-@testable import SeekDBDriver
 import Testing
+
+@testable import SeekDBDriver
 
 /// `upsert` skips unchanged documents as `update` does; given embeddings are written as given.
 @Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
@@ -24,8 +25,9 @@ struct UpsertUnchangedDocumentTests {
             var result = UpsertResult()
             let written = try await writtenVectors {
                 // a: the same document (not embedded, not rewritten); b: a new one; n: a new record.
-                result = try await collection.upsert(ids: ["a", "b", "n"], documents: ["aaa", "bab", "ndd"],
-                                                     metadatas: [["v": 2], nil, ["v": 3]])
+                result = try await collection.upsert(
+                    ids: ["a", "b", "n"], documents: ["aaa", "bab", "ndd"],
+                    metadatas: [["v": 2], nil, ["v": 3]])
             }
             #expect(counting.texts.withLock { $0 } == ["bab", "ndd"])
             #expect(written == [[1, 2, 0, 0], [0, 0, 0, 2]])

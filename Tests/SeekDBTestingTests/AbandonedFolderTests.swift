@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeekDBTesting
 import Testing
+
+@testable import SeekDBTesting
 
 /// The folder a killed test process left is removed; a live process's folder is kept.
 @Suite("Folders of killed test processes")

@@ -1,8 +1,9 @@
 import Foundation
-import Synchronization
 import SeekDB
-@testable import SeekDBTesting
+import Synchronization
 import Testing
+
+@testable import SeekDBTesting
 
 /// The database goes away however the test ends.
 @Suite("Clean-up after failures and cancellation")
@@ -53,14 +54,14 @@ struct CleanupTests {
         configuration.binaryPath = "/bin/false"
         let server = SeekDBTestServer(environment: [:], localServer: configuration)
         var messages: [String] = []
-        for _ in 0..<2 {   // the second attempt reports the remembered failure, without a new start
+        for _ in 0..<2 {  // the second attempt reports the remembered failure, without a new start
             let error = await #expect(throws: SeekDBTestingError.self) {
                 try await withSeekDBDatabase(server: server) { _ in }
             }
             let message = error?.description ?? ""
             #expect(message.contains("SEEKDB_HOST and SEEKDB_SOCKET are not set, and starting a local seekdb failed"))
             #expect(message.contains("exited with status 1 during start-up"))
-            #expect(message.contains("seekdb.log"))   // the log's tail (here: that it is missing)
+            #expect(message.contains("seekdb.log"))  // the log's tail (here: that it is missing)
             messages.append(message)
         }
         #expect(messages[0] == messages[1], "the second attempt reports the first failure")
@@ -85,7 +86,10 @@ struct NameCollisionTests {
         let takenSuffix = String(taken.name.dropFirst("collide_".count))
         let calls = Mutex(0)
         let fresh = try await server.makeDatabase(prefix: "collide") {
-            calls.withLock { $0 += 1; return $0 == 1 ? takenSuffix : SeekDBTestServer.randomSuffix() }
+            calls.withLock {
+                $0 += 1
+                return $0 == 1 ? takenSuffix : SeekDBTestServer.randomSuffix()
+            }
         }
         #expect(fresh.name != taken.name)
         #expect(calls.withLock { $0 } == 2)

@@ -14,11 +14,12 @@ struct FixtureTests {
 
     @Test func parsesTheCLIRecordFormat() throws {
         let records = try FixtureRecord.records(jsonLines: Self.lines)
-        #expect(records == [
-            FixtureRecord(id: "b", document: "second", embedding: [0, 1, 0], metadata: ["n": 2]),
-            FixtureRecord(id: "a", document: "first", embedding: [1, 0, 0.5], metadata: ["n": 1, "tags": ["x"]]),
-            FixtureRecord(id: "c", embedding: [0, 0, 1]),
-        ])
+        #expect(
+            records == [
+                FixtureRecord(id: "b", document: "second", embedding: [0, 1, 0], metadata: ["n": 2]),
+                FixtureRecord(id: "a", document: "first", embedding: [1, 0, 0.5], metadata: ["n": 1, "tags": ["x"]]),
+                FixtureRecord(id: "c", embedding: [0, 0, 1])
+            ])
     }
 
     @Test func namesTheLineOfABadRecord() {
@@ -33,20 +34,24 @@ struct FixtureTests {
         try Self.lines.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let client = try SeekDBTestDatabase.current.client
-        let collection = try await client.createCollection(name: "notes", configuration: .init(dimension: 3, distance: .l2),
-                                                           embeddingFunction: nil)
+        let collection = try await client.createCollection(
+            name: "notes", configuration: .init(dimension: 3, distance: .l2),
+            embeddingFunction: nil)
         try await collection.load(jsonLinesAt: file)
         let snapshot = try await collection.snapshot()
-        #expect(snapshot == CollectionSnapshot(records: [
-            .init(id: "c", embedding: [0, 0, 1]),
-            .init(id: "a", document: "first", metadata: ["n": 1, "tags": ["x"]], embedding: [1, 0, 0.5]),
-            .init(id: "b", document: "second", metadata: ["n": 2], embedding: [0, 1, 0]),
-        ]))
-        #expect(snapshot.description == """
-            a | "first" | {"n":1,"tags":["x"]} | [1.0, 0.0, 0.5]
-            b | "second" | {"n":2} | [0.0, 1.0, 0.0]
-            c | nil | nil | [0.0, 0.0, 1.0]
-            """)
+        #expect(
+            snapshot
+                == CollectionSnapshot(records: [
+                    .init(id: "c", embedding: [0, 0, 1]),
+                    .init(id: "a", document: "first", metadata: ["n": 1, "tags": ["x"]], embedding: [1, 0, 0.5]),
+                    .init(id: "b", document: "second", metadata: ["n": 2], embedding: [0, 1, 0])
+                ]))
+        #expect(
+            snapshot.description == """
+                a | "first" | {"n":1,"tags":["x"]} | [1.0, 0.0, 0.5]
+                b | "second" | {"n":2} | [0.0, 1.0, 0.0]
+                c | nil | nil | [0.0, 0.0, 1.0]
+                """)
     }
 
     struct Note: Encodable {
@@ -60,8 +65,9 @@ struct FixtureTests {
         let client = try SeekDBTestDatabase.current.client
         let notes = [Note(id: "n1", document: "milk", embedding: [1, 2, 3], metadata: ["list": "shopping"])]
         let collection = try await client.createCollection(name: "notes", records: try FixtureRecord.records(encoding: notes))
-        #expect(try await collection.snapshot().records == [
-            .init(id: "n1", document: "milk", metadata: ["list": "shopping"], embedding: [1, 2, 3]),
-        ])
+        #expect(
+            try await collection.snapshot().records == [
+                .init(id: "n1", document: "milk", metadata: ["list": "shopping"], embedding: [1, 2, 3])
+            ])
     }
 }

@@ -60,7 +60,10 @@ struct SuiteDatabaseTests {
 
     private func record() throws {
         let name = try SeekDBTestDatabase.current.name
-        let names = Self.seen.withLock { $0.insert(name); return $0 }
+        let names = Self.seen.withLock {
+            $0.insert(name)
+            return $0
+        }
         #expect(names == [name])
     }
 }

@@ -1,6 +1,7 @@
-@testable import SeekDB
 import Synchronization
 import Testing
+
+@testable import SeekDB
 
 /// The gate every public call passes: open until closed, then refusing with `clientClosed`.
 struct CallTrackerTests {

@@ -1,5 +1,6 @@
-@testable import SeekDB
 import Testing
+
+@testable import SeekDB
 
 struct CollectionDefinitionTests {
     @Test func namesFollowPyseekdbsRule() throws {

@@ -1,11 +1,13 @@
-@testable import SeekDB
 import SeekDBDriver
 import Testing
 
+@testable import SeekDB
+
 struct ErrorTests {
     @Test func permissionDeniedNamesPrivilegeUserAndCollection() {
-        let driver = DriverError(kind: .statement, number: 1142, sqlState: "42000",
-                                 message: "UPDATE command denied to user 'ro'@'%' for table 'c$v2$77fb'")
+        let driver = DriverError(
+            kind: .statement, number: 1142, sqlState: "42000",
+            message: "UPDATE command denied to user 'ro'@'%' for table 'c$v2$77fb'")
         let error = SeekDBError(driver, collection: "books", table: "c$v2$77fb")
         #expect(error.code == .permissionDenied)
         #expect(error.serverErrorNumber == 1142)
@@ -47,16 +49,19 @@ struct ErrorTests {
 
     @Test func environmentConfigurationIsOptIn() {
         let configuration = SeekDBClient.Configuration.fromEnvironment(environment: [
-            "SEEKDB_HOST": "db", "SEEKDB_PORT": "3999", "SEEKDB_PASSWORD": "pw", "SEEKDB_DATABASE": "vec",
+            "SEEKDB_HOST": "db", "SEEKDB_PORT": "3999", "SEEKDB_PASSWORD": "pw", "SEEKDB_DATABASE": "vec"
         ])
-        #expect(configuration.host == "db" && configuration.port == 3999 && configuration.password == "pw" && configuration.database == "vec")
+        #expect(
+            configuration.host == "db" && configuration.port == 3999 && configuration.password == "pw" && configuration.database == "vec")
         #expect(SeekDBClient.Configuration().port == 2881 && SeekDBClient.Configuration().password == nil)
     }
 }
 
 struct StatementTimeoutErrorTests {
     @Test func queryTimeoutNamesTheLimitAndTheSettingToRaise() {
-        let server = "Timeout, query has reached the maximum query timeout: 10000000(us), maybe you can adjust the session variable ob_query_timeout or query_timeout hint, and try again."
+        let server =
+            "Timeout, query has reached the maximum query timeout: 10000000(us), maybe you can adjust the session variable "
+            + "ob_query_timeout or query_timeout hint, and try again."
         let error = SeekDBError(DriverError(kind: .statement, number: 4012, message: server))
         #expect(error.code == .timeout)
         #expect(error.serverErrorNumber == 4012)
@@ -88,7 +93,12 @@ struct TransientDDLErrorTests {
         #expect(transient(5627, "Schema try again"))
         #expect(transient(4023, "Try again"))
         #expect(transient(4012, "Timeout"), "the DDL machinery's own timeout, seen on DROP TABLE with many DDL queued")
-        #expect(!transient(4012, "Timeout, query has reached the maximum query timeout: 10000000(us), maybe you can adjust the session variable ob_query_timeout or query_timeout hint, and try again."))
+        #expect(
+            !transient(
+                4012,
+                "Timeout, query has reached the maximum query timeout: 10000000(us), maybe you can adjust the session variable "
+                    + "ob_query_timeout or query_timeout hint, and try again."
+            ))
         #expect(!transient(1146))
         #expect(!transient(1050))
     }

@@ -1,6 +1,7 @@
-@testable import SeekDB
 import SeekDBDriver
 import Testing
+
+@testable import SeekDB
 
 /// Filter parsing and the SQL they compile to, without a server.
 struct FilterSQLTests {
@@ -10,22 +11,30 @@ struct FilterSQLTests {
         let path = SQLValue.string(#"$."t""#)
         #expect(try MetadataFilter.equal("t", "ml").sql(context: "t") == SQLFragment(Self.overlaps, [path, .string(#"["ml"]"#)]))
         #expect(try MetadataFilter.notEqual("t", 5).sql(context: "t") == SQLFragment("NOT " + Self.overlaps, [path, .string("[5]")]))
-        #expect(try MetadataFilter.in("t", ["a", 1.5, nil, true]).sql(context: "t")
-            == SQLFragment(Self.overlaps, [path, .string(#"["a",1.5,null,true]"#)]))
+        #expect(
+            try MetadataFilter.in("t", ["a", 1.5, nil, true]).sql(context: "t")
+                == SQLFragment(Self.overlaps, [path, .string(#"["a",1.5,null,true]"#)]))
         #expect(try MetadataFilter.notIn("t", ["a"]).sql(context: "t") == SQLFragment("NOT " + Self.overlaps, [path, .string(#"["a"]"#)]))
         #expect(try MetadataFilter.in("t", []).sql(context: "t") == SQLFragment("FALSE"))
         #expect(try MetadataFilter.notIn("t", []).sql(context: "t") == SQLFragment("TRUE"))
         #expect(try MetadataFilter.greaterThan("t", 3).sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) > ?", [path, .int(3)]))
-        #expect(try MetadataFilter.greaterThanOrEqual("t", 2.5).sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) >= ?", [path, .double(2.5)]))
-        #expect(try MetadataFilter.lessThan("t", "m").sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) < ?", [path, .string("m")]))
-        #expect(try MetadataFilter.lessThanOrEqual("t", true).sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) <= ?", [path, .int(1)]))
+        #expect(
+            try MetadataFilter.greaterThanOrEqual("t", 2.5).sql(context: "t")
+                == SQLFragment("JSON_EXTRACT(metadata, ?) >= ?", [path, .double(2.5)]))
+        #expect(
+            try MetadataFilter.lessThan("t", "m").sql(context: "t") == SQLFragment("JSON_EXTRACT(metadata, ?) < ?", [path, .string("m")]))
+        #expect(
+            try MetadataFilter.lessThanOrEqual("t", true).sql(context: "t")
+                == SQLFragment("JSON_EXTRACT(metadata, ?) <= ?", [path, .int(1)]))
     }
 
     @Test func logicalOperatorsNestAndParenthesise() throws {
         let filter: MetadataFilter = (.field("a") == 1 && .field("b") > 2) || !(.field("c") == "x")
         let fragment = try filter.sql(context: "t")
         #expect(fragment.sql == "((\(Self.overlaps) AND JSON_EXTRACT(metadata, ?) > ?) OR NOT (\(Self.overlaps)))")
-        #expect(fragment.parameters == [.string(#"$."a""#), .string("[1]"), .string(#"$."b""#), .int(2), .string(#"$."c""#), .string(#"["x"]"#)])
+        #expect(
+            fragment.parameters == [.string(#"$."a""#), .string("[1]"), .string(#"$."b""#), .int(2), .string(#"$."c""#), .string(#"["x"]"#)]
+        )
         #expect(try MetadataFilter.all.sql(context: "t") == SQLFragment("TRUE"))
         #expect(try MetadataFilter.or([]).sql(context: "t") == SQLFragment("FALSE"))
     }
@@ -47,8 +56,10 @@ struct FilterSQLTests {
     }
 
     @Test func invalidValuesAreRejected() {
-        for filter: MetadataFilter in [.greaterThan("t", ["a"]), .lessThan("t", ["k": 1]), .equal("t", .double(.nan)),
-                                       .in("t", [.double(.infinity)]), .lessThanOrEqual("t", .double(-.infinity))] {
+        for filter: MetadataFilter in [
+            .greaterThan("t", ["a"]), .lessThan("t", ["k": 1]), .equal("t", .double(.nan)),
+            .in("t", [.double(.infinity)]), .lessThanOrEqual("t", .double(-.infinity))
+        ] {
             let error = #expect(throws: SeekDBError.self) { try filter.sql(context: "get: where") }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("'t'") == true)
@@ -56,11 +67,16 @@ struct FilterSQLTests {
     }
 
     @Test func documentFiltersCompileToPyseekdbsSQL() {
-        #expect(DocumentFilter.contains("apple").sql() == SQLFragment("MATCH(document) AGAINST (? IN NATURAL LANGUAGE MODE)", [.string("apple")]))
-        #expect(DocumentFilter.notContains("apple").sql() == SQLFragment("NOT (MATCH(document) AGAINST (? IN NATURAL LANGUAGE MODE))", [.string("apple")]))
+        #expect(
+            DocumentFilter.contains("apple").sql()
+                == SQLFragment("MATCH(document) AGAINST (? IN NATURAL LANGUAGE MODE)", [.string("apple")]))
+        #expect(
+            DocumentFilter.notContains("apple").sql()
+                == SQLFragment("NOT (MATCH(document) AGAINST (? IN NATURAL LANGUAGE MODE))", [.string("apple")]))
         #expect(DocumentFilter.regex("^a").sql() == SQLFragment("document REGEXP ?", [.string("^a")]))
-        #expect((DocumentFilter.regex("x") || .contains("y")).sql().sql
-            == "(document REGEXP ? OR MATCH(document) AGAINST (? IN NATURAL LANGUAGE MODE))")
+        #expect(
+            (DocumentFilter.regex("x") || .contains("y")).sql().sql
+                == "(document REGEXP ? OR MATCH(document) AGAINST (? IN NATURAL LANGUAGE MODE))")
     }
 
     @Test func recordFilterJoinsMetadataAndDocumentConditions() throws {
@@ -79,20 +95,22 @@ struct FilterJSONTests {
         #expect(try MetadataFilter(json: #"{"k": {"$eq": {"x": 1}}}"#) == .equal("k", ["x": 1]))
         #expect(try MetadataFilter(json: #"{"k": {"$ne": null}}"#) == .notEqual("k", nil))
         #expect(try MetadataFilter(json: #"{"k": {"$gt": 1, "$lte": 2.5}}"#) == .and([.greaterThan("k", 1), .lessThanOrEqual("k", 2.5)]))
-        #expect(try MetadataFilter(json: #"{"k": {"$gte": "a", "$lt": "b"}}"#) == .and([.greaterThanOrEqual("k", "a"), .lessThan("k", "b")]))
+        #expect(
+            try MetadataFilter(json: #"{"k": {"$gte": "a", "$lt": "b"}}"#) == .and([.greaterThanOrEqual("k", "a"), .lessThan("k", "b")]))
         #expect(try MetadataFilter(json: #"{"k": {"$in": [1, "a"]}}"#) == .in("k", [1, "a"]))
         #expect(try MetadataFilter(json: #"{"k": {"$in": "a"}}"#) == .in("k", ["a"]))
         #expect(try MetadataFilter(json: #"{"k": {"$nin": []}}"#) == .notIn("k", []))
         #expect(try MetadataFilter(json: #"{"k": [1, 2]}"#) == .equal("k", [1, 2]))
         #expect(try MetadataFilter(json: #"{"a": 1, "b.c": true}"#) == .and([.equal("a", 1), .equal("b.c", true)]))
-        #expect(try MetadataFilter(json: #"{"$and": [{"a": 1}, {"$or": [{"b": 2}, {"$not": {"c": 3}}]}]}"#)
-            == .and([.equal("a", 1), .or([.equal("b", 2), .not(.equal("c", 3))])]))
+        #expect(
+            try MetadataFilter(json: #"{"$and": [{"a": 1}, {"$or": [{"b": 2}, {"$not": {"c": 3}}]}]}"#)
+                == .and([.equal("a", 1), .or([.equal("b", 2), .not(.equal("c", 3))])]))
         #expect(try MetadataFilter(["k": ["$gt": 3]]) == .greaterThan("k", 3))
     }
 
     @Test func rejectsUnknownAndMalformedMetadataFilters() {
         let cases: [(String, String)] = [
-            (#"{"k": {"$contains": "x"}}"#, "'$contains'"),   // pyseekdb silently matches everything here
+            (#"{"k": {"$contains": "x"}}"#, "'$contains'"),  // pyseekdb silently matches everything here
             (#"{"k": {"$regex": "x"}}"#, "'$regex'"),
             (#"{"$foo": 1}"#, "'$foo'"),
             (#"{"k": {"a": 1}}"#, "'a'"),
@@ -107,7 +125,7 @@ struct FilterJSONTests {
             (#"{"a": 1"#, "not valid JSON"),
             (#"{"": 1}"#, "empty"),
             (#"{"a..b": 1}"#, "a..b"),
-            (#"{"$and": [{"a": 1}, {"b": {"$between": [1, 2]}}]}"#, "where.$and[1].b"),
+            (#"{"$and": [{"a": 1}, {"b": {"$between": [1, 2]}}]}"#, "where.$and[1].b")
         ]
         for (json, fragment) in cases {
             let error = #expect(throws: SeekDBError.self, "\(json)") { try MetadataFilter(json: json) }
@@ -120,8 +138,9 @@ struct FilterJSONTests {
         #expect(try DocumentFilter(json: #"{"$contains": "a"}"#) == .contains("a"))
         #expect(try DocumentFilter(json: #"{"$not_contains": "a"}"#) == .notContains("a"))
         #expect(try DocumentFilter(json: #"{"$regex": "^a", "$contains": "b"}"#) == .and([.regex("^a"), .contains("b")]))
-        #expect(try DocumentFilter(json: #"{"$or": [{"$contains": "a"}, {"$and": [{"$regex": "b"}]}]}"#)
-            == .or([.contains("a"), .and([.regex("b")])]))
+        #expect(
+            try DocumentFilter(json: #"{"$or": [{"$contains": "a"}, {"$and": [{"$regex": "b"}]}]}"#)
+                == .or([.contains("a"), .and([.regex("b")])]))
         for json in [#"{"$match": "a"}"#, #"{}"#, #"{"$contains": 1}"#, #"{"$and": []}"#, #"{"$or": [{}]}"#, #""a""#, #"{"k": "v"}"#] {
             let error = #expect(throws: SeekDBError.self, "\(json)") { try DocumentFilter(json: json) }
             #expect(error?.code == .invalidArgument, "\(json)")
@@ -150,16 +169,19 @@ struct FilterSearchDSLTests {
         #expect(try Self.dsl(.greaterThanOrEqual("t", 3)) == #"{"range":{"\#(field)":{"gte":3}}}"#)
         #expect(try Self.dsl(.in("t", [1, "a"])) == #"{"terms":{"\#(field)":[1,"a"]}}"#)
         #expect(try Self.dsl(.notEqual("t", true)) == #"{"bool":{"must_not":[{"term":{"\#(field)":true}}]}}"#)
-        #expect(try Self.dsl(.field("t") > 1 || .field("t") < 0)
-            == #"{"bool":{"should":[{"range":{"\#(field)":{"gt":1}}},{"range":{"\#(field)":{"lt":0}}}],"minimum_should_match":1}}"#)
+        #expect(
+            try Self.dsl(.field("t") > 1 || .field("t") < 0)
+                == #"{"bool":{"should":[{"range":{"\#(field)":{"gt":1}}},{"range":{"\#(field)":{"lt":0}}}],"minimum_should_match":1}}"#)
         #expect(try Self.dsl(.and([.notIn("t", []), .equal("t", 1)])) == #"{"term":{"\#(field)":1}}"#)
         #expect(try Self.dsl(.all) == nil)
         #expect(try Self.dsl(.or([.all, .equal("t", 1)])) == nil)
     }
 
     @Test func refusesWhatTheServerWouldSpliceUnsafely() throws {
-        for filter: MetadataFilter in [.equal("t", "it's"), .equal("t", "back\\slash"), .equal("a'b", 1), .equal("a\"b", 1),
-                                       .equal("a`b", 1), .equal("t", nil), .equal("t", ["x"]), .in("t", []), .or([]), .not(.all)] {
+        for filter: MetadataFilter in [
+            .equal("t", "it's"), .equal("t", "back\\slash"), .equal("a'b", 1), .equal("a\"b", 1),
+            .equal("a`b", 1), .equal("t", nil), .equal("t", ["x"]), .in("t", []), .or([]), .not(.all)
+        ] {
             let error = #expect(throws: SeekDBError.self, "\(filter)") { try filter.searchDSL(context: "hybridSearch: where") }
             #expect(error?.code == .invalidArgument)
         }

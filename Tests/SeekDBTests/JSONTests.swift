@@ -1,12 +1,13 @@
-@testable import SeekDB
 import Testing
+
+@testable import SeekDB
 
 struct JSONTests {
     @Test func metadataRoundTripsExactly() throws {
         let metadata: Metadata = [
             "int": 9_007_199_254_740_993, "negative": -5, "double": 0.1, "whole": 3.0, "tiny": 1e-7,
             "string": "quote \" backslash \\ newline \n tab \t nul \u{0} emoji 🦊 中文",
-            "bool": true, "null": nil, "array": [1, "two", [3.5]], "object": ["nested": ["deeper": false]],
+            "bool": true, "null": nil, "array": [1, "two", [3.5]], "object": ["nested": ["deeper": false]]
         ]
         let text = try MetadataCodec.encode(metadata, record: "test")
         #expect(try MetadataCodec.decode(text) == metadata)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeekDB
 import Testing
+
+@testable import SeekDB
 
 /// `MetadataEncoder` / `MetadataDecoder`: what Swift values become, the number rules, and the
 /// errors. Values are also sent through the JSON text the `metadata` column stores
@@ -18,9 +19,10 @@ struct MetadataCodableTests {
         var genre: Genre, tags: [String], author: Author, added: Date, subtitle: String?
     }
 
-    static let dune = Book(title: "Dune", year: 1965, rating: 4.25, weight: 0.1, inPrint: true, genre: .sf,
-                           tags: ["desert", "spice"], author: Author(name: "Frank Herbert", born: 1920),
-                           added: Date(timeIntervalSince1970: 1_763_717_400.25), subtitle: nil)
+    static let dune = Book(
+        title: "Dune", year: 1965, rating: 4.25, weight: 0.1, inPrint: true, genre: .sf,
+        tags: ["desert", "spice"], author: Author(name: "Frank Herbert", born: 1920),
+        added: Date(timeIntervalSince1970: 1_763_717_400.25), subtitle: nil)
 
     /// Through the stored JSON text and back, as the server sees it.
     func stored(_ metadata: Metadata) throws -> Metadata {
@@ -29,11 +31,12 @@ struct MetadataCodableTests {
 
     @Test func aStructBecomesTheMetadataAJSONEncoderWouldWrite() throws {
         let metadata = try MetadataEncoder().encode(Self.dune)
-        #expect(metadata == [
-            "title": "Dune", "year": 1965, "rating": 4.25, "weight": 0.1, "inPrint": true, "genre": "sf",
-            "tags": ["desert", "spice"], "author": ["name": "Frank Herbert", "born": 1920],
-            "added": "2025-11-21T09:30:00.250Z",
-        ])   // `subtitle: nil` is left out, as JSONEncoder leaves it out
+        #expect(
+            metadata == [
+                "title": "Dune", "year": 1965, "rating": 4.25, "weight": 0.1, "inPrint": true, "genre": "sf",
+                "tags": ["desert", "spice"], "author": ["name": "Frank Herbert", "born": 1920],
+                "added": "2025-11-21T09:30:00.250Z"
+            ])  // `subtitle: nil` is left out, as JSONEncoder leaves it out
         #expect(try MetadataDecoder().decode(Book.self, from: try stored(metadata)) == Self.dune)
     }
 
@@ -49,13 +52,15 @@ struct MetadataCodableTests {
     }
 
     @Test func doublesAreExactBitForBit() throws {
-        let doubles: [Double] = [0.1, 1.0 / 3, -0.0, .leastNonzeroMagnitude, 1e-300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
-                                 9_007_199_254_740_994, 3.0, 1e15, 123_456_789.123_456_78, .pi, .ulpOfOne]
+        let doubles: [Double] = [
+            0.1, 1.0 / 3, -0.0, .leastNonzeroMagnitude, 1e-300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+            9_007_199_254_740_994, 3.0, 1e15, 123_456_789.123_456_78, .pi, .ulpOfOne
+        ]
         let metadata = try stored(try MetadataEncoder().encode(["values": doubles]))
         let decoded = try MetadataDecoder().decode([String: [Double]].self, from: metadata)["values"] ?? []
         #expect(decoded.map(\.bitPattern) == doubles.map(\.bitPattern))
         if case .array(let values) = metadata["values"] {
-            #expect(values.allSatisfy { if case .double = $0 { true } else { false } })   // 3.0 stays a double
+            #expect(values.allSatisfy { if case .double = $0 { true } else { false } })  // 3.0 stays a double
         }
     }
 
@@ -116,7 +121,7 @@ struct MetadataCodableTests {
 
     @Test func decodingFollowsTheNumberRules() throws {
         let decoder = MetadataDecoder()
-        #expect(try decoder.decode(Int.self, from: .double(3.0)) == 3)          // a whole double, as another client may write it
+        #expect(try decoder.decode(Int.self, from: .double(3.0)) == 3)  // a whole double, as another client may write it
         #expect(throws: DecodingError.self) { try decoder.decode(Int.self, from: .double(3.5)) }
         #expect(throws: DecodingError.self) { try decoder.decode(Int8.self, from: .int(128)) }
         #expect(throws: DecodingError.self) { try decoder.decode(UInt.self, from: .int(-1)) }
@@ -149,17 +154,24 @@ struct MetadataCodableTests {
         struct Files: Codable, Equatable {
             var data: Data, url: URL, id: UUID, price: Decimal, fraction: Decimal
         }
-        let files = Files(data: Data([0, 1, 254, 255]), url: URL(string: "https://example.com/a?b=c")!,
-                          id: UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!,
-                          price: Decimal(1999), fraction: Decimal(string: "12.5")!)
+        let files = Files(
+            data: Data([0, 1, 254, 255]), url: URL(string: "https://example.com/a?b=c")!,
+            id: UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!,
+            price: Decimal(1999), fraction: Decimal(string: "12.5")!)
         let metadata = try MetadataEncoder().encode(files)
-        #expect(metadata == ["data": "AAH+/w==", "url": "https://example.com/a?b=c",
-                             "id": "E621E1F8-C36C-495A-93FC-0C247A3E6E5F", "price": 1999, "fraction": 12.5])
+        #expect(
+            metadata == [
+                "data": "AAH+/w==", "url": "https://example.com/a?b=c",
+                "id": "E621E1F8-C36C-495A-93FC-0C247A3E6E5F", "price": 1999, "fraction": 12.5
+            ])
         #expect(try MetadataDecoder().decode(Files.self, from: try stored(metadata)) == files)
     }
 
     @Test func metadataValuesPassThroughUnchanged() throws {
-        struct Mixed: Codable, Equatable { var raw: MetadataValue; var metadata: Metadata }
+        struct Mixed: Codable, Equatable {
+            var raw: MetadataValue
+            var metadata: Metadata
+        }
         let mixed = Mixed(raw: [1, 2.0, "x", nil, ["k": true]], metadata: ["whole": 3.0, "int": 3])
         let encoded = try MetadataEncoder().encode(mixed)
         #expect(encoded["raw"] == [1, 2.0, "x", nil, ["k": true]])
@@ -169,7 +181,11 @@ struct MetadataCodableTests {
     }
 
     @Test func enumsWithAssociatedValuesNestedContainersAndSuperclasses() throws {
-        enum Shape: Codable, Equatable { case circle(radius: Double), square(Int), empty }
+        enum Shape: Codable, Equatable {
+            case circle(radius: Double)
+            case square(Int)
+            case empty
+        }
         class Base: Codable { var id = 7 }
         final class Derived: Base, @unchecked Sendable {
             var name = "d"
@@ -210,8 +226,10 @@ struct MetadataCodableTests {
     }
 
     @Test func metadataValueIsCodableThroughJSON() throws {
-        let metadata: Metadata = ["int": 9_007_199_254_740_993, "double": 0.1, "s": "x", "b": false, "n": nil,
-                                  "a": [1, ["k": "v"]], "o": ["nested": [1.5]]]
+        let metadata: Metadata = [
+            "int": 9_007_199_254_740_993, "double": 0.1, "s": "x", "b": false, "n": nil,
+            "a": [1, ["k": "v"]], "o": ["nested": [1.5]]
+        ]
         let data = try JSONEncoder().encode(metadata)
         #expect(try JSONDecoder().decode(Metadata.self, from: data) == metadata)
         // JSON through Foundation does not keep a whole double's kind (documented).

@@ -1,12 +1,13 @@
 import Foundation
-@testable import SeekDB
 import Testing
+
+@testable import SeekDB
 
 /// `MetadataDateStrategy`: the documented forms of a `Date` in metadata.
 struct MetadataDateTests {
     struct Event: Codable, Equatable { var at: Date }
 
-    let instant = Date(timeIntervalSince1970: 1_763_717_400.25)   // 2025-11-21T09:30:00.250Z
+    let instant = Date(timeIntervalSince1970: 1_763_717_400.25)  // 2025-11-21T09:30:00.250Z
 
     @Test func iso8601IsTheDefaultToTheMillisecond() throws {
         #expect(try MetadataEncoder().encode(Event(at: instant)) == ["at": "2025-11-21T09:30:00.250Z"])
@@ -37,13 +38,17 @@ struct MetadataDateTests {
 
     @Test func readingAcceptsCommonISO8601Forms() throws {
         let decoder = MetadataDecoder()
-        for text in ["2025-11-21T09:30:00.25Z", "2025-11-21T09:30:00.250000Z", "2025-11-21t09:30:00.250z",
-                     "2025-11-21 10:30:00.250+01:00", "2025-11-21T04:00:00.250-0530", "2025-11-21T11:30:00.250+02"] {
+        for text in [
+            "2025-11-21T09:30:00.25Z", "2025-11-21T09:30:00.250000Z", "2025-11-21t09:30:00.250z",
+            "2025-11-21 10:30:00.250+01:00", "2025-11-21T04:00:00.250-0530", "2025-11-21T11:30:00.250+02"
+        ] {
             #expect(try decoder.decode(Date.self, from: .string(text)) == instant, "\(text)")
         }
         #expect(try decoder.decode(Date.self, from: "2025-11-21T09:30:00Z") == Date(timeIntervalSince1970: 1_763_717_400))
-        for bad in ["2025-11-21", "2025-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2025-11-21T24:00:00Z",
-                    "2025-11-21T09:30:00", "2025-11-21T09:30:00.Z", "x2025-11-21T09:30:00Z", "2025-11-21T09:30:00Z "] {
+        for bad in [
+            "2025-11-21", "2025-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2025-11-21T24:00:00Z",
+            "2025-11-21T09:30:00", "2025-11-21T09:30:00.Z", "x2025-11-21T09:30:00Z", "2025-11-21T09:30:00Z "
+        ] {
             #expect(throws: DecodingError.self, "\(bad)") { try decoder.decode(Date.self, from: .string(bad)) }
         }
         #expect(throws: DecodingError.self) { try decoder.decode(Date.self, from: .double(1)) }
@@ -52,11 +57,13 @@ struct MetadataDateTests {
     @Test func numericForms() throws {
         let seconds = MetadataEncoder(dateStrategy: .secondsSince1970)
         #expect(try seconds.encode(Event(at: instant)) == ["at": 1_763_717_400.25])
-        #expect(try MetadataDecoder(dateStrategy: .secondsSince1970).decode(Event.self, from: ["at": 1_763_717_400]).at
+        #expect(
+            try MetadataDecoder(dateStrategy: .secondsSince1970).decode(Event.self, from: ["at": 1_763_717_400]).at
                 == Date(timeIntervalSince1970: 1_763_717_400))
         let milliseconds = MetadataEncoder(dateStrategy: .millisecondsSince1970)
         #expect(try milliseconds.encode(Event(at: instant)) == ["at": 1_763_717_400_250])
-        #expect(try MetadataDecoder(dateStrategy: .millisecondsSince1970).decode(Event.self, from: ["at": 1_763_717_400_250])
+        #expect(
+            try MetadataDecoder(dateStrategy: .millisecondsSince1970).decode(Event.self, from: ["at": 1_763_717_400_250])
                 == Event(at: instant))
         #expect(throws: DecodingError.self) {
             try MetadataDecoder(dateStrategy: .millisecondsSince1970).decode(Event.self, from: ["at": "2025-11-21T09:30:00.250Z"])

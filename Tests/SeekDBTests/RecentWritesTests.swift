@@ -1,6 +1,7 @@
-@testable import SeekDB
 import SeekDBDriver
 import Testing
+
+@testable import SeekDB
 
 /// The bookkeeping behind `.session` queries (pure logic, with explicit clock readings).
 struct RecentWritesTests {
@@ -20,7 +21,10 @@ struct RecentWritesTests {
     @Test func canonicallyEquivalentIDsStayTwoRecords() {
         let writes = RecentWrites()
         writes.record(["\u{E9}", "e\u{301}"], table: "t", now: start)
-        guard case .ids(let ids) = writes.pending(table: "t", now: start) else { Issue.record("no ids"); return }
+        guard case .ids(let ids) = writes.pending(table: "t", now: start) else {
+            Issue.record("no ids")
+            return
+        }
         #expect(ids.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) } == [Array("e\u{301}".utf8), Array("\u{E9}".utf8)])
     }
 

@@ -1,16 +1,20 @@
 import Foundation
-@testable import SeekDB
 import Testing
+
+@testable import SeekDB
 
 /// Record-shaped input and typed results: pure logic, no server.
 struct RecordInputTests {
-    struct Note: Codable, Equatable { var topic: String; var stars: Int }
+    struct Note: Codable, Equatable {
+        var topic: String
+        var stars: Int
+    }
 
     @Test func recordsBecomeTheParallelListsOfTheListCalls() throws {
         let columns = RecordColumns([
             try RecordInput(id: "a", embedding: [1, 2], document: "A", encoding: Note(topic: "x", stars: 3)),
             RecordInput(id: "b", metadata: ["k": "v", "n": 1]),
-            RecordInput(id: "c", document: "C"),
+            RecordInput(id: "c", document: "C")
         ])
         #expect(columns.ids.values == ["a", "b", "c"])
         #expect(columns.embeddings?.values == [[1, 2], nil, nil])
@@ -66,8 +70,9 @@ struct RecordInputTests {
     }
 
     @Test func typedMetadataOfQueryResults() throws {
-        let result = QueryResult(ids: [["a"], ["b", "a"]],
-                                 metadatas: [[["topic": "x", "stars": 1]], [["topic": "y", "stars": 2], ["topic": "x", "stars": 1]]])
+        let result = QueryResult(
+            ids: [["a"], ["b", "a"]],
+            metadatas: [[["topic": "x", "stars": 1]], [["topic": "y", "stars": 2], ["topic": "x", "stars": 1]]])
         let notes = try result.metadatas(as: Note.self)
         #expect(notes == [[Note(topic: "x", stars: 1)], [Note(topic: "y", stars: 2), Note(topic: "x", stars: 1)]])
         #expect(try result.hits(forQuery: 1)[0].metadata(as: Note.self) == Note(topic: "y", stars: 2))
@@ -77,11 +82,16 @@ struct RecordInputTests {
 
 extension RecordInputTests {
     @Test func recordsReadAndWriteThemselvesAsJSON() throws {
-        let json = #"{"records": [{"id": "a", "embedding": [1, 0.5], "metadata": {"n": 9007199254740993, "x": 0.1}}, {"id": "b", "document": "B"}]}"#
+        let json =
+            #"{"records": [{"id": "a", "embedding": [1, 0.5], "metadata": {"n": 9007199254740993, "x": 0.1}}, "#
+            + #"{"id": "b", "document": "B"}]}"#
         struct Batch: Codable { var records: [RecordInput] }
         let batch = try JSONDecoder().decode(Batch.self, from: Data(json.utf8))
-        #expect(batch.records == [RecordInput(id: "a", embedding: [1, 0.5], metadata: ["n": 9_007_199_254_740_993, "x": 0.1]),
-                                  RecordInput(id: "b", document: "B")])
+        #expect(
+            batch.records == [
+                RecordInput(id: "a", embedding: [1, 0.5], metadata: ["n": 9_007_199_254_740_993, "x": 0.1]),
+                RecordInput(id: "b", document: "B")
+            ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         #expect(String(decoding: try encoder.encode(batch.records[1]), as: UTF8.self) == #"{"document":"B","id":"b"}"#)

@@ -1,5 +1,6 @@
-@testable import SeekDB
 import Testing
+
+@testable import SeekDB
 
 struct RecordValidationTests {
     @Test func theFirstRepeatedIDIsFoundByItsBytes() {

@@ -1,6 +1,7 @@
-@testable import SeekDB
 import SeekDBDriver
 import Testing
+
+@testable import SeekDB
 
 /// Which failures each kind of call is sent again after (pure logic; RetryTests provokes them on
 /// a real server).
@@ -61,7 +62,8 @@ struct RetryRulesTests {
     }
 
     @Test func backoffDoublesUpToItsCeiling() {
-        let policy = RetryPolicy(maximumAttempts: 10, budget: .seconds(30), initialBackoff: .milliseconds(50), maximumBackoff: .milliseconds(300))
+        let policy = RetryPolicy(
+            maximumAttempts: 10, budget: .seconds(30), initialBackoff: .milliseconds(50), maximumBackoff: .milliseconds(300))
         #expect(policy.backoffCeiling(afterAttempt: 1) == .milliseconds(50))
         #expect(policy.backoffCeiling(afterAttempt: 2) == .milliseconds(100))
         #expect(policy.backoffCeiling(afterAttempt: 3) == .milliseconds(200))

@@ -1,20 +1,24 @@
-@testable import SeekDB
 import SeekDBDriver
 import Testing
+
+@testable import SeekDB
 
 struct StatementBatcherTests {
     /// Runs `batcher` over `count` records whose values `row(index)` gives; returns each
     /// statement's record indexes, read back from the first value of every row.
-    private func statements(_ batcher: StatementBatcher, count: Int, stopAfter: Int = .max,
-                            row: @escaping (Int) -> [SQLValue]) async throws -> (batches: [[Int]], finished: Bool) {
+    private func statements(
+        _ batcher: StatementBatcher, count: Int, stopAfter: Int = .max,
+        row: @escaping (Int) -> [SQLValue]
+    ) async throws -> (batches: [[Int]], finished: Bool) {
         var batches: [[Int]] = []
         let finished = try await batcher.run(0..<count) { index, parameters in
             parameters += row(index)
         } send: { rows, parameters in
             #expect(parameters.count == rows * batcher.placeholdersPerRow)
-            batches.append(stride(from: 0, to: parameters.count, by: batcher.placeholdersPerRow).map {
-                Int(parameters[$0].intValue!)
-            })
+            batches.append(
+                stride(from: 0, to: parameters.count, by: batcher.placeholdersPerRow).map {
+                    Int(parameters[$0].intValue!)
+                })
             return batches.count < stopAfter
         }
         return (batches, finished)
@@ -30,7 +34,7 @@ struct StatementBatcherTests {
     }
 
     @Test func statementsEndBeforeTheRecordThatPassesTheByteLimit() async throws {
-        let vector = [Float](repeating: 1, count: 300_000)   // 1.2 MB each: three fit in 4 MiB
+        let vector = [Float](repeating: 1, count: 300_000)  // 1.2 MB each: three fit in 4 MiB
         let (batches, _) = try await statements(StatementBatcher(placeholdersPerRow: 2), count: 7) {
             [.int(Int64($0)), .vector(vector)]
         }

@@ -42,8 +42,10 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The longest pause between two attempts. Default 1 s.
     public var maximumBackoff: Duration
 
-    public init(maximumAttempts: Int = 3, budget: Duration = .seconds(30),
-                initialBackoff: Duration = .milliseconds(50), maximumBackoff: Duration = .seconds(1)) {
+    public init(
+        maximumAttempts: Int = 3, budget: Duration = .seconds(30),
+        initialBackoff: Duration = .milliseconds(50), maximumBackoff: Duration = .seconds(1)
+    ) {
         self.maximumAttempts = maximumAttempts
         self.budget = budget
         self.initialBackoff = initialBackoff

@@ -49,13 +49,13 @@ enum RetryRules {
     /// Client errors that mean the session is gone (lost, gone away, killed).
     static let sessionLost: Set<UInt32> = [
         MariaDBErrorNumber.serverGoneAway, MariaDBErrorNumber.serverLost,
-        MariaDBErrorNumber.serverLostExtended, MariaDBErrorNumber.sessionInterrupted,
+        MariaDBErrorNumber.serverLostExtended, MariaDBErrorNumber.sessionInterrupted
     ]
 
     /// Client errors of opening a connection that a restarting server causes.
     static let serverUnreachable: Set<UInt32> = [
         MariaDBErrorNumber.connectionError, MariaDBErrorNumber.connectionHostError,
-        MariaDBErrorNumber.serverGoneAway, MariaDBErrorNumber.serverLost, MariaDBErrorNumber.serverLostExtended,
+        MariaDBErrorNumber.serverGoneAway, MariaDBErrorNumber.serverLost, MariaDBErrorNumber.serverLostExtended
     ]
 
     /// Why a failed attempt may be sent again, or `nil` when it must not be.

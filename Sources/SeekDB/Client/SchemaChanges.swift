@@ -36,9 +36,11 @@ struct StatementTimeouts: Sendable, Hashable {
             return try await connection.withSessionSetting(setDDL, restore: restoreSession, logger: logger, body)
         } catch let error as DriverError where error.number == MariaDBErrorNumber.queryTimeout {
             let limit = Self.describe(ddl)
-            let what = error.message.contains("maximum query timeout")
+            let what =
+                error.message.contains("maximum query timeout")
                 ? "a schema change or index refresh ran longer than the DDL timeout of \(limit)"
-                : "the server kept timing out a schema change (it runs them one at a time, and many were queued) for the DDL timeout of \(limit)"
+                : "the server kept timing out a schema change (it runs them one at a time, and many were queued) for the DDL timeout of "
+                    + "\(limit)"
             throw SeekDBError(
                 .timeout, "\(what); raise SeekDBClient.Configuration.options.ddlTimeout (server: \(error.message))",
                 serverError: SeekDBError.ServerError(number: error.number, sqlState: error.sqlState, message: error.message))
@@ -53,8 +55,9 @@ struct StatementTimeouts: Sendable, Hashable {
         do {
             try await connection.executeDDL(TableDefinition.dropTable(table), budget: ddl, logger: logger)
         } catch {
-            logger.warning("a table created by a failed call could not be dropped and is left behind",
-                           metadata: ["seekdb.table": "\(table)", "seekdb.error": "\(error)"])
+            logger.warning(
+                "a table created by a failed call could not be dropped and is left behind",
+                metadata: ["seekdb.table": "\(table)", "seekdb.error": "\(error)"])
         }
     }
 }

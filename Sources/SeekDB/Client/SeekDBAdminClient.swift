@@ -52,7 +52,8 @@ public final class SeekDBAdminClient: Sendable {
             let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
                 try await connection.execute(
                     SchemaStatements.selectDatabase,
-                    [.string(name)], logger: logger).rows
+                    [.string(name)], logger: logger
+                ).rows
             }
             guard let row = rows.first else { throw SeekDBError(.databaseNotFound, "database '\(name)' does not exist") }
             return Self.database(row)
@@ -67,7 +68,8 @@ public final class SeekDBAdminClient: Sendable {
             let rows = try await client.withDriverConnection(logger: logger) { connection, logger in
                 try await connection.execute(
                     SchemaStatements.listDatabases,
-                    [.int(Int64(limit ?? Int(Int32.max))), .int(Int64(offset))], logger: logger).rows
+                    [.int(Int64(limit ?? Int(Int32.max))), .int(Int64(offset))], logger: logger
+                ).rows
             }
             return rows.map(Self.database)
         }
@@ -89,7 +91,8 @@ public final class SeekDBAdminClient: Sendable {
     /// Database names become SQL identifiers, so only `[A-Za-z0-9_]`, 1…64 characters, are accepted.
     static func validate(_ name: String) throws(SeekDBError) {
         guard !name.isEmpty, name.utf8.count <= 64,
-              name.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 }) else {
+            name.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 })
+        else {
             throw .invalidArgument("invalid database name '\(name)': use 1 to 64 letters, digits or underscores")
         }
     }

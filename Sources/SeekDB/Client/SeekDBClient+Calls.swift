@@ -15,13 +15,16 @@ extension SeekDBClient {
     ///   - operation: the verb, e.g. `update` (`db.operation.name`, the metrics' `operation` label).
     ///   - collection: the collection's name (`db.collection.name`), if the call has one.
     ///   - batchSize: the records the call was given (`db.operation.batch.size` when 2 or more).
-    func withCall<R: Sendable>(_ operation: SeekDBOperation, collection: String? = nil, batchSize: Int? = nil,
-                               _ body: @escaping @Sendable () async throws -> R) async throws -> R {
+    func withCall<R: Sendable>(
+        _ operation: SeekDBOperation, collection: String? = nil, batchSize: Int? = nil,
+        _ body: @escaping @Sendable () async throws -> R
+    ) async throws -> R {
         if CallScope.isInsideCall { return try await body() }
         let id = try calls.enter()
         defer { calls.leave(id) }
-        let observation = CallObservation(operation: operation, collection: collection, batchSize: batchSize,
-                                          configuration: configuration, instruments: instruments)
+        let observation = CallObservation(
+            operation: operation, collection: collection, batchSize: batchSize,
+            configuration: configuration, instruments: instruments)
         do {
             let result = try await ServiceContext.withValue(observation.context) {
                 let task = Task {

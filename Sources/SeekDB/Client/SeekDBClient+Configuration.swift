@@ -1,5 +1,5 @@
-import Foundation
 public import CoreMetrics
+import Foundation
 import SeekDBDriver
 public import Tracing
 
@@ -46,8 +46,10 @@ extension SeekDBClient {
         public var tracer: (any Tracer)?
 
         /// A TCP configuration.
-        public init(host: String = "127.0.0.1", port: Int = 2881, user: String = "root", password: String? = nil,
-                    database: String = "test", tenant: String? = nil) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 2881, user: String = "root", password: String? = nil,
+            database: String = "test", tenant: String? = nil
+        ) {
             self.host = host
             self.port = port
             self.user = user
@@ -69,8 +71,10 @@ extension SeekDBClient {
         /// `SEEKDB_DATABASE`, `SEEKDB_TENANT` and `SEEKDB_SOCKET` (with another prefix if given),
         /// keeping the defaults for variables that are not set. Opt-in: the main initializer
         /// never reads the environment.
-        public static func fromEnvironment(prefix: String = "SEEKDB_",
-                                           environment: [String: String] = ProcessInfo.processInfo.environment) -> Configuration {
+        public static func fromEnvironment(
+            prefix: String = "SEEKDB_",
+            environment: [String: String] = ProcessInfo.processInfo.environment
+        ) -> Configuration {
             func value(_ name: String) -> String? {
                 guard let value = environment[prefix + name], !value.isEmpty else { return nil }
                 return value
@@ -177,7 +181,8 @@ extension SeekDBClient.Configuration {
     var instruments: Instruments { Instruments(metricsFactory: metricsFactory, tracer: tracer) }
 
     var driverConfiguration: MariaDBConnection.Configuration {
-        let endpoint: MariaDBConnection.Configuration.Endpoint = unixSocketPath.map { .unixSocket(path: $0) } ?? .tcp(host: host, port: port)
+        let endpoint: MariaDBConnection.Configuration.Endpoint =
+            unixSocketPath.map { .unixSocket(path: $0) } ?? .tcp(host: host, port: port)
         var initCommands: [String] = []
         if let queryTimeout = options.queryTimeout {
             initCommands.append("SET ob_query_timeout = \(Self.microseconds(queryTimeout))")
@@ -185,8 +190,9 @@ extension SeekDBClient.Configuration {
         return MariaDBConnection.Configuration(
             endpoint: endpoint, user: loginName, password: password, database: database,
             connectTimeout: options.connectTimeout, readTimeout: options.readTimeout, writeTimeout: options.writeTimeout,
-            tls: .init(required: tls.required, verifyServerCertificate: tls.verifyIdentity, caFile: tls.caFile,
-                       certificateFile: tls.certificateFile, keyFile: tls.keyFile),
+            tls: .init(
+                required: tls.required, verifyServerCertificate: tls.verifyIdentity, caFile: tls.caFile,
+                certificateFile: tls.certificateFile, keyFile: tls.keyFile),
             initCommands: initCommands,
             instruments: instruments
         )
@@ -204,10 +210,12 @@ extension SeekDBClient.Configuration: CustomStringConvertible {
 extension SeekDBClient.Configuration: CustomReflectable {
     /// What `dump(_:)`, `Mirror` and debuggers show: every field, the password redacted.
     public var customMirror: Mirror {
-        Mirror(self, children: [
-            "host": host, "port": port, "unixSocketPath": unixSocketPath as Any, "user": user,
-            "password": password == nil ? "none" : "<redacted>", "database": database, "tenant": tenant as Any,
-            "tls": tls, "options": options, "pool": pool,
-        ], displayStyle: .struct)
+        Mirror(
+            self,
+            children: [
+                "host": host, "port": port, "unixSocketPath": unixSocketPath as Any, "user": user,
+                "password": password == nil ? "none" : "<redacted>", "database": database, "tenant": tenant as Any,
+                "tls": tls, "options": options, "pool": pool
+            ], displayStyle: .struct)
     }
 }

@@ -23,7 +23,7 @@ extension SeekDBClient.Configuration {
         let texts: [(name: String, value: String?)] = [
             ("host", host), ("unixSocketPath", unixSocketPath), ("user", user), ("password", password),
             ("database", database), ("tenant", tenant), ("tls.caFile", tls.caFile),
-            ("tls.certificateFile", tls.certificateFile), ("tls.keyFile", tls.keyFile),
+            ("tls.certificateFile", tls.certificateFile), ("tls.keyFile", tls.keyFile)
         ]
         for (name, value) in texts where value?.utf8.contains(0) == true {
             throw .invalidArgument("configuration: \(name) contains a NUL character, which the connector cannot send")

@@ -1,5 +1,5 @@
-public import Logging
 import CoreMetrics
+public import Logging
 import SeekDBDriver
 import Synchronization
 
@@ -63,8 +63,9 @@ public final class SeekDBClient: Sendable {
         self.instruments = configuration.instruments
         self.pool = ConnectionPool(
             configuration: configuration.driverConfiguration,
-            settings: .init(maximumConnections: configuration.pool.maximumConnections,
-                            validateAfterIdle: configuration.pool.validateAfterIdle),
+            settings: .init(
+                maximumConnections: configuration.pool.maximumConnections,
+                validateAfterIdle: configuration.pool.validateAfterIdle),
             logger: self.logger
         )
         do {
@@ -88,8 +89,10 @@ public final class SeekDBClient: Sendable {
     }
 
     /// Runs `body` with this client, then closes it, also when `body` throws.
-    func run<R>(isolation: isolated (any Actor)? = #isolation,
-                _ body: (SeekDBClient) async throws -> sending R) async throws -> sending R {
+    func run<R>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (SeekDBClient) async throws -> sending R
+    ) async throws -> sending R {
         do {
             let result = try await body(self)
             await close()
@@ -203,17 +206,20 @@ public final class SeekDBClient: Sendable {
             } catch let failure as AttemptFailure {
                 let pause = policy.backoffCeiling(afterAttempt: number) * Double.random(in: 0...1)
                 guard number < RetryRules.attemptLimit(after: failure, policy: policy), !Task.isCancelled,
-                      ContinuousClock.now + pause - started < policy.budget,
-                      let reason = RetryRules.reason(toRetry: failure, safety: safety) else {
+                    ContinuousClock.now + pause - started < policy.budget,
+                    let reason = RetryRules.reason(toRetry: failure, safety: safety)
+                else {
                     throw SeekDBError(failure.error, collection: collection, table: table)
                 }
                 retries.add(1, ordering: .relaxed)
                 instruments.counter(MetricNames.callRetries, [("code", "\(failure.error.number)")]).increment()
-                logger.debug("seekdb call failed; trying again", metadata: [
-                    "seekdb.attempt": "\(number)", "seekdb.reason": "\(reason)",
-                    "seekdb.error": "\(failure.error.number) \(failure.error.message)",
-                    "seekdb.collection": "\(collection ?? "")",
-                ])
+                logger.debug(
+                    "seekdb call failed; trying again",
+                    metadata: [
+                        "seekdb.attempt": "\(number)", "seekdb.reason": "\(reason)",
+                        "seekdb.error": "\(failure.error.number) \(failure.error.message)",
+                        "seekdb.collection": "\(collection ?? "")"
+                    ])
                 try await Task.sleep(for: pause)
             } catch let error as DriverError {
                 throw SeekDBError(error, collection: collection, table: table)

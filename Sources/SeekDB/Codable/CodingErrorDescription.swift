@@ -8,7 +8,7 @@ enum CodingErrorDescription {
         case EncodingError.invalidValue(_, let context):
             return "at \(path(context.codingPath)): \(context.debugDescription)"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-             DecodingError.dataCorrupted(let context):
+            DecodingError.dataCorrupted(let context):
             return "at \(path(context.codingPath)): \(context.debugDescription)"
         case DecodingError.keyNotFound(let key, let context):
             return "at \(path(context.codingPath)): the key '\(key.stringValue)' is missing"
@@ -24,7 +24,7 @@ enum CodingErrorDescription {
             if key is MetadataValueEncoder.IndexKey, let index = key.intValue {
                 text += "[\(index)]"
             } else if let index = key.intValue, key.stringValue == "Index \(index)" {
-                text += "[\(index)]"   // another coder's array index
+                text += "[\(index)]"  // another coder's array index
             } else {
                 text += ".\(key.stringValue)"
             }

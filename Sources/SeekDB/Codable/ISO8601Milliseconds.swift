@@ -13,7 +13,10 @@ enum ISO8601Milliseconds {
         let (days, inDay) = floorDivision(milliseconds, millisecondsPerDay)
         let (year, month, day) = civil(fromDays: days)
         guard (0...9999).contains(year) else { return nil }
-        let hour = inDay / 3_600_000, minute = inDay / 60_000 % 60, second = inDay / 1000 % 60, fraction = inDay % 1000
+        let hour = inDay / 3_600_000
+        let minute = inDay / 60_000 % 60
+        let second = inDay / 1000 % 60
+        let fraction = inDay % 1000
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(fraction, 3))Z"
     }
 
@@ -22,10 +25,10 @@ enum ISO8601Milliseconds {
     static func parse(_ text: String) -> Double? {
         var scanner = Scanner(Array(text.utf8))
         guard let year = scanner.number(digits: 4), scanner.skip("-"), let month = scanner.number(digits: 2), scanner.skip("-"),
-              let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
-              let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2), scanner.skip(":"),
-              let second = scanner.number(digits: 2),
-              (1...12).contains(month), (1...daysInMonth(year, month)).contains(day), hour < 24, minute < 60, second < 60
+            let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+            let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2), scanner.skip(":"),
+            let second = scanner.number(digits: 2),
+            (1...12).contains(month), (1...daysInMonth(year, month)).contains(day), hour < 24, minute < 60, second < 60
         else { return nil }
         var fractionDigits: [UInt8] = []
         if scanner.skip(".") || scanner.skip(",") {
@@ -33,7 +36,8 @@ enum ISO8601Milliseconds {
             guard !fractionDigits.isEmpty else { return nil }
         }
         guard let offsetMinutes = scanner.offset(), scanner.atEnd else { return nil }
-        let wholeSeconds = days(fromYear: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let wholeSeconds =
+            days(fromYear: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
             - Int64(offsetMinutes) * 60
         if fractionDigits.count <= 3 {
             // Milliseconds are exact integers here, so a date written by `format` reads back equal.

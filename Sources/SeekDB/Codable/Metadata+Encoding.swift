@@ -8,8 +8,9 @@ extension Dictionary where Key == String, Value == MetadataValue {
         do {
             self = try encoder.encode(value)
         } catch {
-            throw SeekDBError(.invalidArgument, "the value cannot be encoded as metadata: \(CodingErrorDescription.describe(error))",
-                              underlying: error)
+            throw SeekDBError(
+                .invalidArgument, "the value cannot be encoded as metadata: \(CodingErrorDescription.describe(error))",
+                underlying: error)
         }
     }
 }
@@ -29,9 +30,10 @@ extension Metadatas {
             do {
                 metadatas.append(try encoder.encodeObjectOrNull(value))
             } catch {
-                throw SeekDBError(.invalidArgument,
-                                  "metadatas index \(index) cannot be encoded as metadata: \(CodingErrorDescription.describe(error))",
-                                  underlying: error)
+                throw SeekDBError(
+                    .invalidArgument,
+                    "metadatas index \(index) cannot be encoded as metadata: \(CodingErrorDescription.describe(error))",
+                    underlying: error)
             }
         }
         self.init(metadatas)

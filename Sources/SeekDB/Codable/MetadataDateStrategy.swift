@@ -52,14 +52,19 @@ extension MetadataDateStrategy {
         case (.millisecondsSince1970, .double(let milliseconds)): return Date(timeIntervalSince1970: milliseconds / 1000)
         case (.iso8601, .string(let text)):
             guard let seconds = ISO8601Milliseconds.parse(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath,
-                                                        debugDescription: "expected an ISO 8601 date such as 2026-11-21T09:30:00.250Z"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "expected an ISO 8601 date such as 2026-11-21T09:30:00.250Z"))
             }
             return Date(timeIntervalSince1970: seconds)
         default:
             let expected = self == .iso8601 ? "an ISO 8601 string" : "a number"
-            throw DecodingError.typeMismatch(Date.self, .init(codingPath: codingPath,
-                                                               debugDescription: "expected a date as \(expected), found \(value.kindName)"))
+            throw DecodingError.typeMismatch(
+                Date.self,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "expected a date as \(expected), found \(value.kindName)"))
         }
     }
 

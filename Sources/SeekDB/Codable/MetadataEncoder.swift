@@ -52,8 +52,12 @@ public struct MetadataEncoder: Sendable {
     }
 
     private static func notAnObject(_ value: some Encodable) -> EncodingError {
-        .invalidValue(value, .init(codingPath: [],
-                                   debugDescription: "metadata must be an object (a struct, class or dictionary); \(type(of: value)) encodes to another kind of value"))
+        .invalidValue(
+            value,
+            .init(
+                codingPath: [],
+                debugDescription:
+                    "metadata must be an object (a struct, class or dictionary); \(type(of: value)) encodes to another kind of value"))
     }
 
     /// The metadata value (of any kind) `value` encodes to; for a field of a metadata object.

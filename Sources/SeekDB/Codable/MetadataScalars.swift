@@ -18,8 +18,11 @@ enum MetadataScalars {
         case let string as String: return .string(string)
         case let integer as any BinaryInteger:
             guard let exact = Int64(exactly: integer) else {
-                throw EncodingError.invalidValue(value, .init(codingPath: codingPath,
-                                                              debugDescription: "an integer outside Int64's range cannot be stored exactly"))
+                throw EncodingError.invalidValue(
+                    value,
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "an integer outside Int64's range cannot be stored exactly"))
             }
             return .int(exact)
         case let float as Float:
@@ -42,8 +45,11 @@ enum MetadataScalars {
 
     private static func checkFinite(_ isFinite: Bool, _ value: some Encodable, _ codingPath: [any CodingKey]) throws {
         guard isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath,
-                                                          debugDescription: "NaN or infinity cannot be stored: JSON has no such numbers"))
+            throw EncodingError.invalidValue(
+                value,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "NaN or infinity cannot be stored: JSON has no such numbers"))
         }
     }
 
@@ -79,15 +85,19 @@ enum MetadataScalars {
         return nil
     }
 
-    private static func integer<I: FixedWidthInteger>(_ type: I.Type, from value: MetadataValue,
-                                                      codingPath: [any CodingKey]) throws -> I {
+    private static func integer<I: FixedWidthInteger>(
+        _ type: I.Type, from value: MetadataValue,
+        codingPath: [any CodingKey]
+    ) throws -> I {
         switch value {
         case .int(let integer):
             guard let exact = I(exactly: integer) else { throw corrupted("an integer out of its range", type, codingPath) }
             return exact
         case .double(let double):
             // Another client may have written a whole number as a double (3.0).
-            guard let exact = I(exactly: double) else { throw corrupted("a number that is not a whole number in its range", type, codingPath) }
+            guard let exact = I(exactly: double) else {
+                throw corrupted("a number that is not a whole number in its range", type, codingPath)
+            }
             return exact
         default:
             throw mismatch(type, value, codingPath)
@@ -96,8 +106,10 @@ enum MetadataScalars {
 
     /// `Float` (and other binary floating-point types): the nearest value; an error only when
     /// the number is beyond the type's range.
-    private static func floatingPoint<F: BinaryFloatingPoint>(_ type: F.Type, from value: MetadataValue,
-                                                             codingPath: [any CodingKey]) throws -> F {
+    private static func floatingPoint<F: BinaryFloatingPoint>(
+        _ type: F.Type, from value: MetadataValue,
+        codingPath: [any CodingKey]
+    ) throws -> F {
         let result: F
         switch value {
         case .double(let double): result = F(double)

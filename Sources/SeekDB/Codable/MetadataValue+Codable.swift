@@ -25,8 +25,10 @@ extension MetadataValue: Codable {
         } else if let object = try? container.decode([String: MetadataValue].self) {
             self = .object(object)
         } else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "expected a JSON value (null, boolean, number, string, array or object)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected a JSON value (null, boolean, number, string, array or object)"))
         }
     }
 

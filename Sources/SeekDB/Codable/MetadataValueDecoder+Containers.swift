@@ -26,8 +26,10 @@ extension MetadataValueDecoder {
         func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try read(type, key) }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try read(type, key) }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type,
-                                                   forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type,
+            forKey key: Key
+        ) throws -> KeyedDecodingContainer<NestedKey> {
             try child(key).container(keyedBy: type)
         }
 
@@ -36,8 +38,9 @@ extension MetadataValueDecoder {
         }
 
         func superDecoder() throws -> any Decoder {
-            MetadataValueDecoder(value: members["super"] ?? .null, options: options,
-                                 codingPath: codingPath + [MetadataValueEncoder.SuperKey()])
+            MetadataValueDecoder(
+                value: members["super"] ?? .null, options: options,
+                codingPath: codingPath + [MetadataValueEncoder.SuperKey()])
         }
 
         func superDecoder(forKey key: Key) throws -> any Decoder {
@@ -111,24 +114,29 @@ extension MetadataValueDecoder {
         /// The current element, or `valueNotFound` at the end.
         private func element(_ type: Any.Type) throws -> MetadataValue {
             guard !isAtEnd else {
-                throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [MetadataValueEncoder.IndexKey(currentIndex)],
-                                                              debugDescription: "the array has only \(elements.count) elements"))
+                throw DecodingError.valueNotFound(
+                    type,
+                    .init(
+                        codingPath: codingPath + [MetadataValueEncoder.IndexKey(currentIndex)],
+                        debugDescription: "the array has only \(elements.count) elements"))
             }
             return elements[currentIndex]
         }
 
         /// A decoder for the current element; moves past it.
         private mutating func next(_ type: Any.Type) throws -> MetadataValueDecoder {
-            let decoder = MetadataValueDecoder(value: try element(type), options: options,
-                                               codingPath: codingPath + [MetadataValueEncoder.IndexKey(currentIndex)])
+            let decoder = MetadataValueDecoder(
+                value: try element(type), options: options,
+                codingPath: codingPath + [MetadataValueEncoder.IndexKey(currentIndex)])
             currentIndex += 1
             return decoder
         }
 
         private mutating func read<T: Decodable>(_ type: T.Type) throws -> T {
-            let value = try MetadataValueDecoder.decode(type, from: try element(type),
-                                                         codingPath: codingPath + [MetadataValueEncoder.IndexKey(currentIndex)],
-                                                         options: options)
+            let value = try MetadataValueDecoder.decode(
+                type, from: try element(type),
+                codingPath: codingPath + [MetadataValueEncoder.IndexKey(currentIndex)],
+                options: options)
             currentIndex += 1
             return value
         }

@@ -11,8 +11,10 @@ struct MetadataValueDecoder: Decoder {
     /// `value` as a `T`: scalars by the number rules of ``MetadataScalars``, metadata values as
     /// they are, Foundation's types from the forms ``MetadataEncoder`` writes, anything else
     /// through its `init(from:)`.
-    static func decode<T: Decodable>(_ type: T.Type, from value: MetadataValue, codingPath: [any CodingKey],
-                                     options: MetadataDecoder) throws -> T {
+    static func decode<T: Decodable>(
+        _ type: T.Type, from value: MetadataValue, codingPath: [any CodingKey],
+        options: MetadataDecoder
+    ) throws -> T {
         if let scalar = try MetadataScalars.decode(type, from: value, codingPath: codingPath) { return scalar }
         // Unwrapped before the cast: a `nil` Any? cast to an optional `T` would succeed as `nil`.
         if let direct = try directValue(type, from: value, codingPath: codingPath, options: options), let typed = direct as? T {
@@ -21,8 +23,10 @@ struct MetadataValueDecoder: Decoder {
         return try T(from: MetadataValueDecoder(value: value, options: options, codingPath: codingPath))
     }
 
-    private static func directValue<T>(_ type: T.Type, from value: MetadataValue, codingPath: [any CodingKey],
-                                       options: MetadataDecoder) throws -> Any? {
+    private static func directValue<T>(
+        _ type: T.Type, from value: MetadataValue, codingPath: [any CodingKey],
+        options: MetadataDecoder
+    ) throws -> Any? {
         if type == MetadataValue.self { return value }
         if type == Date.self { return try options.dateStrategy.decode(value, codingPath: codingPath) }
         if type == Data.self {
@@ -39,7 +43,9 @@ struct MetadataValueDecoder: Decoder {
             switch value {
             case .int(let integer): return Decimal(integer)
             case .double(let double):
-                guard let decimal = Decimal(string: double.description) else { throw corrupted("a number Decimal cannot hold", type, codingPath) }
+                guard let decimal = Decimal(string: double.description) else {
+                    throw corrupted("a number Decimal cannot hold", type, codingPath)
+                }
                 return decimal
             default: throw MetadataScalars.mismatch(type, value, codingPath)
             }

@@ -23,11 +23,14 @@ extension MetadataValueEncoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try store(value, key) }
 
         private func store(_ value: some Encodable, _ key: Key) throws {
-            node.members[key.stringValue] = Node(try MetadataValueEncoder.value(of: value, codingPath: codingPath + [key], options: options))
+            node.members[key.stringValue] = Node(
+                try MetadataValueEncoder.value(of: value, codingPath: codingPath + [key], options: options))
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
-                                                             forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type,
+            forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             child(key).container(keyedBy: keyType)
         }
 

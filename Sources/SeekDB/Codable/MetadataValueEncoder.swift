@@ -22,8 +22,10 @@ struct MetadataValueEncoder: Encoder {
     /// Values written without their own `encode(to:)`: the number rules of
     /// ``MetadataScalars``, metadata values as they are, and Foundation's types in the forms
     /// JSON uses for them (their own `Codable` forms are not what a reader of the metadata expects).
-    private static func directValue(of value: some Encodable, codingPath: [any CodingKey],
-                                    options: MetadataEncoder) throws -> MetadataValue? {
+    private static func directValue(
+        of value: some Encodable, codingPath: [any CodingKey],
+        options: MetadataEncoder
+    ) throws -> MetadataValue? {
         if let scalar = try MetadataScalars.encode(value, codingPath: codingPath) { return scalar }
         switch value {
         case let metadataValue as MetadataValue: return metadataValue
@@ -31,9 +33,10 @@ struct MetadataValueEncoder: Encoder {
         case let data as Data: return .string(data.base64EncodedString())
         case let url as URL: return .string(url.absoluteString)
         case let decimal as Decimal:
-            if let integer = Int64(decimal.description) { return .int(integer) }   // whole and in range
+            if let integer = Int64(decimal.description) { return .int(integer) }  // whole and in range
             guard let double = Double(decimal.description), double.isFinite else {
-                throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "the decimal is not a finite number"))
+                throw EncodingError.invalidValue(
+                    value, .init(codingPath: codingPath, debugDescription: "the decimal is not a finite number"))
             }
             return .double(double)
         default: return nil
@@ -78,11 +81,17 @@ struct MetadataValueEncoder: Encoder {
         }
 
         func becomeObject() {
-            if kind != .object { kind = .object; members = [:] }
+            if kind != .object {
+                kind = .object
+                members = [:]
+            }
         }
 
         func becomeArray() {
-            if kind != .array { kind = .array; elements = [] }
+            if kind != .array {
+                kind = .array
+                elements = []
+            }
         }
 
         func set(_ value: MetadataValue) {

@@ -11,10 +11,11 @@ extension RecordInput: Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try container.decode(String.self, forKey: .id),
-                  embedding: try container.decodeIfPresent([Float].self, forKey: .embedding),
-                  document: try container.decodeIfPresent(String.self, forKey: .document),
-                  metadata: try container.decodeIfPresent(Metadata.self, forKey: .metadata))
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            embedding: try container.decodeIfPresent([Float].self, forKey: .embedding),
+            document: try container.decodeIfPresent(String.self, forKey: .document),
+            metadata: try container.decodeIfPresent(Metadata.self, forKey: .metadata))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -47,15 +47,18 @@ public struct RecordInput: Sendable, Hashable {
     ///
     /// - Throws: ``SeekDBError/Code/invalidArgument`` naming the record and where the value
     ///   could not be encoded (see ``MetadataEncoder/encode(_:)``).
-    public init(id: String, embedding: [Float]? = nil, document: String? = nil, encoding value: some Encodable,
-                encoder: MetadataEncoder = MetadataEncoder()) throws {
+    public init(
+        id: String, embedding: [Float]? = nil, document: String? = nil, encoding value: some Encodable,
+        encoder: MetadataEncoder = MetadataEncoder()
+    ) throws {
         self.init(id: id, embedding: embedding, document: document)
         do {
             metadata = try encoder.encodeObjectOrNull(value)
         } catch {
-            throw SeekDBError(.invalidArgument,
-                              "record '\(id)': the metadata cannot be encoded: \(CodingErrorDescription.describe(error))",
-                              underlying: error)
+            throw SeekDBError(
+                .invalidArgument,
+                "record '\(id)': the metadata cannot be encoded: \(CodingErrorDescription.describe(error))",
+                underlying: error)
         }
     }
 }

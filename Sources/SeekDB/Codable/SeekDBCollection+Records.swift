@@ -12,8 +12,9 @@ extension SeekDBCollection {
     /// - Throws: as ``add(ids:embeddings:documents:metadatas:logger:)``.
     public func add(_ records: [RecordInput], logger: Logger? = nil) async throws {
         let columns = RecordColumns(records)
-        try await add(ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
-                      metadatas: columns.metadatas, logger: logger)
+        try await add(
+            ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
+            metadatas: columns.metadatas, logger: logger)
     }
 
     /// Adds one record. The same as ``add(_:logger:)`` with a list of one.
@@ -29,54 +30,67 @@ extension SeekDBCollection {
     ///                         try RecordUpdate(id: "b", encoding: Book(title: "Emma", year: 1815))])
     /// ```
     ///
-    /// - Returns: as ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)``.
+    /// - Returns: as `update(ids:…)` with the same records, which this call becomes.
     /// - Throws: as that call.
     @discardableResult
-    public func update(_ records: [RecordUpdate], metadataMode: MetadataUpdateMode = .replace,
-                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
-                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
+    public func update(
+        _ records: [RecordUpdate], metadataMode: MetadataUpdateMode = .replace,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        returning include: Include? = nil, logger: Logger? = nil
+    ) async throws -> UpdateResult {
         let columns = RecordColumns(records)
-        return try await update(ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
-                                metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
-                                whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
+        return try await update(
+            ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
+            metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
+            whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
     }
 
     /// Changes the given fields of one record: one statement, no transaction (without
     /// `returning:`). The same as
     /// the call taking a list, with a list of one.
     @discardableResult
-    public func update(_ record: RecordUpdate, metadataMode: MetadataUpdateMode = .replace,
-                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
-                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
-        try await update([record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
-                         missing: missing, conflicts: conflicts, returning: include, logger: logger)
+    public func update(
+        _ record: RecordUpdate, metadataMode: MetadataUpdateMode = .replace,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        returning include: Include? = nil, logger: Logger? = nil
+    ) async throws -> UpdateResult {
+        try await update(
+            [record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
+            missing: missing, conflicts: conflicts, returning: include, logger: logger)
     }
 
     /// Inserts the records that do not exist and updates the given fields of those that do,
     /// in one transaction.
     ///
-    /// - Returns: as ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``.
+    /// - Returns: as
+    /// ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``.
     /// - Throws: as that call.
     @discardableResult
-    public func upsert(_ records: [RecordInput], metadataMode: MetadataUpdateMode = .replace,
-                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
-                       logger: Logger? = nil) async throws -> UpsertResult {
+    public func upsert(
+        _ records: [RecordInput], metadataMode: MetadataUpdateMode = .replace,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        logger: Logger? = nil
+    ) async throws -> UpsertResult {
         let columns = RecordColumns(records)
-        return try await upsert(ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
-                                metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
-                                whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
+        return try await upsert(
+            ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
+            metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
+            whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
     }
 
     /// Inserts or updates one record. The same as the call taking a list, with a list of one.
     @discardableResult
-    public func upsert(_ record: RecordInput, metadataMode: MetadataUpdateMode = .replace,
-                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
-                       logger: Logger? = nil) async throws -> UpsertResult {
-        try await upsert([record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
-                         conflicts: conflicts, returning: include, logger: logger)
+    public func upsert(
+        _ record: RecordInput, metadataMode: MetadataUpdateMode = .replace,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        logger: Logger? = nil
+    ) async throws -> UpsertResult {
+        try await upsert(
+            [record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
+            conflicts: conflicts, returning: include, logger: logger)
     }
 }

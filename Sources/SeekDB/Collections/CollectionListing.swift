@@ -1,5 +1,5 @@
-import SeekDBDriver
 import Logging
+import SeekDBDriver
 
 /// Lists collections with a constant number of statements: the catalog, the `embedding`
 /// columns of every collection table (dimension, and proof the table exists), and the vector
@@ -26,10 +26,12 @@ enum CollectionListing {
         var dimensions: [String: Int] = [:]
         let columns = try await connection.query(
             CatalogStatements.embeddingColumnTypes,
-            logger: logger).rows
+            logger: logger
+        ).rows
         for row in columns {
             if let table = row[0].stringValue?.lowercased(), let type = row[1].stringValue,
-               let dimension = TableDefinition.dimension(fromColumnType: type) {
+                let dimension = TableDefinition.dimension(fromColumnType: type)
+            {
                 dimensions[table] = dimension
             }
         }
@@ -39,12 +41,16 @@ enum CollectionListing {
         for row in catalog {
             let table = TableDefinition.v2TableName(id: row.id)
             guard let dimension = dimensions[table.lowercased()] else { continue }
-            entries.append(Entry(name: row.name, id: row.id, table: table, dimension: dimension,
-                                 distance: distances[table.lowercased()], settings: row.settings))
+            entries.append(
+                Entry(
+                    name: row.name, id: row.id, table: table, dimension: dimension,
+                    distance: distances[table.lowercased()], settings: row.settings))
         }
         for (table, dimension) in dimensions.sorted(by: { $0.key < $1.key }) where table.hasPrefix("c$v1$") {
-            entries.append(Entry(name: String(table.dropFirst(5)), id: nil, table: table, dimension: dimension,
-                                 distance: distances[table], settings: CollectionSettings(embeddingFunctionName: nil)))
+            entries.append(
+                Entry(
+                    name: String(table.dropFirst(5)), id: nil, table: table, dimension: dimension,
+                    distance: distances[table], settings: CollectionSettings(embeddingFunctionName: nil)))
         }
         return entries
     }
@@ -57,7 +63,8 @@ enum CollectionListing {
         var distances: [String: DistanceMetric] = [:]
         for row in rows {
             if let table = row[0].stringValue?.lowercased(), let params = row[1].stringValue,
-               let distance = TableDefinition.distance(fromIndexParameters: params) {
+                let distance = TableDefinition.distance(fromIndexParameters: params)
+            {
                 distances[table] = distance
             }
         }

@@ -16,8 +16,10 @@ public struct HNSWConfiguration: Sendable, Hashable {
     /// Search-time candidate list size, 1…1000 (`nil`: server default 64).
     public var efSearch: Int?
 
-    public init(dimension: Int = 384, distance: DistanceMetric = .cosine, type: VectorIndexType = .hnsw,
-                m: Int? = nil, efConstruction: Int? = nil, efSearch: Int? = nil) {
+    public init(
+        dimension: Int = 384, distance: DistanceMetric = .cosine, type: VectorIndexType = .hnsw,
+        m: Int? = nil, efConstruction: Int? = nil, efSearch: Int? = nil
+    ) {
         self.dimension = dimension
         self.distance = distance
         self.type = type

@@ -19,11 +19,14 @@ extension SeekDBClient {
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` for an id that is not 1–32 ASCII letters
     ///   and digits (before any SQL is sent); ``SeekDBError/Code/collectionNotFound``.
-    public func getCollection(id: String, using choice: EmbeddingFunctionChoice = .persisted,
-                              logger: Logger? = nil) async throws -> SeekDBCollection {
+    public func getCollection(
+        id: String, using choice: EmbeddingFunctionChoice = .persisted,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
         try await withCall(.getCollection, collection: nil) { [self] in
-            try await openCollection(name: try await collectionName(id: id, logger: logger), expectingID: id,
-                                     using: choice, logger: logger)
+            try await openCollection(
+                name: try await collectionName(id: id, logger: logger), expectingID: id,
+                using: choice, logger: logger)
         }
     }
 
@@ -31,8 +34,10 @@ extension SeekDBClient {
     /// `nil` for none (not the persisted one: leave the argument out for that).
     ///
     /// - Throws: as ``getCollection(id:using:logger:)``.
-    public func getCollection(id: String, embeddingFunction: (any EmbeddingFunction)?,
-                              logger: Logger? = nil) async throws -> SeekDBCollection {
+    public func getCollection(
+        id: String, embeddingFunction: (any EmbeddingFunction)?,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
         try await getCollection(id: id, using: EmbeddingFunctionChoice(embeddingFunction), logger: logger)
     }
 
@@ -44,7 +49,8 @@ extension SeekDBClient {
         let rows = try await withDriverConnection(logger: logger) { connection, logger in
             do {
                 return try await connection.execute(
-                    CatalogStatements.selectName, [.string(id)], logger: logger).rows
+                    CatalogStatements.selectName, [.string(id)], logger: logger
+                ).rows
             } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
                 return []
             }
@@ -57,8 +63,10 @@ extension SeekDBClient {
 
     /// Opens `name` and checks that it is still the collection with `id` (it may have been
     /// deleted and created again in between).
-    private func openCollection(name: String, expectingID id: String, using choice: EmbeddingFunctionChoice,
-                                logger: Logger?) async throws -> SeekDBCollection {
+    private func openCollection(
+        name: String, expectingID id: String, using choice: EmbeddingFunctionChoice,
+        logger: Logger?
+    ) async throws -> SeekDBCollection {
         let collection = try await loadCollection(name: name, using: choice, logger: logger)
         guard collection.id?.lowercased() == id.lowercased() else {
             throw SeekDBError(.collectionNotFound, "no collection has the id '\(id)'")

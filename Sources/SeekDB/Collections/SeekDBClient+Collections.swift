@@ -21,8 +21,9 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try await createCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
-                                   sparseVectorIndex: nil, logger: logger)
+        try await createCollection(
+            name: name, configuration: configuration, embeddingFunction: embeddingFunction,
+            sparseVectorIndex: nil, logger: logger)
     }
 
     /// Creates a collection in pyseekdb's v2 layout, with a sparse vector index when
@@ -30,7 +31,8 @@ extension SeekDBClient {
     /// `idx_sparse` index (inner product, `sindi`), and the `sparse_vector_index` settings
     /// pyseekdb writes, so pyseekdb opens and searches the collection with its own function.
     ///
-    /// Every write then keeps the sparse column current: ``SeekDBCollection/add(ids:embeddings:sparseEmbeddings:documents:metadatas:logger:)``,
+    /// Every write then keeps the sparse column current:
+    /// ``SeekDBCollection/add(ids:embeddings:sparseEmbeddings:documents:metadatas:logger:)``,
     /// `update` and `upsert` compute the sparse vector from the source (document or metadata
     /// key) they change, in the same call.
     ///
@@ -65,7 +67,9 @@ extension SeekDBClient {
                     // table, and the unique name key decides a race between two creators. The table's
                     // name is unique to this call, so a failed create drops it: no orphan table is left.
                     do {
-                        try await connection.executeDDL(TableDefinition.createTable(table, configuration: configuration, sparse: sparseVectorIndex), budget: timeouts.ddl, logger: logger)
+                        try await connection.executeDDL(
+                            TableDefinition.createTable(table, configuration: configuration, sparse: sparseVectorIndex),
+                            budget: timeouts.ddl, logger: logger)
                     } catch {
                         await timeouts.dropCreatedTable(table, on: connection, logger: logger)
                         throw error
@@ -101,8 +105,10 @@ extension SeekDBClient {
     ///     pyseekdb's `get_collection(name)`: the function the collection was created with.
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
-    public func getCollection(name: String, using choice: EmbeddingFunctionChoice = .persisted,
-                              logger: Logger? = nil) async throws -> SeekDBCollection {
+    public func getCollection(
+        name: String, using choice: EmbeddingFunctionChoice = .persisted,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
         try await withCall(.getCollection, collection: name) { [self] in
             try await loadCollection(name: name, using: choice, logger: logger)
         }
@@ -114,8 +120,10 @@ extension SeekDBClient {
     /// means *no* function, not the persisted one (leave the argument out for that).
     ///
     /// - Throws: ``SeekDBError/Code/collectionNotFound``, ``SeekDBError/Code/invalidArgument``.
-    public func getCollection(name: String, embeddingFunction: (any EmbeddingFunction)?,
-                              logger: Logger? = nil) async throws -> SeekDBCollection {
+    public func getCollection(
+        name: String, embeddingFunction: (any EmbeddingFunction)?,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
         try await getCollection(name: name, using: EmbeddingFunctionChoice(embeddingFunction), logger: logger)
     }
 
@@ -125,8 +133,9 @@ extension SeekDBClient {
         name: String, configuration: HNSWConfiguration? = nil,
         embeddingFunction: (any EmbeddingFunction)?, logger: Logger? = nil
     ) async throws -> SeekDBCollection {
-        try await getOrCreateCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
-                                        sparseVectorIndex: nil, logger: logger)
+        try await getOrCreateCollection(
+            name: name, configuration: configuration, embeddingFunction: embeddingFunction,
+            sparseVectorIndex: nil, logger: logger)
     }
 
     /// Returns the collection if it exists (with the sparse index it has, whatever
@@ -144,14 +153,19 @@ extension SeekDBClient {
             try sparseVectorIndex?.validate()
             return try await getOrCreate(
                 get: { try await self.getCollection(name: name, embeddingFunction: embeddingFunction, logger: logger) },
-                create: { try await self.createCollection(name: name, configuration: configuration, embeddingFunction: embeddingFunction,
-                                                          sparseVectorIndex: sparseVectorIndex, logger: logger) })
+                create: {
+                    try await self.createCollection(
+                        name: name, configuration: configuration, embeddingFunction: embeddingFunction,
+                        sparseVectorIndex: sparseVectorIndex, logger: logger)
+                })
         }
     }
 
     /// Get, else create; if another client created it in between, get the winner's collection.
-    func getOrCreate(get: () async throws -> SeekDBCollection,
-                     create: () async throws -> SeekDBCollection) async throws -> SeekDBCollection {
+    func getOrCreate(
+        get: () async throws -> SeekDBCollection,
+        create: () async throws -> SeekDBCollection
+    ) async throws -> SeekDBCollection {
         do {
             return try await get()
         } catch SeekDBError.Code.collectionNotFound {
@@ -172,7 +186,7 @@ extension SeekDBClient {
             } catch SeekDBError.Code.collectionNotFound {
                 return false
             } catch SeekDBError.Code.unsupportedCollection {
-                return true   // it exists, even if this SDK cannot open it
+                return true  // it exists, even if this SDK cannot open it
             }
         }
     }
@@ -187,9 +201,11 @@ extension SeekDBClient {
             try await withDriverConnection(logger: logger, collection: name) { connection, logger in
                 try await timeouts.runSchemaChange(on: connection, logger: logger) {
                     if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger) {
-                        try await connection.executeDDL(TableDefinition.dropTable(TableDefinition.v2TableName(id: entry.id)), budget: timeouts.ddl, logger: logger)
-                        try await connection.executeResendingRefusals(CatalogStatements.delete, [.string(entry.id)],
-                                                                 budget: timeouts.ddl, logger: logger)
+                        try await connection.executeDDL(
+                            TableDefinition.dropTable(TableDefinition.v2TableName(id: entry.id)), budget: timeouts.ddl, logger: logger)
+                        try await connection.executeResendingRefusals(
+                            CatalogStatements.delete, [.string(entry.id)],
+                            budget: timeouts.ddl, logger: logger)
                         return
                     }
                     let legacy = TableDefinition.v1TableName(name: name)
@@ -215,7 +231,8 @@ extension SeekDBClient {
             return listing.map { entry in
                 SeekDBCollection(
                     name: entry.name, id: entry.id, dimension: entry.dimension, distance: entry.distance,
-                    embeddingFunction: Self.embeddingFunction(persistedName: entry.settings.embeddingFunctionName, dimension: entry.dimension),
+                    embeddingFunction: Self.embeddingFunction(
+                        persistedName: entry.settings.embeddingFunctionName, dimension: entry.dimension),
                     persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName, client: self, table: entry.table,
                     sparseVectorIndex: entry.settings.sparseVectorIndex)
             }
@@ -235,20 +252,24 @@ extension SeekDBClient {
 
     /// Reads a collection's catalog row and table definition, then resolves `choice` against
     /// what the settings record.
-    func loadCollection(name: String, using choice: EmbeddingFunctionChoice,
-                        logger: Logger?) async throws -> SeekDBCollection {
+    func loadCollection(
+        name: String, using choice: EmbeddingFunctionChoice,
+        logger: Logger?
+    ) async throws -> SeekDBCollection {
         try CollectionName.validate(name)
         return try await withDriverConnection(logger: logger, collection: name) { connection, logger in
             if let entry = try await Self.findCatalogEntry(name, on: connection, logger: logger),
-               let definition = try await Self.showCreateTable(TableDefinition.v2TableName(id: entry.id), on: connection, logger: logger) {
+                let definition = try await Self.showCreateTable(TableDefinition.v2TableName(id: entry.id), on: connection, logger: logger)
+            {
                 let (dimension, distance) = TableDefinition.parse(showCreateTable: definition)
                 guard let dimension else {
                     throw SeekDBError(.decodingFailed, "collection '\(entry.name)' has no VECTOR embedding column")
                 }
                 return SeekDBCollection(
                     name: entry.name, id: entry.id, dimension: dimension, distance: distance,
-                    embeddingFunction: choice.resolve(persistedName: entry.settings.embeddingFunctionName,
-                                                      dimension: dimension),
+                    embeddingFunction: choice.resolve(
+                        persistedName: entry.settings.embeddingFunctionName,
+                        dimension: dimension),
                     persistedEmbeddingFunctionName: entry.settings.embeddingFunctionName,
                     client: self, table: TableDefinition.v2TableName(id: entry.id),
                     sparseVectorIndex: entry.settings.sparseVectorIndex)
@@ -272,8 +293,10 @@ extension SeekDBClient {
     /// legacy table); run with the DDL timeout.
     ///
     /// - Throws: ``SeekDBError/Code/collectionExists``.
-    static func prepareCatalog(forNewCollection name: String, on connection: MariaDBConnection, timeouts: StatementTimeouts,
-                               logger: Logger) async throws {
+    static func prepareCatalog(
+        forNewCollection name: String, on connection: MariaDBConnection, timeouts: StatementTimeouts,
+        logger: Logger
+    ) async throws {
         try await connection.executeDDL(CatalogStatements.create, budget: timeouts.ddl, logger: logger)
         let catalogued = try await findCatalogEntry(name, on: connection, logger: logger) != nil
         let legacy = try await showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
@@ -295,12 +318,18 @@ extension SeekDBClient {
         }
         var namespaceName: String?
         for entry in result.rows.compactMap(CatalogRow.init(row:)) {
-            if entry.settings.usesNamespace { namespaceName = entry.name; continue }
+            if entry.settings.usesNamespace {
+                namespaceName = entry.name
+                continue
+            }
             return entry
         }
         if let namespaceName {
-            throw SeekDBError(.unsupportedCollection,
-                              "collection '\(namespaceName)' is a namespace collection (use_namespace), which only LakeBase serves; pyseekdb refuses it on seekdb too")
+            throw SeekDBError(
+                .unsupportedCollection,
+                "collection '\(namespaceName)' is a namespace collection (use_namespace), which only LakeBase serves; pyseekdb refuses it "
+                    + "on seekdb too"
+            )
         }
         return nil
     }
@@ -315,16 +344,22 @@ extension SeekDBClient {
         }
     }
 
-    static func resolveConfiguration(_ configuration: HNSWConfiguration?,
-                                     embeddingFunction: (any EmbeddingFunction)?) throws(SeekDBError) -> HNSWConfiguration {
+    static func resolveConfiguration(
+        _ configuration: HNSWConfiguration?,
+        embeddingFunction: (any EmbeddingFunction)?
+    ) throws(SeekDBError) -> HNSWConfiguration {
         let resolved: HNSWConfiguration
         switch (configuration, embeddingFunction) {
         case (nil, nil):
-            throw .invalidArgument("cannot create a collection without a configuration and without an embedding function: the dimension is unknown")
+            throw .invalidArgument(
+                "cannot create a collection without a configuration and without an embedding function: the dimension is unknown")
         case (nil, let function?):
             resolved = HNSWConfiguration(dimension: function.dimension)
         case (let configuration?, let function?) where configuration.dimension != function.dimension:
-            throw .invalidArgument("configuration dimension (\(configuration.dimension)) differs from the embedding function's dimension (\(function.dimension))")
+            throw .invalidArgument(
+                "configuration dimension (\(configuration.dimension)) differs from the embedding function's dimension "
+                    + "(\(function.dimension))"
+            )
         case (let configuration?, _):
             resolved = configuration
         }

@@ -12,18 +12,23 @@ extension SeekDBClient {
     ///   - configuration: `nil` for 384 dimensions and cosine distance.
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: as ``createCollection(name:configuration:embeddingFunction:logger:)``.
-    public func createCollection(name: String, configuration: HNSWConfiguration? = nil,
-                                 logger: Logger? = nil) async throws -> SeekDBCollection {
+    public func createCollection(
+        name: String, configuration: HNSWConfiguration? = nil,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
         try await withCall(.createCollection, collection: name) { [self] in
-            try await createCollection(name: name, configuration: configuration,
-                                       embeddingFunction: DefaultEmbeddingFunction(), logger: logger)
+            try await createCollection(
+                name: name, configuration: configuration,
+                embeddingFunction: DefaultEmbeddingFunction(), logger: logger)
         }
     }
 
     /// ``getCollection(name:using:logger:)`` if it exists, otherwise
     /// ``createCollection(name:configuration:logger:)``.
-    public func getOrCreateCollection(name: String, configuration: HNSWConfiguration? = nil,
-                                      logger: Logger? = nil) async throws -> SeekDBCollection {
+    public func getOrCreateCollection(
+        name: String, configuration: HNSWConfiguration? = nil,
+        logger: Logger? = nil
+    ) async throws -> SeekDBCollection {
         try await withCall(.getOrCreateCollection, collection: name) { [self] in
             try CollectionName.validate(name)
             try configuration?.validate()

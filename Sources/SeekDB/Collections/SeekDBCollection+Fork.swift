@@ -31,8 +31,9 @@ extension SeekDBCollection {
         try await client.withCall(.fork, collection: name) { [self] in
             try CollectionName.validate(newName)
             guard let sourceID = id else {
-                throw SeekDBError(.unsupportedCollection,
-                                  "fork: collection '\(name)' is a legacy (v1) collection without a catalog row; pyseekdb cannot fork it either")
+                throw SeekDBError(
+                    .unsupportedCollection,
+                    "fork: collection '\(name)' is a legacy (v1) collection without a catalog row; pyseekdb cannot fork it either")
             }
             let newID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             let newTable = TableDefinition.v2TableName(id: newID)

@@ -28,9 +28,11 @@ public struct SeekDBCollection: Sendable {
     /// The table holding the records (`c$v2$<id>` or `c$v1$<name>`).
     let table: String
 
-    init(name: String, id: String?, dimension: Int, distance: DistanceMetric?,
-         embeddingFunction: (any EmbeddingFunction)?, persistedEmbeddingFunctionName: String?,
-         client: SeekDBClient, table: String, sparseVectorIndex: SparseVectorIndexSettings? = nil) {
+    init(
+        name: String, id: String?, dimension: Int, distance: DistanceMetric?,
+        embeddingFunction: (any EmbeddingFunction)?, persistedEmbeddingFunctionName: String?,
+        client: SeekDBClient, table: String, sparseVectorIndex: SparseVectorIndexSettings? = nil
+    ) {
         self.sparseVectorIndex = sparseVectorIndex
         self.name = name
         self.id = id

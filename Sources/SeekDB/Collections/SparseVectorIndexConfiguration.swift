@@ -35,9 +35,11 @@ public struct SparseVectorIndexConfiguration: Sendable {
     /// `refine_k`, 1.0…1000.0 (default 4.0).
     public var refineK: Double
 
-    public init(function: any SparseEmbeddingFunction, source: SparseVectorIndexSettings.Source = .document,
-                prune: Bool = false, refine: Bool = false, dropRatioBuild: Double = 0.0,
-                dropRatioSearch: Double = 0.0, refineK: Double = 4.0) {
+    public init(
+        function: any SparseEmbeddingFunction, source: SparseVectorIndexSettings.Source = .document,
+        prune: Bool = false, refine: Bool = false, dropRatioBuild: Double = 0.0,
+        dropRatioSearch: Double = 0.0, refineK: Double = 4.0
+    ) {
         self.function = function
         self.source = source
         self.prune = prune
@@ -58,7 +60,8 @@ public struct SparseVectorIndexConfiguration: Sendable {
         }
         if case .metadata(let key) = source {
             guard !key.isEmpty, !key.hasPrefix("#") else {
-                throw .invalidArgument("sparse vector index: the source metadata key must be non-empty and must not start with '#', got '\(key)'")
+                throw .invalidArgument(
+                    "sparse vector index: the source metadata key must be non-empty and must not start with '#', got '\(key)'")
             }
         }
         guard !function.name.isEmpty else {
@@ -82,21 +85,23 @@ public struct SparseVectorIndexConfiguration: Sendable {
     /// The `sparse_vector_index` member of the collection's settings:
     /// `{"source_key": "#document" | KEY, "embedding_function": {"name": …, "properties": {…}}}`.
     var settingsJSON: JSONValue {
-        let sourceKey = switch source {
-        case .document: "#document"
-        case .metadata(let key): key
-        }
+        let sourceKey =
+            switch source {
+            case .document: "#document"
+            case .metadata(let key): key
+            }
         return .object([
             ("source_key", .string(sourceKey)),
-            ("embedding_function", .object([("name", .string(function.name)), ("properties", Self.json(function.properties))])),
+            ("embedding_function", .object([("name", .string(function.name)), ("properties", Self.json(function.properties))]))
         ])
     }
 
     /// What a collection created with this configuration reads back from its settings, with
     /// the function attached as given.
     var settings: SparseVectorIndexSettings {
-        var settings = SparseVectorIndexSettings(source: source, functionName: function.name,
-                                                 functionPropertiesJSON: try? JSONWriter.string(Self.json(function.properties)))
+        var settings = SparseVectorIndexSettings(
+            source: source, functionName: function.name,
+            functionPropertiesJSON: try? JSONWriter.string(Self.json(function.properties)))
         settings.attachedFunction = function
         return settings
     }

@@ -95,8 +95,10 @@ public struct SparseVectorIndexSettings: Sendable, Hashable {
 
     /// The new source text of each record a write changes the source of (`nil` where the
     /// source is left alone), or an error naming a record whose new source is not a string.
-    func sourceTexts(documents: [String?]?, metadatas: [Metadata?]?, metadataMode: MetadataUpdateMode,
-                     count: Int, ids: [String], operation: SeekDBOperation) throws(SeekDBError) -> [String?] {
+    func sourceTexts(
+        documents: [String?]?, metadatas: [Metadata?]?, metadataMode: MetadataUpdateMode,
+        count: Int, ids: [String], operation: SeekDBOperation
+    ) throws(SeekDBError) -> [String?] {
         switch source {
         case .document:
             return documents ?? Array(repeating: nil, count: count)
@@ -106,9 +108,13 @@ public struct SparseVectorIndexSettings: Sendable, Hashable {
             for (index, metadata) in metadatas.enumerated() {
                 guard let metadata else { continue }
                 let value = metadata[key]
-                if metadataMode == .merge && value == nil { continue }   // the patch leaves the key alone
+                if metadataMode == .merge && value == nil { continue }  // the patch leaves the key alone
                 guard case .string(let text)? = value else {
-                    throw SeekDBError.invalidArgument("\(operation): the record at index \(index) (id '\(ids[index])') would leave metadata key '\(key)', the source of the collection's sparse vectors, \(value == nil || value == .null ? "without a value" : "not a string"); give it a string")
+                    throw SeekDBError.invalidArgument(
+                        "\(operation): the record at index \(index) (id '\(ids[index])') would leave metadata key '\(key)', the source of "
+                            + "the collection's sparse vectors, \(value == nil || value == .null ? "without a value" : "not a string"); "
+                            + "give it a string"
+                    )
                 }
                 texts[index] = text
             }

@@ -44,13 +44,20 @@ extension SeekDBError {
         case N.duplicateEntry:
             self.init(.duplicateKey, "a record with the same id already exists", serverError: server)
         case N.noSuchTable:
-            self.init(.unknownTable, collection.map { "the table of collection '\($0)' does not exist" } ?? "a table does not exist", serverError: server)
+            self.init(
+                .unknownTable, collection.map { "the table of collection '\($0)' does not exist" } ?? "a table does not exist",
+                serverError: server)
         case N.inconsistentDimension:
             self.init(.dimensionMismatch, "the server rejected a vector: \(error.message)", serverError: server)
         case N.invalidArgument:
-            self.init(.dimensionMismatch, "the server rejected a vector argument (1210 Invalid argument): its length does not match the collection's dimension", serverError: server)
+            self.init(
+                .dimensionMismatch,
+                "the server rejected a vector argument (1210 Invalid argument): its length does not match the collection's dimension",
+                serverError: server)
         case N.sessionInterrupted:
-            self.init(.connectionClosed, "the server ended the session while the statement ran (it was killed): \(error.message)", serverError: server)
+            self.init(
+                .connectionClosed, "the server ended the session while the statement ran (it was killed): \(error.message)",
+                serverError: server)
         case N.serverGoneAway, N.serverLost, N.serverLostExtended, N.commandsOutOfSync, N.malformedPacket:
             if error.message.lowercased().contains("timeout") || error.message.lowercased().contains("timed out") {
                 self.init(.timeout, "the server did not answer in time: \(error.message)", serverError: server)
@@ -61,7 +68,11 @@ extension SeekDBError {
             self.init(.timeout, Self.queryTimeoutMessage(error.message), serverError: server)
         case N.lockWaitTimeout:
             // seekdb bounds a row-lock wait by the statement timeout.
-            self.init(.timeout, "another transaction held a row lock until the statement timeout (ob_query_timeout) ran out; raise it with SeekDBClient.Configuration.options.queryTimeout. Server: \(error.message)", serverError: server)
+            self.init(
+                .timeout,
+                "another transaction held a row lock until the statement timeout (ob_query_timeout) ran out; raise it with "
+                    + "SeekDBClient.Configuration.options.queryTimeout. Server: \(error.message)",
+                serverError: server)
         case N.queryInterrupted:
             self.init(.cancelled, "the statement was interrupted (its task was cancelled)", serverError: server)
         default:
@@ -80,7 +91,10 @@ extension SeekDBError {
                 limit = "its statement timeout of \(StatementTimeouts.describe(.microseconds(micros)))"
             }
         }
-        return "the server stopped the statement at \(limit) (ob_query_timeout); raise it with SeekDBClient.Configuration.options.queryTimeout (options.ddlTimeout for creating or deleting collections and refreshing indexes). Server: \(serverMessage)"
+        return
+            "the server stopped the statement at \(limit) (ob_query_timeout); raise it with "
+            + "SeekDBClient.Configuration.options.queryTimeout (options.ddlTimeout for creating or deleting collections and "
+            + "refreshing indexes). Server: \(serverMessage)"
     }
 
     /// "UPDATE command denied to user 'ro'@'%' for table 'c$v2$…'" becomes a message that
@@ -88,17 +102,23 @@ extension SeekDBError {
     ///
     /// - Parameter privilege: the privilege to name when the server's message names another
     ///   (seekdb refuses `SELECT … FOR UPDATE` as "SELECT command denied" when UPDATE is missing).
-    static func permissionMessage(_ serverMessage: String, collection: String?, table: String?,
-                                  privilege: String? = nil) -> String {
+    static func permissionMessage(
+        _ serverMessage: String, collection: String?, table: String?,
+        privilege: String? = nil
+    ) -> String {
         let privilege = privilege ?? serverMessage.split(separator: " ").first.map(String.init) ?? "the required"
         var user = "the current user"
-        if let start = serverMessage.range(of: "to user "), let end = serverMessage.range(of: " for table", range: start.upperBound..<serverMessage.endIndex) {
+        if let start = serverMessage.range(of: "to user "),
+            let end = serverMessage.range(of: " for table", range: start.upperBound..<serverMessage.endIndex)
+        {
             user = String(serverMessage[start.upperBound..<end.lowerBound])
         } else if let start = serverMessage.range(of: "for user ") {
             user = String(serverMessage[start.upperBound...].prefix { $0 != " " })
         }
         let target = collection.map { "collection '\($0)'" } ?? "this table"
         let tableHint = table.map(SQLIdentifier.quoted) ?? "*"
-        return "\(privilege) privilege denied to user \(user) on \(target); grant it with: GRANT \(privilege) ON <database>.\(tableHint) TO \(user)"
+        return
+            "\(privilege) privilege denied to user \(user) on \(target); grant it with: GRANT \(privilege) ON <database>.\(tableHint) TO "
+            + "\(user)"
     }
 }

@@ -109,8 +109,10 @@ public struct SeekDBError: Error, Sendable {
     public var underlying: (any Error)?
 
     /// Creates an error. SDK code uses this; applications rarely need to.
-    public init(_ code: Code, _ message: String, serverError: ServerError? = nil,
-                missingIDs: [String] = [], conflictIDs: [String] = [], underlying: (any Error)? = nil) {
+    public init(
+        _ code: Code, _ message: String, serverError: ServerError? = nil,
+        missingIDs: [String] = [], conflictIDs: [String] = [], underlying: (any Error)? = nil
+    ) {
         self.code = code
         self.message = message
         self.serverError = serverError

@@ -29,10 +29,12 @@ extension MetadataFilter {
         case .notEqual(let key, let value):
             return try Self.overlaps(key, [value], negated: true, context: context)
         case .in(let key, let values):
-            return values.isEmpty ? try Self.constant(false, key: key, context: context)
+            return values.isEmpty
+                ? try Self.constant(false, key: key, context: context)
                 : try Self.overlaps(key, values, negated: false, context: context)
         case .notIn(let key, let values):
-            return values.isEmpty ? try Self.constant(true, key: key, context: context)
+            return values.isEmpty
+                ? try Self.constant(true, key: key, context: context)
                 : try Self.overlaps(key, values, negated: true, context: context)
         case .greaterThan(let key, let value): return try Self.compare(key, ">", value, context: context)
         case .greaterThanOrEqual(let key, let value): return try Self.compare(key, ">=", value, context: context)
@@ -52,20 +54,25 @@ extension MetadataFilter {
 
     /// `JSON_OVERLAPS(JSON_EXTRACT(metadata, path), CAST('[values]' AS JSON))`: equality that
     /// also matches arrays containing the value (pyseekdb's `$eq`, `$ne`, `$in`, `$nin`).
-    private static func overlaps(_ key: String, _ values: [MetadataValue], negated: Bool,
-                                 context: String) throws(SeekDBError) -> SQLFragment {
+    private static func overlaps(
+        _ key: String, _ values: [MetadataValue], negated: Bool,
+        context: String
+    ) throws(SeekDBError) -> SQLFragment {
         try MetadataPath.validate(key, context: context)
         let list: String
         do { list = try JSONWriter.string(MetadataValue.array(values).json) } catch {
-            throw .invalidArgument("\(context): the value for metadata key '\(key)' has a non-finite number; JSON cannot hold NaN or infinity")
+            throw .invalidArgument(
+                "\(context): the value for metadata key '\(key)' has a non-finite number; JSON cannot hold NaN or infinity")
         }
         let sql = "JSON_OVERLAPS(JSON_EXTRACT(metadata, ?), CAST(? AS JSON))"
         return SQLFragment(negated ? "NOT " + sql : sql, [.string(MetadataPath.jsonPath(key)), .string(list)])
     }
 
     /// `JSON_EXTRACT(metadata, path) > ?` with the value bound as a scalar.
-    private static func compare(_ key: String, _ op: String, _ value: MetadataValue,
-                                context: String) throws(SeekDBError) -> SQLFragment {
+    private static func compare(
+        _ key: String, _ op: String, _ value: MetadataValue,
+        context: String
+    ) throws(SeekDBError) -> SQLFragment {
         try MetadataPath.validate(key, context: context)
         let parameter: SQLValue
         switch value {
@@ -79,7 +86,9 @@ extension MetadataFilter {
             parameter = .double(d)
         case .string(let s): parameter = .string(s)
         case .array, .object:
-            throw .invalidArgument("\(context): metadata key '\(key)' is compared with \(op) to a list or object; comparisons take a string, number or boolean")
+            throw .invalidArgument(
+                "\(context): metadata key '\(key)' is compared with \(op) to a list or object; comparisons take a string, number or boolean"
+            )
         }
         return SQLFragment("JSON_EXTRACT(metadata, ?) \(op) ?", [.string(MetadataPath.jsonPath(key)), parameter])
     }

@@ -61,8 +61,10 @@ extension MetadataFilter {
         return filters
     }
 
-    private static func parseOperators(_ operators: [(key: String, value: JSONValue)], key: String,
-                                       at path: String) throws(SeekDBError) -> MetadataFilter {
+    private static func parseOperators(
+        _ operators: [(key: String, value: JSONValue)], key: String,
+        at path: String
+    ) throws(SeekDBError) -> MetadataFilter {
         guard !operators.isEmpty else {
             throw .invalidArgument("\(path): an empty operator object matches every record; to compare with an object use {\"$eq\": {…}}")
         }
@@ -79,7 +81,10 @@ extension MetadataFilter {
             case "$in": conditions.append(.in(key, FilterJSON.list(value)))
             case "$nin": conditions.append(.notIn(key, FilterJSON.list(value)))
             default:
-                throw .invalidArgument("\(path): unknown operator '\(name)'; use $eq, $ne, $gt, $gte, $lt, $lte, $in or $nin (to compare with an object use {\"$eq\": {…}})")
+                throw .invalidArgument(
+                    "\(path): unknown operator '\(name)'; use $eq, $ne, $gt, $gte, $lt, $lte, $in or $nin (to compare with an object use "
+                        + "{\"$eq\": {…}})"
+                )
             }
         }
         return conditions.count == 1 ? conditions[0] : .and(conditions)

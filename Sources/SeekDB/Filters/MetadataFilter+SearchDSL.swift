@@ -19,13 +19,17 @@ extension MetadataFilter {
         case .lessThanOrEqual(let key, let value): return try Self.range(key, "lte", value, context)
         case .in(let key, let values):
             guard !values.isEmpty else {
-                throw .invalidArgument("\(context): an empty in-list for metadata key '\(key)' matches nothing, which hybrid search cannot express")
+                throw .invalidArgument(
+                    "\(context): an empty in-list for metadata key '\(key)' matches nothing, which hybrid search cannot express")
             }
             var list: [JSONValue] = []
             for value in values { list.append(try Self.dslScalar(value, key, context)) }
             return .object([("terms", .object([(try Self.dslField(key, context), .array(list))]))])
         case .notIn(let key, let values):
-            if values.isEmpty { _ = try Self.dslField(key, context); return nil }
+            if values.isEmpty {
+                _ = try Self.dslField(key, context)
+                return nil
+            }
             return Self.mustNot(try MetadataFilter.in(key, values).searchDSL(context: context)!)
         case .and(let filters):
             var nodes: [JSONValue] = []
@@ -33,7 +37,9 @@ extension MetadataFilter {
             if nodes.isEmpty { return nil }
             return nodes.count == 1 ? nodes[0] : .object([("bool", .object([("filter", .array(nodes))]))])
         case .or(let filters):
-            guard !filters.isEmpty else { throw .invalidArgument("\(context): an empty or-list matches nothing, which hybrid search cannot express") }
+            guard !filters.isEmpty else {
+                throw .invalidArgument("\(context): an empty or-list matches nothing, which hybrid search cannot express")
+            }
             var nodes: [JSONValue] = []
             for filter in filters {
                 guard let node = try filter.searchDSL(context: context) else { return nil }
@@ -42,7 +48,8 @@ extension MetadataFilter {
             return .object([("bool", .object([("should", .array(nodes)), ("minimum_should_match", .int(1))]))])
         case .not(let filter):
             guard let node = try filter.searchDSL(context: context) else {
-                throw .invalidArgument("\(context): the negation of an always-true filter matches nothing, which hybrid search cannot express")
+                throw .invalidArgument(
+                    "\(context): the negation of an always-true filter matches nothing, which hybrid search cannot express")
             }
             return Self.mustNot(node)
         }
@@ -60,7 +67,10 @@ extension MetadataFilter {
     private static func dslField(_ key: String, _ context: String) throws(SeekDBError) -> String {
         try MetadataPath.validate(key, context: context)
         if key.unicodeScalars.contains(where: { "'\"\\`".unicodeScalars.contains($0) || $0.value < 0x20 }) {
-            throw .invalidArgument("\(context): metadata key '\(key)' contains a quote, backslash, backtick or control character, which the server's hybrid search cannot handle safely")
+            throw .invalidArgument(
+                "\(context): metadata key '\(key)' contains a quote, backslash, backtick or control character, which the server's hybrid "
+                    + "search cannot handle safely"
+            )
         }
         return "(JSON_EXTRACT(metadata, '\(MetadataPath.jsonPath(key))'))"
     }
@@ -73,7 +83,10 @@ extension MetadataFilter {
             return value.json
         case .string(let s):
             if s.unicodeScalars.contains(where: { $0 == "'" || $0 == "\\" }) {
-                throw .invalidArgument("\(context): the value for metadata key '\(key)' contains a quote or backslash, which the server's hybrid search splices into SQL unescaped")
+                throw .invalidArgument(
+                    "\(context): the value for metadata key '\(key)' contains a quote or backslash, which the server's hybrid search "
+                        + "splices into SQL unescaped"
+                )
             }
             return value.json
         case .null, .array, .object:

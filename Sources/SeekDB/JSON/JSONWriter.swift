@@ -78,16 +78,16 @@ enum JSONWriter {
             case 0..<0x20:
                 let hex = String(byte, radix: 16)
                 output += (#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-            default: output.append(byte)   // UTF-8 bytes of other characters pass through as they are
+            default: output.append(byte)  // UTF-8 bytes of other characters pass through as they are
             }
         }
         output.append(UInt8(ascii: "\""))
     }
 }
 
-private extension JSONWriter.NonFiniteNumber {
+extension JSONWriter.NonFiniteNumber {
     /// The same error one level up: `component` (`.key` or `[2]`) goes right after the `$`.
-    func inside(_ component: String) -> Self {
+    fileprivate func inside(_ component: String) -> Self {
         Self(path: "$" + component + path.dropFirst())
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Finds the `seekdb` executable (see ``LocalServer/findBinary(explicitPath:environment:workingDirectory:)``).
 enum BinaryLocator {
-    static let installHint = "install it with `pip install pylibseekdb==1.4.0.post1` (Linux x86_64 or aarch64, glibc ≥ 2.28), or set SEEKDB_BINARY to the seekdb executable"
+    static let installHint =
+        "install it with `pip install pylibseekdb==1.4.0.post1` (Linux x86_64 or aarch64, glibc ≥ 2.28), or set SEEKDB_BINARY to the "
+        + "seekdb executable"
 
     static func find(explicitPath: String?, environment: [String: String], workingDirectory: String) async throws(SeekDBError) -> String {
         if let explicitPath {
@@ -22,15 +24,19 @@ enum BinaryLocator {
         }
         searched.append("PATH")
         if let binary = searchPath("seekdb", environment: environment) { return binary }
-        throw SeekDBError(.serverBinaryNotFound,
-                          "no seekdb binary found (SEEKDB_BINARY is not set; searched the pylibseekdb package in \(searched.joined(separator: ", "))): \(installHint)")
+        throw SeekDBError(
+            .serverBinaryNotFound,
+            "no seekdb binary found (SEEKDB_BINARY is not set; searched the pylibseekdb package in \(searched.joined(separator: ", "))): "
+                + "\(installHint)"
+        )
     }
 
     private static func executable(_ path: String, source: String) throws(SeekDBError) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,
-              FileManager.default.isExecutableFile(atPath: absolute) else {
+            FileManager.default.isExecutableFile(atPath: absolute)
+        else {
             throw SeekDBError(.serverBinaryNotFound, "no executable seekdb binary at \(absolute) (\(source)); \(installHint)")
         }
         return absolute

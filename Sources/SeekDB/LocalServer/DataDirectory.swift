@@ -30,7 +30,8 @@ struct DataDirectory: Sendable {
             try FileManager.default.createDirectory(atPath: absolute + "/run", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: absolute + "/log", withIntermediateDirectories: true)
         } catch {
-            throw SeekDBError(.serverStartFailed, "cannot create the local database folder \(absolute): \(error.localizedDescription)", underlying: error)
+            throw SeekDBError(
+                .serverStartFailed, "cannot create the local database folder \(absolute): \(error.localizedDescription)", underlying: error)
         }
         self.path = Self.resolved(absolute)
     }

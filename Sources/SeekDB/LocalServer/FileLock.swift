@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An open file holding (or not) a `flock(2)` lock.
@@ -63,9 +63,9 @@ final class FileLock {
     func close() {
         if descriptor >= 0 {
             #if canImport(Glibc)
-            _ = Glibc.close(descriptor)
+                _ = Glibc.close(descriptor)
             #else
-            _ = Darwin.close(descriptor)
+                _ = Darwin.close(descriptor)
             #endif
             descriptor = -1
         }

@@ -1,10 +1,11 @@
-public import Logging
 import Foundation
+public import Logging
 import SeekDBDriver
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension LocalServer {
@@ -22,14 +23,20 @@ extension LocalServer {
     ///   not answer in time (the message carries the tail of its log), or
     ///   ``SeekDBError/Code/invalidArgument`` when the path is not a folder; `CancellationError`
     ///   (a server being launched is killed).
-    public static func start(dataDirectory: String, configuration: Configuration = Configuration(),
-                             logger: Logger? = nil) async throws -> LocalServer {
+    public static func start(
+        dataDirectory: String, configuration: Configuration = Configuration(),
+        logger: Logger? = nil
+    ) async throws -> LocalServer {
         let logger = logger ?? Logger(label: "seekdb.local-server", factory: { _ in SwiftLogNoOpLogHandler() })
         let directory = try DataDirectory(dataDirectory)
         let startLock = try FileLock(path: directory.startLockFile)
         defer { startLock.close() }
         guard try await startLock.lock(.exclusive, timeout: configuration.startTimeout) else {
-            throw SeekDBError(.serverStartFailed, "another process kept \(directory.startLockFile) locked for \(configuration.startTimeout) while starting a seekdb for \(directory.path)")
+            throw SeekDBError(
+                .serverStartFailed,
+                "another process kept \(directory.startLockFile) locked for \(configuration.startTimeout) while starting a seekdb for "
+                    + "\(directory.path)"
+            )
         }
         let clientLock = try FileLock(path: directory.clientLockFile)
         // A server whose last client just left holds this lock exclusively while it exits.
@@ -40,43 +47,58 @@ extension LocalServer {
 
         if let pid = ServerProcess.recordedPID(in: directory), ServerProcess.isServer(pid, for: directory.path) {
             logger.debug("found a running seekdb", metadata: ["seekdb.data": "\(directory.path)", "seekdb.pid": "\(pid)"])
-            switch try await waitUntilReady(pid: pid, socket: socket, directory: directory, timeout: configuration.startTimeout, logger: logger) {
+            switch try await waitUntilReady(
+                pid: pid, socket: socket, directory: directory, timeout: configuration.startTimeout, logger: logger)
+            {
             case .ready:
                 let embedded = ServerProcess.commandLine(pid)?.contains("--embedded") ?? false
-                return LocalServer(directory: directory, socketPath: socket, processID: pid, isReused: true, isEmbedded: embedded,
-                                   binaryPath: nil, configuration: configuration, clientLock: clientLock, process: nil, logger: logger)
+                return LocalServer(
+                    directory: directory, socketPath: socket, processID: pid, isReused: true, isEmbedded: embedded,
+                    binaryPath: nil, configuration: configuration, clientLock: clientLock, process: nil, logger: logger)
             case .exited:
                 logger.debug("the running seekdb exited; launching a new one", metadata: ["seekdb.pid": "\(pid)"])
             case .timedOut(let lastError):
-                throw SeekDBError(.serverStartFailed,
-                                  "a seekdb (pid \(pid)) is running for \(directory.path) but did not answer on \(socket) within \(configuration.startTimeout) (last error: \(lastError ?? "the socket does not exist"))\n\(ServerLog.tail(of: directory))")
+                throw SeekDBError(
+                    .serverStartFailed,
+                    "a seekdb (pid \(pid)) is running for \(directory.path) but did not answer on \(socket) within "
+                        + "\(configuration.startTimeout) (last error: "
+                        + "\(lastError ?? "the socket does not exist"))\n\(ServerLog.tail(of: directory))"
+                )
             }
         }
 
-        let binary = try await BinaryLocator.find(explicitPath: configuration.binaryPath, environment: ProcessInfo.processInfo.environment,
-                                                  workingDirectory: FileManager.default.currentDirectoryPath)
+        let binary = try await BinaryLocator.find(
+            explicitPath: configuration.binaryPath, environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.currentDirectoryPath)
         let process = try launch(binary: binary, directory: directory, configuration: configuration)
         let pid = process.processIdentifier
-        logger.debug("launched seekdb", metadata: ["seekdb.data": "\(directory.path)", "seekdb.pid": "\(pid)", "seekdb.binary": "\(binary)"])
+        logger.debug(
+            "launched seekdb", metadata: ["seekdb.data": "\(directory.path)", "seekdb.pid": "\(pid)", "seekdb.binary": "\(binary)"])
         let readiness: Readiness
         do {
-            readiness = try await waitUntilReady(pid: pid, socket: socket, directory: directory, timeout: configuration.startTimeout, logger: logger)
+            readiness = try await waitUntilReady(
+                pid: pid, socket: socket, directory: directory, timeout: configuration.startTimeout, logger: logger)
         } catch {
             await kill(process)
             throw error
         }
         switch readiness {
         case .ready:
-            return LocalServer(directory: directory, socketPath: socket, processID: pid, isReused: false, isEmbedded: true,
-                               binaryPath: binary, configuration: configuration, clientLock: clientLock, process: process, logger: logger)
+            return LocalServer(
+                directory: directory, socketPath: socket, processID: pid, isReused: false, isEmbedded: true,
+                binaryPath: binary, configuration: configuration, clientLock: clientLock, process: process, logger: logger)
         case .exited:
             let status = await exitDescription(of: process)
-            throw SeekDBError(.serverStartFailed,
-                              "seekdb \(status) during start-up (\(binary), data folder \(directory.path))\n\(ServerLog.tail(of: directory))")
+            throw SeekDBError(
+                .serverStartFailed,
+                "seekdb \(status) during start-up (\(binary), data folder \(directory.path))\n\(ServerLog.tail(of: directory))")
         case .timedOut(let lastError):
             await kill(process)
-            throw SeekDBError(.serverStartFailed,
-                              "seekdb (pid \(pid)) did not answer on \(socket) within \(configuration.startTimeout) and was killed (last error: \(lastError ?? "the socket was never created"))\n\(ServerLog.tail(of: directory))")
+            throw SeekDBError(
+                .serverStartFailed,
+                "seekdb (pid \(pid)) did not answer on \(socket) within \(configuration.startTimeout) and was killed (last error: "
+                    + "\(lastError ?? "the socket was never created"))\n\(ServerLog.tail(of: directory))"
+            )
         }
     }
 
@@ -104,11 +126,16 @@ extension LocalServer {
         return process
     }
 
-    enum Readiness { case ready, exited, timedOut(lastError: String?) }
+    enum Readiness {
+        case ready, exited
+        case timedOut(lastError: String?)
+    }
 
     /// Polls every 100 ms: is the process alive, does the socket exist, does it answer `SELECT 1`?
-    private static func waitUntilReady(pid: Int32, socket: String, directory: DataDirectory, timeout: Duration,
-                                       logger: Logger) async throws -> Readiness {
+    private static func waitUntilReady(
+        pid: Int32, socket: String, directory: DataDirectory, timeout: Duration,
+        logger: Logger
+    ) async throws -> Readiness {
         let deadline = ContinuousClock.now + timeout
         var lastError: String?
         while true {

@@ -1,9 +1,10 @@
 public import Foundation
 import Logging
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A seekdb server for one local data folder, reached through its Unix socket: the SDK's
@@ -68,8 +69,10 @@ public actor LocalServer {
     /// Keeps Foundation's watch on a launched child (it reaps the process when it exits).
     private let process: Process?
 
-    init(directory: DataDirectory, socketPath: String, processID: Int32, isReused: Bool, isEmbedded: Bool,
-         binaryPath: String?, configuration: Configuration, clientLock: FileLock, process: Process?, logger: Logger) {
+    init(
+        directory: DataDirectory, socketPath: String, processID: Int32, isReused: Bool, isEmbedded: Bool,
+        binaryPath: String?, configuration: Configuration, clientLock: FileLock, process: Process?, logger: Logger
+    ) {
         self.directory = directory
         self.dataDirectory = directory.path
         self.socketPath = socketPath
@@ -145,9 +148,11 @@ public actor LocalServer {
     ///
     /// - Throws: ``SeekDBError/Code/serverBinaryNotFound``, naming where it looked and how to
     ///   install the server.
-    public static func findBinary(explicitPath: String? = nil,
-                                  environment: [String: String] = ProcessInfo.processInfo.environment,
-                                  workingDirectory: String = FileManager.default.currentDirectoryPath) async throws -> String {
+    public static func findBinary(
+        explicitPath: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        workingDirectory: String = FileManager.default.currentDirectoryPath
+    ) async throws -> String {
         try await BinaryLocator.find(explicitPath: explicitPath, environment: environment, workingDirectory: workingDirectory)
     }
 

@@ -28,8 +28,10 @@ extension SeekDBClient {
     /// - Throws: ``SeekDBError`` with ``SeekDBError/Code/serverBinaryNotFound`` or
     ///   ``SeekDBError/Code/serverStartFailed`` (see ``LocalServer/start(dataDirectory:configuration:logger:)``),
     ///   or the errors of ``init(configuration:logger:)``.
-    public convenience init(path: String, database: String = "test", server: LocalServer.Configuration = .init(),
-                            logger: Logger? = nil) async throws {
+    public convenience init(
+        path: String, database: String = "test", server: LocalServer.Configuration = .init(),
+        logger: Logger? = nil
+    ) async throws {
         let localServer = try await LocalServer.start(dataDirectory: path, configuration: server, logger: logger)
         try await self.init(configuration: localServer.clientConfiguration(database: database), logger: logger, localServer: localServer)
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Looks at and signals a seekdb process by pid (ours or another program's).
@@ -24,7 +25,8 @@ enum ServerProcess {
         if kill(pid, 0) != 0 && errno != EPERM { return false }
         // /proc/<pid>/stat: "pid (comm) S …"; a zombie has exited and only waits to be reaped.
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }   // no procfs: trust kill(0)
+            let close = stat.lastIndex(of: ")")
+        else { return true }  // no procfs: trust kill(0)
         let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
         return state != "Z" && state != "X"
     }
@@ -50,7 +52,8 @@ enum ServerProcess {
         guard isAlive(pid) else { return false }
         guard let arguments = commandLine(pid) else { return true }
         guard let program = arguments.first, program.hasSuffix("seekdb"),
-              let base = baseDirectory(in: arguments) else { return false }
+            let base = baseDirectory(in: arguments)
+        else { return false }
         return DataDirectory.samePath(base, dataDirectory)
     }
 

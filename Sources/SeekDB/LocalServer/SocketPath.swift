@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The path a client connects through to reach `<data>/run/sql.sock`.
@@ -29,9 +30,11 @@ enum SocketPath {
             if (try? manager.attributesOfItem(atPath: alias)) != nil { try manager.removeItem(atPath: alias) }
             try manager.createSymbolicLink(atPath: alias, withDestinationPath: directory.runDirectory)
         } catch {
-            throw SeekDBError(.serverStartFailed,
-                              "the socket path \(direct) is longer than \(maximumLength) bytes and the short alias \(alias) could not be created: \(error.localizedDescription)",
-                              underlying: error)
+            throw SeekDBError(
+                .serverStartFailed,
+                "the socket path \(direct) is longer than \(maximumLength) bytes and the short alias \(alias) could not be created: "
+                    + "\(error.localizedDescription)",
+                underlying: error)
         }
         return alias + "/sql.sock"
     }

@@ -17,8 +17,10 @@ struct CallObservation: Sendable {
     /// The context for the call's body: the task's context with the call's span.
     var context: ServiceContext { span.context }
 
-    init(operation: SeekDBOperation, collection: String?, batchSize: Int?,
-         configuration: SeekDBClient.Configuration, instruments: Instruments) {
+    init(
+        operation: SeekDBOperation, collection: String?, batchSize: Int?,
+        configuration: SeekDBClient.Configuration, instruments: Instruments
+    ) {
         let operation = operation.rawValue
         self.operation = operation
         self.instruments = instruments

@@ -26,8 +26,10 @@ public struct HybridSearchResult: Sendable, Hashable {
     /// distances are lower-is-better.
     public var scoreKind: ScoreKind
 
-    public init(ids: [String] = [], documents: [String?]? = nil, metadatas: [Metadata?]? = nil,
-                embeddings: [[Float]?]? = nil, scores: [Double] = [], scoreKind: ScoreKind = .score) {
+    public init(
+        ids: [String] = [], documents: [String?]? = nil, metadatas: [Metadata?]? = nil,
+        embeddings: [[Float]?]? = nil, scores: [Double] = [], scoreKind: ScoreKind = .score
+    ) {
         self.ids = ids
         self.documents = documents
         self.metadatas = metadatas

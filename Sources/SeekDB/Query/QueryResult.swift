@@ -18,8 +18,10 @@ public struct QueryResult: Sendable, Hashable {
     /// the smallest distance and comes first).
     public var distances: [[Double]]?
 
-    public init(ids: [[String]] = [], documents: [[String?]]? = nil, metadatas: [[Metadata?]]? = nil,
-                embeddings: [[[Float]?]]? = nil, distances: [[Double]]? = nil) {
+    public init(
+        ids: [[String]] = [], documents: [[String?]]? = nil, metadatas: [[Metadata?]]? = nil,
+        embeddings: [[[Float]?]]? = nil, distances: [[Double]]? = nil
+    ) {
         self.ids = ids
         self.documents = documents
         self.metadatas = metadatas
@@ -39,7 +41,8 @@ public struct QueryResult: Sendable, Hashable {
     /// The hits of query `index`, nearest first.
     public func hits(forQuery index: Int) -> [Hit] {
         ids[index].indices.map { i in
-            Hit(id: ids[index][i], document: documents?[index][i], metadata: metadatas?[index][i],
+            Hit(
+                id: ids[index][i], document: documents?[index][i], metadata: metadatas?[index][i],
                 embedding: embeddings?[index][i], distance: distances?[index][i])
         }
     }

@@ -39,10 +39,12 @@ extension SeekDBCollection {
     /// - Throws: ``SeekDBError/Code/invalidArgument`` (nothing to search for, `nResults` out of
     ///   range, a filter the server cannot take safely, a bad vector) or
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent.
-    public func hybridSearch(fullText: String? = nil, vector: HybridVectorQuery? = nil,
-                             where metadataFilter: MetadataFilter? = nil, nResults: Int = 10,
-                             vectorCandidates: Int? = nil, fusion: ReciprocalRankFusion = .init(),
-                             include: Include = .default, logger: Logger? = nil) async throws -> HybridSearchResult {
+    public func hybridSearch(
+        fullText: String? = nil, vector: HybridVectorQuery? = nil,
+        where metadataFilter: MetadataFilter? = nil, nResults: Int = 10,
+        vectorCandidates: Int? = nil, fusion: ReciprocalRankFusion = .init(),
+        include: Include = .default, logger: Logger? = nil
+    ) async throws -> HybridSearchResult {
         try await client.withCall(.hybridSearch, collection: name) { [self] in
             let operation = SeekDBOperation.hybridSearch
             try Self.validateNResults(nResults)
@@ -62,15 +64,21 @@ extension SeekDBCollection {
             var parameters: [(key: String, value: JSONValue)] = []
             let filters: [JSONValue] = filter.map { [$0] } ?? []
             if let words {
-                let match = JSONValue.object([("query_string", .object([("fields", .array([.string("document")])), ("query", .string(words))]))])
-                parameters.append(("query", filters.isEmpty ? match : .object([("bool", .object([("must", .array([match])), ("filter", .array(filters))]))])))
+                let match = JSONValue.object([
+                    ("query_string", .object([("fields", .array([.string("document")])), ("query", .string(words))]))
+                ])
+                parameters.append(
+                    (
+                        "query",
+                        filters.isEmpty ? match : .object([("bool", .object([("must", .array([match])), ("filter", .array(filters))]))])
+                    ))
             } else if queryVector == nil {
                 parameters.append(("query", .object([("bool", .object([("filter", .array(filters))]))])))
             }
             if let queryVector {
                 var knn: [(key: String, value: JSONValue)] = [
                     ("field", .string("embedding")), ("k", .int(Int64(vectorCandidates ?? nResults))),
-                    ("query_vector", .array(queryVector.map { .double(Double($0)) })),
+                    ("query_vector", .array(queryVector.map { .double(Double($0)) }))
                 ]
                 if !filters.isEmpty { knn.append(("filter", .array(filters))) }
                 parameters.append(("knn", .object(knn)))
@@ -89,7 +97,8 @@ extension SeekDBCollection {
             parameters.append(("_source", .array(source)))
             let searchParameters = try JSONWriter.string(.object(parameters))
 
-            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
+            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) {
+                connection, logger in
                 try await connection.execute(RecordStatements.hybridSearch, [.string(table), .string(searchParameters)], logger: logger)
             }
             return try Self.decodeHybridRows(result.rows.first?.first ?? .null, include: include)
@@ -125,7 +134,11 @@ extension SeekDBCollection {
             result.ids.append(id)
             result.scores.append(MetadataValue(row["_score"] ?? .null).doubleValue ?? 0)
             if include.contains(.documents) {
-                if case .string(let document) = row["document"] { result.documents?.append(document) } else { result.documents?.append(nil) }
+                if case .string(let document) = row["document"] {
+                    result.documents?.append(document)
+                } else {
+                    result.documents?.append(nil)
+                }
             }
             if include.contains(.metadatas) {
                 switch row["metadata"] {

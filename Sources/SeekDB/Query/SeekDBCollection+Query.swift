@@ -46,15 +46,18 @@ extension SeekDBCollection {
     /// - Throws: ``SeekDBError/Code/invalidArgument`` (no vectors, `nResults` out of range, a
     ///   non-finite component, an all-zero vector in a cosine collection, an invalid filter)
     ///   or ``SeekDBError/Code/dimensionMismatch``, before any SQL is sent.
-    public func query(embeddings: Embeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
-                      whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
+    public func query(
+        embeddings: Embeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
+        consistency: QueryConsistency = .session, logger: Logger? = nil
+    ) async throws -> QueryResult {
         try await client.withCall(.query, collection: name, batchSize: embeddings.values.count) { [self] in
             try Self.validateNResults(nResults)
             let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .query)
             let vectors = try validateQueryVectors(embeddings.values)
-            return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
-                                     include: include, consistency: consistency, logger: logger)
+            return try await nearest(
+                vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
+                include: include, consistency: consistency, logger: logger)
         }
     }
 
@@ -69,15 +72,18 @@ extension SeekDBCollection {
     /// - Throws: ``SeekDBError/Code/invalidArgument`` when the collection has no embedding
     ///   function, for an empty list or a `nil` text, and as the embeddings variant;
     ///   ``SeekDBError/Code/embeddingFailed`` when the embedding function fails.
-    public func query(texts: Documents, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
-                      whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
+    public func query(
+        texts: Documents, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
+        consistency: QueryConsistency = .session, logger: Logger? = nil
+    ) async throws -> QueryResult {
         try await client.withCall(.query, collection: name, batchSize: texts.values.count) { [self] in
             try Self.validateNResults(nResults)
             let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .query)
             let vectors = try validateQueryVectors(try await embedQueryTexts(texts.values, operation: .query))
-            return try await nearest(vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
-                                     include: include, consistency: consistency, logger: logger)
+            return try await nearest(
+                vectors.map(SQLValue.vector), distance: denseDistance, nResults: nResults, filter: filter,
+                include: include, consistency: consistency, logger: logger)
         }
     }
 
@@ -85,7 +91,8 @@ extension SeekDBCollection {
 
     static func validateNResults(_ nResults: Int) throws(SeekDBError) {
         guard nResultsRange.contains(nResults) else {
-            throw .invalidArgument("query: nResults must be between \(nResultsRange.lowerBound) and \(nResultsRange.upperBound), got \(nResults)")
+            throw .invalidArgument(
+                "query: nResults must be between \(nResultsRange.lowerBound) and \(nResultsRange.upperBound), got \(nResults)")
         }
     }
 
@@ -98,7 +105,8 @@ extension SeekDBCollection {
             guard let vector else { throw .invalidArgument("query: the query embedding at index \(index) is nil") }
             try RecordValidation.validateEmbedding(vector, dimension: dimension, index: index, id: "query \(index)", operation: .query)
             if distance == .cosine, vector.allSatisfy({ $0 == 0 }) {
-                throw .invalidArgument("query: the query embedding at index \(index) is all zeros; its cosine distance to any record is undefined")
+                throw .invalidArgument(
+                    "query: the query embedding at index \(index) is all zeros; its cosine distance to any record is undefined")
             }
             result.append(vector)
         }
@@ -114,7 +122,10 @@ extension SeekDBCollection {
             strings.append(text)
         }
         guard let embeddingFunction else {
-            throw SeekDBError.invalidArgument("\(operation): query texts were given, and collection '\(name)' has no embedding function; give query embeddings or open the collection with an embedding function")
+            throw SeekDBError.invalidArgument(
+                "\(operation): query texts were given, and collection '\(name)' has no embedding function; give query embeddings or open "
+                    + "the collection with an embedding function"
+            )
         }
         return try await embed(strings, with: embeddingFunction, operation: operation, what: "query texts")
     }
@@ -135,23 +146,28 @@ extension SeekDBCollection {
     }
 
     /// Runs one ranked statement per query value (bound to the `?` of `distance.sql`).
-    func nearest(_ vectors: [SQLValue], distance: QueryDistance, nResults: Int, filter: RecordFilter, include: Include,
-                 consistency: QueryConsistency, logger: Logger?) async throws -> QueryResult {
+    func nearest(
+        _ vectors: [SQLValue], distance: QueryDistance, nResults: Int, filter: RecordFilter, include: Include,
+        consistency: QueryConsistency, logger: Logger?
+    ) async throws -> QueryResult {
         if include.contains(.sparseEmbeddings) {
-            throw SeekDBError.invalidArgument("query: include .sparseEmbeddings is not supported by query; read them with get(ids:include:)")
+            throw SeekDBError.invalidArgument(
+                "query: include .sparseEmbeddings is not supported by query; read them with get(ids:include:)")
         }
         var conditions: [SQLFragment] = []
         if consistency == .exact { conditions.append(SQLFragment("\(distance.column) IS NOT NULL")) }
         if let condition = filter.condition { conditions.append(condition) }
-        let sql = statements.nearest(selectColumns(include), distance: distance.sql, conditions: conditions.map(\.sql),
-                                     approximate: consistency != .exact)
+        let sql = statements.nearest(
+            selectColumns(include), distance: distance.sql, conditions: conditions.map(\.sql),
+            approximate: consistency != .exact)
         let filterParameters = conditions.flatMap(\.parameters)
         let timeouts = client.configuration.statementTimeouts
         let recentWrites = client.recentWrites
         let pending = consistency == .session ? recentWrites.pending(table: table) : .none
         let refresh = consistency == .readYourWrites || pending == .refresh
         let rescore = sessionRescore(pending, distance: distance, include: include, filter: filter)
-        let rowsPerQuery = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
+        let rowsPerQuery = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) {
+            connection, logger in
             if refresh {
                 try await Self.refreshIndex(on: connection, timeouts: timeouts, recentWrites: recentWrites, logger: logger)
             }
@@ -186,8 +202,10 @@ extension SeekDBCollection {
     /// For a ``QueryConsistency/session`` query with recent writes: the statement scoring those
     /// records exactly (same columns, distance and filters as the index search; the query vector
     /// is its first parameter).
-    private func sessionRescore(_ pending: RecentWrites.Pending, distance: QueryDistance, include: Include,
-                                filter: RecordFilter) -> SQLFragment? {
+    private func sessionRescore(
+        _ pending: RecentWrites.Pending, distance: QueryDistance, include: Include,
+        filter: RecordFilter
+    ) -> SQLFragment? {
         guard case .ids(let ids) = pending else { return nil }
         let idValues = RecordStatements.idValues(ids)
         let extra = filter.andClause
@@ -202,7 +220,8 @@ extension SeekDBCollection {
         var rows: [(distance: Double, row: [SQLValue])] = []
         for row in exact + approximate {
             guard let distance = row.last?.doubleValue, let id = row.first?.bytesValue ?? row.first?.stringValue.map({ Array($0.utf8) }),
-                  seen.insert(id).inserted else { continue }
+                seen.insert(id).inserted
+            else { continue }
             rows.append((distance, row))
         }
         rows.sort { $0.distance < $1.distance }

@@ -17,35 +17,47 @@ extension SeekDBCollection {
     // Disfavoured so that `embeddings: []`, which this and the `[[Float]]` overload both
     // accept, resolves to the `[[Float]]` one instead of being ambiguous.
     @_disfavoredOverload
-    public func query(embeddings embedding: [Float], nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
-                      whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency? = nil, logger: Logger? = nil) async throws -> QueryResult {
-        try await forwardQuery(.embeddings(Embeddings(oneRecord: embedding)), nResults: nResults, where: metadataFilter,
-                               whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
+    public func query(
+        embeddings embedding: [Float], nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
+        consistency: QueryConsistency? = nil, logger: Logger? = nil
+    ) async throws -> QueryResult {
+        try await forwardQuery(
+            .embeddings(Embeddings(oneRecord: embedding)), nResults: nResults, where: metadataFilter,
+            whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
     }
 
     /// The records nearest to each query vector of a `[[Float]]`.
-    public func query(embeddings: [[Float]], nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
-                      whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency? = nil, logger: Logger? = nil) async throws -> QueryResult {
-        try await forwardQuery(.embeddings(Embeddings(embeddings)), nResults: nResults, where: metadataFilter,
-                               whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
+    public func query(
+        embeddings: [[Float]], nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
+        consistency: QueryConsistency? = nil, logger: Logger? = nil
+    ) async throws -> QueryResult {
+        try await forwardQuery(
+            .embeddings(Embeddings(embeddings)), nResults: nResults, where: metadataFilter,
+            whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
     }
 
     /// The records nearest to one query text in a `String`; the result has one inner list.
-    public func query(texts text: String, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
-                      whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency? = nil, logger: Logger? = nil) async throws -> QueryResult {
-        try await forwardQuery(.texts(Documents(text)), nResults: nResults, where: metadataFilter,
-                               whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
+    public func query(
+        texts text: String, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
+        consistency: QueryConsistency? = nil, logger: Logger? = nil
+    ) async throws -> QueryResult {
+        try await forwardQuery(
+            .texts(Documents(text)), nResults: nResults, where: metadataFilter,
+            whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
     }
 
     /// The records nearest to each query text of a `[String]`.
-    public func query(texts: [String], nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
-                      whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency? = nil, logger: Logger? = nil) async throws -> QueryResult {
-        try await forwardQuery(.texts(Documents(texts)), nResults: nResults, where: metadataFilter,
-                               whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
+    public func query(
+        texts: [String], nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
+        consistency: QueryConsistency? = nil, logger: Logger? = nil
+    ) async throws -> QueryResult {
+        try await forwardQuery(
+            .texts(Documents(texts)), nResults: nResults, where: metadataFilter,
+            whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
     }
 
     private enum QueryInput {
@@ -55,22 +67,28 @@ extension SeekDBCollection {
 
     /// Runs the list-typed `query`. `consistency: nil` leaves the argument out, so these
     /// overloads always have the list-typed call's default rather than a copy of it.
-    private func forwardQuery(_ input: QueryInput, nResults: Int, where metadataFilter: MetadataFilter?,
-                              whereDocument: DocumentFilter?, include: Include, consistency: QueryConsistency?,
-                              logger: Logger?) async throws -> QueryResult {
+    private func forwardQuery(
+        _ input: QueryInput, nResults: Int, where metadataFilter: MetadataFilter?,
+        whereDocument: DocumentFilter?, include: Include, consistency: QueryConsistency?,
+        logger: Logger?
+    ) async throws -> QueryResult {
         switch (input, consistency) {
         case (.embeddings(let embeddings), let consistency?):
-            try await query(embeddings: embeddings, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
-                            include: include, consistency: consistency, logger: logger)
+            try await query(
+                embeddings: embeddings, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
+                include: include, consistency: consistency, logger: logger)
         case (.embeddings(let embeddings), nil):
-            try await query(embeddings: embeddings, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
-                            include: include, logger: logger)
+            try await query(
+                embeddings: embeddings, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
+                include: include, logger: logger)
         case (.texts(let texts), let consistency?):
-            try await query(texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
-                            include: include, consistency: consistency, logger: logger)
+            try await query(
+                texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
+                include: include, consistency: consistency, logger: logger)
         case (.texts(let texts), nil):
-            try await query(texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
-                            include: include, logger: logger)
+            try await query(
+                texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
+                include: include, logger: logger)
         }
     }
 }

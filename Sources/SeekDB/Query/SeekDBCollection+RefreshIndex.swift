@@ -28,8 +28,10 @@ extension SeekDBCollection {
     /// Runs the refresh with the DDL timeout (``SeekDBClient/Configuration/Options/ddlTimeout``):
     /// it waits for the server's background index work, which a busy server does slowly.
     /// Afterwards the client's ``RecentWrites`` forget what the refresh brought into the indexes.
-    static func refreshIndex(on connection: MariaDBConnection, timeouts: StatementTimeouts, recentWrites: RecentWrites,
-                             logger: Logger) async throws {
+    static func refreshIndex(
+        on connection: MariaDBConnection, timeouts: StatementTimeouts, recentWrites: RecentWrites,
+        logger: Logger
+    ) async throws {
         let started = ContinuousClock.now
         try await timeouts.runSchemaChange(on: connection, logger: logger) {
             _ = try await connection.query(SchemaStatements.refreshIndexes, logger: logger)

@@ -1,6 +1,6 @@
 public import Logging
-import SeekDBEmbeddings
 import SeekDBDriver
+import SeekDBEmbeddings
 
 extension SeekDBCollection {
     /// Finds the records whose sparse vectors have the largest inner product with each query
@@ -34,16 +34,19 @@ extension SeekDBCollection {
     /// - Throws: ``SeekDBError/Code/invalidArgument`` before any SQL (no vectors, a `nil` or
     ///   empty vector, `nResults` out of range, an invalid filter, a collection without a
     ///   sparse vector index).
-    public func query(sparseEmbeddings: SparseEmbeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
-                      whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
-                      consistency: QueryConsistency = .session, logger: Logger? = nil) async throws -> QueryResult {
+    public func query(
+        sparseEmbeddings: SparseEmbeddings, nResults: Int = 10, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, include: Include = .queryDefault,
+        consistency: QueryConsistency = .session, logger: Logger? = nil
+    ) async throws -> QueryResult {
         try await client.withCall(.query, collection: name, batchSize: sparseEmbeddings.values.count) { [self] in
             try Self.validateNResults(nResults)
             let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .query)
             _ = try sparseQueryIndex()
             let vectors = try Self.validateSparseQueryVectors(sparseEmbeddings.values)
-            return try await nearest(vectors.map { .string($0.text) }, distance: Self.sparseDistance, nResults: nResults,
-                                     filter: filter, include: include, consistency: consistency, logger: logger)
+            return try await nearest(
+                vectors.map { .string($0.text) }, distance: Self.sparseDistance, nResults: nResults,
+                filter: filter, include: include, consistency: consistency, logger: logger)
         }
     }
 
@@ -60,20 +63,24 @@ extension SeekDBCollection {
     /// - Throws: as the two queries; ``SeekDBError/Code/invalidArgument`` when the collection
     ///   has no sparse vector index or its sparse function is one this SDK cannot compute;
     ///   ``SeekDBError/Code/embeddingFailed`` when the function fails.
-    public func query(texts: Documents, using index: VectorIndexKind, nResults: Int = 10,
-                      where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                      include: Include = .queryDefault, consistency: QueryConsistency = .session,
-                      logger: Logger? = nil) async throws -> QueryResult {
+    public func query(
+        texts: Documents, using index: VectorIndexKind, nResults: Int = 10,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        include: Include = .queryDefault, consistency: QueryConsistency = .session,
+        logger: Logger? = nil
+    ) async throws -> QueryResult {
         try await client.withCall(.query, collection: name, batchSize: texts.values.count) { [self] in
             guard index == .sparse else {
-                return try await query(texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
-                                       include: include, consistency: consistency, logger: logger)
+                return try await query(
+                    texts: texts, nResults: nResults, where: metadataFilter, whereDocument: whereDocument,
+                    include: include, consistency: consistency, logger: logger)
             }
             try Self.validateNResults(nResults)
             _ = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .query)
             let vectors = try await sparseQueryVectors(texts.values, operation: .query)
-            return try await query(sparseEmbeddings: SparseEmbeddings(vectors), nResults: nResults, where: metadataFilter,
-                                   whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
+            return try await query(
+                sparseEmbeddings: SparseEmbeddings(vectors), nResults: nResults, where: metadataFilter,
+                whereDocument: whereDocument, include: include, consistency: consistency, logger: logger)
         }
     }
 
@@ -86,7 +93,8 @@ extension SeekDBCollection {
     /// The collection's sparse index, or the error for a collection without one.
     func sparseQueryIndex(operation: SeekDBOperation = .query) throws(SeekDBError) -> SparseVectorIndexSettings {
         guard let sparseVectorIndex else {
-            throw .invalidArgument("\(operation): collection '\(name)' has no sparse vector index; create it with sparseVectorIndex: to search sparse vectors")
+            throw .invalidArgument(
+                "\(operation): collection '\(name)' has no sparse vector index; create it with sparseVectorIndex: to search sparse vectors")
         }
         return sparseVectorIndex
     }
@@ -115,7 +123,10 @@ extension SeekDBCollection {
         }
         guard let function = index.function else {
             let named = index.functionName.map { "'\($0)'" } ?? "(none stored)"
-            throw SeekDBError.invalidArgument("\(operation): collection '\(name)' computes sparse vectors with the function \(named), which this SDK does not implement; give query sparse vectors instead")
+            throw SeekDBError.invalidArgument(
+                "\(operation): collection '\(name)' computes sparse vectors with the function \(named), which this SDK does not "
+                    + "implement; give query sparse vectors instead"
+            )
         }
         let vectors = try await embed(strings, with: function, operation: operation)
         return vectors

@@ -13,8 +13,10 @@ public struct GetResult: Sendable, Hashable {
     /// ``Include/sparseEmbeddings``. The server returns weights with 6 significant digits.
     public var sparseEmbeddings: [SparseVector?]?
 
-    public init(ids: [String] = [], documents: [String?]? = nil, metadatas: [Metadata?]? = nil, embeddings: [[Float]?]? = nil,
-                sparseEmbeddings: [SparseVector?]? = nil) {
+    public init(
+        ids: [String] = [], documents: [String?]? = nil, metadatas: [Metadata?]? = nil, embeddings: [[Float]?]? = nil,
+        sparseEmbeddings: [SparseVector?]? = nil
+    ) {
         self.ids = ids
         self.documents = documents
         self.metadatas = metadatas

@@ -28,9 +28,12 @@ enum MetadataCodec {
     private static func checkKeys(_ metadata: Metadata, record: @autoclosure () -> String) throws(SeekDBError) {
         guard metadata.keys.contains(where: { $0.isEmpty || $0.utf8.first == UInt8(ascii: "$") }) else { return }
         if let key = metadata.keys.sorted().first(where: { $0.isEmpty || $0.hasPrefix("$") }) {
-            throw .invalidArgument(key.isEmpty
-                ? "metadata of \(record()) has an empty key"
-                : "metadata of \(record()) has the key '\(key)'; top-level keys must not start with '$', which filters reserve for operators")
+            throw .invalidArgument(
+                key.isEmpty
+                    ? "metadata of \(record()) has an empty key"
+                    : "metadata of \(record()) has the key '\(key)'; top-level keys must not start with '$', which filters reserve for "
+                        + "operators"
+            )
         }
     }
 

@@ -70,7 +70,7 @@ struct RecordChanges: Sendable {
     func fieldSets() -> [ChangedFields] {
         var seen = Set<ChangedFields>()
         for index in ids.indices { seen.insert(fields(at: index)) }
-        seen.remove([])   // records left with nothing to write (an unchanged document)
+        seen.remove([])  // records left with nothing to write (an unchanged document)
         return seen.sorted { $0.rawValue < $1.rawValue }
     }
 
@@ -87,8 +87,10 @@ struct RecordChanges: Sendable {
 
     /// Sends every record with exactly `fields` (absent values bound as `NULL`), in the order
     /// given, in batched statements built by `statement(rows)`: the rows of an `add`.
-    func sendAll(fields: ChangedFields, statement: (Int) -> String,
-                 execute: (_ sql: String, _ parameters: [SQLValue]) async throws -> Void) async throws {
+    func sendAll(
+        fields: ChangedFields, statement: (Int) -> String,
+        execute: (_ sql: String, _ parameters: [SQLValue]) async throws -> Void
+    ) async throws {
         let batcher = StatementBatcher(placeholdersPerRow: 1 + fields.columns.count)
         _ = try await batcher.run(ids.indices) { index, parameters throws(SeekDBError) in
             try appendParameters(at: index, fields: fields, to: &parameters)
@@ -100,9 +102,11 @@ struct RecordChanges: Sendable {
 
     /// Sends the records that change `fields` and that `included` accepts, in batched
     /// statements built by `statement(rows)`; see ``StatementBatcher/run(_:appendRow:send:)``.
-    func send(fields: ChangedFields, including included: (Int) -> Bool = { _ in true },
-              statement: (Int) -> String,
-              execute: (_ sql: String, _ rows: Int, _ parameters: [SQLValue]) async throws -> Bool) async throws -> Bool {
+    func send(
+        fields: ChangedFields, including included: (Int) -> Bool = { _ in true },
+        statement: (Int) -> String,
+        execute: (_ sql: String, _ rows: Int, _ parameters: [SQLValue]) async throws -> Bool
+    ) async throws -> Bool {
         let batcher = StatementBatcher(placeholdersPerRow: 1 + fields.columns.count)
         return try await batcher.run(records(changing: fields, including: included)) { index, parameters throws(SeekDBError) in
             try appendParameters(at: index, fields: fields, to: &parameters)
@@ -119,9 +123,11 @@ extension SeekDBCollection {
     /// - Parameter computeEmbeddings: `false` leaves the embeddings of documents given without
     ///   one uncomputed (listed in ``RecordChanges/pendingEmbeddings``), for a caller that first
     ///   reads which documents actually changed.
-    func prepareChanges(ids: IDs, embeddings: Embeddings?, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents?,
-                        metadatas: Metadatas?, metadataMode: MetadataUpdateMode, operation: SeekDBOperation,
-                        computeEmbeddings: Bool = true) async throws -> RecordChanges {
+    func prepareChanges(
+        ids: IDs, embeddings: Embeddings?, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents?,
+        metadatas: Metadatas?, metadataMode: MetadataUpdateMode, operation: SeekDBOperation,
+        computeEmbeddings: Bool = true
+    ) async throws -> RecordChanges {
         let ids = ids.values
         // `add` writes whole records: every field is set (absent ones to NULL), and each record
         // needs a vector, given or computed; update and upsert change only what is given.
@@ -135,26 +141,32 @@ extension SeekDBCollection {
         try RecordValidation.validateCount(embeddings?.values.count, name: "embeddings", ids: ids.count, operation: operation)
         try RecordValidation.validateCount(documents?.values.count, name: "documents", ids: ids.count, operation: operation)
         try RecordValidation.validateCount(metadatas?.values.count, name: "metadatas", ids: ids.count, operation: operation)
-        for index in ids.indices where !adding && embeddings?.values[index] == nil && documents?.values[index] == nil
-            && metadatas?.values[index] == nil && !givenSparse.contains(index) {
+        for index in ids.indices
+        where !adding && embeddings?.values[index] == nil && documents?.values[index] == nil
+            && metadatas?.values[index] == nil && !givenSparse.contains(index)
+        {
             throw SeekDBError.invalidArgument("\(operation): the record at index \(index) (id '\(ids[index])') has nothing to change")
         }
         try validateMetadatas(metadatas?.values, ids: ids, operation: operation)
-        let sparse = try await self.sparseEmbeddings(ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadatas?.values,
-                                                metadataMode: metadataMode, inserts: operation != .update, operation: operation)
+        let sparse = try await self.sparseEmbeddings(
+            ids: ids, given: sparseEmbeddings?.values, documents: documents?.values, metadatas: metadatas?.values,
+            metadataMode: metadataMode, inserts: operation != .update, operation: operation)
         if !computeEmbeddings {
             let given = embeddings?.values ?? Array(repeating: nil, count: ids.count)
             try validateGivenEmbeddings(given, ids: ids, operation: operation)
             let pending = ids.indices.filter { given[$0] == nil && documents?.values[$0] != nil }
             if !pending.isEmpty && embeddingFunction == nil { throw missingEmbeddingFunction(operation) }
-            return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
-                                 embeddings: given, sparseEmbeddings: sparse, givenSparseEmbeddings: givenSparse, operation: operation,
-                                 pendingEmbeddings: pending)
+            return RecordChanges(
+                ids: ids, documents: documents?.values, metadatas: metadatas?.values,
+                embeddings: given, sparseEmbeddings: sparse, givenSparseEmbeddings: givenSparse, operation: operation,
+                pendingEmbeddings: pending)
         }
-        let vectors = try await completeEmbeddings(ids: ids, given: embeddings?.values, documents: documents?.values,
-                                                   requireAll: adding, operation: operation)
-        return RecordChanges(ids: ids, documents: documents?.values, metadatas: metadatas?.values,
-                             embeddings: vectors, sparseEmbeddings: sparse, givenSparseEmbeddings: givenSparse, operation: operation)
+        let vectors = try await completeEmbeddings(
+            ids: ids, given: embeddings?.values, documents: documents?.values,
+            requireAll: adding, operation: operation)
+        return RecordChanges(
+            ids: ids, documents: documents?.values, metadatas: metadatas?.values,
+            embeddings: vectors, sparseEmbeddings: sparse, givenSparseEmbeddings: givenSparse, operation: operation)
     }
 }
 
@@ -162,17 +174,20 @@ extension RecordChanges {
     /// Drops the documents of `indexes` (they equal the stored ones) and computes the embeddings
     /// of the other pending records, given `included` (the records that will be written).
     /// Returns the ids whose document was dropped.
-    mutating func resolvePendingEmbeddings(unchanged: Set<Int>, included: (Int) -> Bool,
-                                           collection: SeekDBCollection) async throws -> [String] {
+    mutating func resolvePendingEmbeddings(
+        unchanged: Set<Int>, included: (Int) -> Bool,
+        collection: SeekDBCollection
+    ) async throws -> [String] {
         for index in unchanged {
             documents?[index] = nil
-            if !givenSparseEmbeddings.contains(index) { sparseEmbeddings?[index] = nil }   // derived from the unchanged document
+            if !givenSparseEmbeddings.contains(index) { sparseEmbeddings?[index] = nil }  // derived from the unchanged document
         }
         let toEmbed = pendingEmbeddings.filter { !unchanged.contains($0) && included($0) }
         pendingEmbeddings = []
         if !toEmbed.isEmpty {
-            let computed = try await collection.computeEmbeddings(of: toEmbed.map { documents![$0]! }, at: toEmbed,
-                                                                  ids: ids, operation: operation)
+            let computed = try await collection.computeEmbeddings(
+                of: toEmbed.map { documents![$0]! }, at: toEmbed,
+                ids: ids, operation: operation)
             for (offset, index) in toEmbed.enumerated() { embeddings[index] = computed[offset] }
         }
         return unchanged.sorted().map { ids[$0] }

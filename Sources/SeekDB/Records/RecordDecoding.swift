@@ -1,5 +1,5 @@
-import SeekDBEmbeddings
 import SeekDBDriver
+import SeekDBEmbeddings
 
 /// Turns column values read from a collection table into Swift values.
 enum RecordDecoding {

@@ -11,7 +11,8 @@ enum RecordValidation {
         for (index, id) in ids.enumerated() {
             if id.isEmpty { throw .invalidArgument("\(operation): the id at index \(index) is empty") }
             if id.utf8.count > maximumIDBytes {
-                throw .invalidArgument("\(operation): the id at index \(index) is \(id.utf8.count) bytes long; at most \(maximumIDBytes) are allowed")
+                throw .invalidArgument(
+                    "\(operation): the id at index \(index) is \(id.utf8.count) bytes long; at most \(maximumIDBytes) are allowed")
             }
         }
         if let again = firstRepeatedIndex(ids) {
@@ -58,9 +59,15 @@ enum RecordValidation {
     }
 
     /// Length equals the collection's dimension and every component is finite.
-    static func validateEmbedding(_ embedding: [Float], dimension: Int, index: Int, id: String, operation: SeekDBOperation) throws(SeekDBError) {
+    static func validateEmbedding(
+        _ embedding: [Float], dimension: Int, index: Int, id: String, operation: SeekDBOperation
+    ) throws(SeekDBError) {
         guard embedding.count == dimension else {
-            throw SeekDBError(.dimensionMismatch, "\(operation): the embedding at index \(index) (id '\(id)') has \(embedding.count) dimensions; the collection has \(dimension)")
+            throw SeekDBError(
+                .dimensionMismatch,
+                "\(operation): the embedding at index \(index) (id '\(id)') has \(embedding.count) dimensions; the collection has "
+                    + "\(dimension)"
+            )
         }
         // A branch-free pass over the exponent bits (all ones only for NaN and ±infinity) first;
         // the position is looked up only for the message.

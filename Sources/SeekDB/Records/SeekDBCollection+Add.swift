@@ -19,18 +19,22 @@ extension SeekDBCollection {
     ///   ``SeekDBError/Code/dimensionMismatch`` before any SQL is sent,
     ///   ``SeekDBError/Code/duplicateKey`` if an id exists already,
     ///   ``SeekDBError/Code/embeddingFailed``, ``SeekDBError/Code/permissionDenied``.
-    public func add(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
-                    metadatas: Metadatas? = nil, logger: Logger? = nil) async throws {
+    public func add(
+        ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
+        metadatas: Metadatas? = nil, logger: Logger? = nil
+    ) async throws {
         try await client.withCall(.add, collection: name, batchSize: ids.values.count) { [self] in
             // The same checks and encoding as update and upsert, with add's rules (every
             // record needs a vector; every field is written).
-            let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                                   metadatas: metadatas, metadataMode: .replace, operation: .add)
+            let changes = try await prepareChanges(
+                ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
+                metadatas: metadatas, metadataMode: .replace, operation: .add)
             // For session-consistent queries, counted from the end of the write (also a failed
             // one, whose outcome may be unknown).
             defer { client.recentWrites.record(changes.ids, table: table) }
             let statements = self.statements
-            let fields: ChangedFields = changes.sparseEmbeddings == nil
+            let fields: ChangedFields =
+                changes.sparseEmbeddings == nil
                 ? [.document, .metadata, .embedding] : [.document, .metadata, .embedding, .sparseEmbedding]
             try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
                 try await changes.sendAll(fields: fields) { rows in
@@ -59,13 +63,18 @@ extension SeekDBCollection {
     ///
     /// - Parameter requireAll: when `true` (add), a record with neither an embedding nor a
     ///   document is an error; otherwise (update) it keeps its current embedding (`nil`).
-    func completeEmbeddings(ids: [String], given: [[Float]?]?, documents: [String?]?,
-                            requireAll: Bool, operation: SeekDBOperation) async throws -> [[Float]?] {
+    func completeEmbeddings(
+        ids: [String], given: [[Float]?]?, documents: [String?]?,
+        requireAll: Bool, operation: SeekDBOperation
+    ) async throws -> [[Float]?] {
         var vectors: [[Float]?] = given ?? Array(repeating: nil, count: ids.count)
         try validateGivenEmbeddings(vectors, ids: ids, operation: operation)
         let needing = vectors.indices.filter { vectors[$0] == nil && documents?[$0] != nil }
         if requireAll, let missing = vectors.indices.first(where: { vectors[$0] == nil && documents?[$0] == nil }) {
-            throw SeekDBError.invalidArgument("\(operation): the record at index \(missing) (id '\(ids[missing])') has neither an embedding nor a document to compute one from")
+            throw SeekDBError.invalidArgument(
+                "\(operation): the record at index \(missing) (id '\(ids[missing])') has neither an embedding nor a document to compute "
+                    + "one from"
+            )
         }
         guard !needing.isEmpty else { return vectors }
         guard embeddingFunction != nil else { throw missingEmbeddingFunction(operation) }
@@ -89,12 +98,16 @@ extension SeekDBCollection {
         guard let embeddingFunction else { throw missingEmbeddingFunction(operation) }
         let computed = try await embed(texts, with: embeddingFunction, operation: operation, what: "documents")
         for (offset, index) in indexes.enumerated() {
-            try RecordValidation.validateEmbedding(computed[offset], dimension: dimension, index: index, id: ids[index], operation: operation)
+            try RecordValidation.validateEmbedding(
+                computed[offset], dimension: dimension, index: index, id: ids[index], operation: operation)
         }
         return computed
     }
 
     func missingEmbeddingFunction(_ operation: SeekDBOperation) -> SeekDBError {
-        SeekDBError.invalidArgument("\(operation): documents were given without embeddings, and collection '\(name)' has no embedding function; give embeddings or open the collection with an embedding function")
+        SeekDBError.invalidArgument(
+            "\(operation): documents were given without embeddings, and collection '\(name)' has no embedding function; give embeddings "
+                + "or open the collection with an embedding function"
+        )
     }
 }

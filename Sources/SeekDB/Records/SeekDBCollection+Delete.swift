@@ -16,8 +16,10 @@ extension SeekDBCollection {
     /// - Throws: ``SeekDBError/Code/invalidArgument`` when no ids or filter are given, or for
     ///   an invalid id or filter, before any SQL is sent.
     @discardableResult
-    public func delete(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
-                       whereDocument: DocumentFilter? = nil, logger: Logger? = nil) async throws -> Int {
+    public func delete(
+        ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, logger: Logger? = nil
+    ) async throws -> Int {
         try await client.withCall(.delete, collection: name, batchSize: ids?.values.count) { [self] in
             guard ids != nil || metadataFilter != nil || whereDocument != nil else {
                 throw SeekDBError.invalidArgument("delete: give ids, where or whereDocument (delete(where: .all) deletes every record)")
@@ -26,8 +28,11 @@ extension SeekDBCollection {
             let statements = self.statements
             guard let ids = ids?.values else {
                 let condition = filter.whereClause
-                return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .idempotentWrite) { connection, logger in
-                    Int(try await connection.execute(statements.delete(condition: condition.sql), condition.parameters, logger: logger).affectedRows)
+                return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .idempotentWrite) {
+                    connection, logger in
+                    Int(
+                        try await connection.execute(statements.delete(condition: condition.sql), condition.parameters, logger: logger)
+                            .affectedRows)
                 }
             }
             try RecordValidation.validateIDs(ids, operation: .delete)
@@ -45,9 +50,11 @@ extension SeekDBCollection {
             }
             // One statement is atomic by itself; more need a transaction to be all-or-nothing.
             if chunks.count == 1 {
-                return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .idempotentWrite, deleteChunks)
+                return try await client.withDriverConnection(
+                    logger: logger, collection: name, table: table, retry: .idempotentWrite, deleteChunks)
             }
-            return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .idempotentWrite, deleteChunks)
+            return try await client.withDriverTransaction(
+                logger: logger, collection: name, table: table, retry: .idempotentWrite, deleteChunks)
         }
     }
 }

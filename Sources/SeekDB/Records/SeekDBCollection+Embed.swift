@@ -6,7 +6,8 @@ extension SeekDBCollection {
     /// measured and traced as an `embed` of kind `dense`.
     ///
     /// - Parameter what: the texts' name in error messages ("documents", "query texts").
-    func embed(_ texts: [String], with function: any EmbeddingFunction, operation: SeekDBOperation, what: String) async throws -> [[Float]] {
+    func embed(_ texts: [String], with function: any EmbeddingFunction, operation: SeekDBOperation, what: String) async throws -> [[Float]]
+    {
         try await run("\(operation): the embedding function", kind: "dense", texts: texts, what: what) { try await function.embed(texts) }
     }
 
@@ -20,8 +21,10 @@ extension SeekDBCollection {
 
     /// `body`'s vectors, one per text; its errors (but cancellation) become
     /// ``SeekDBError/Code/embeddingFailed`` messages starting with `function`.
-    private func run<Vector>(_ function: String, kind: String, texts: [String], what: String,
-                             _ body: () async throws -> [Vector]) async throws -> [Vector] {
+    private func run<Vector>(
+        _ function: String, kind: String, texts: [String], what: String,
+        _ body: () async throws -> [Vector]
+    ) async throws -> [Vector] {
         let vectors: [Vector]
         do {
             vectors = try await client.instruments.observeEmbedding(kind: kind, texts: texts.count, body)

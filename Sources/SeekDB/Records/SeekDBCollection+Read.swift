@@ -26,14 +26,19 @@ extension SeekDBCollection {
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: ``SeekDBError/Code/invalidArgument`` for a negative limit or offset, an
     ///   unknown include option, an invalid id or an invalid filter, before any SQL is sent.
-    public func get(ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
-                    whereDocument: DocumentFilter? = nil, limit: Int? = nil, offset: Int = 0,
-                    include: Include = .default, logger: Logger? = nil) async throws -> GetResult {
+    public func get(
+        ids: IDs? = nil, where metadataFilter: MetadataFilter? = nil,
+        whereDocument: DocumentFilter? = nil, limit: Int? = nil, offset: Int = 0,
+        include: Include = .default, logger: Logger? = nil
+    ) async throws -> GetResult {
         try await client.withCall(.get, collection: name, batchSize: ids?.values.count) { [self] in
             if let limit, limit < 0 { throw SeekDBError.invalidArgument("get: limit must not be negative, got \(limit)") }
             guard offset >= 0 else { throw SeekDBError.invalidArgument("get: offset must not be negative, got \(offset)") }
             guard include.isSubset(of: Include.all.union(.sparseEmbeddings)) else {
-                throw SeekDBError.invalidArgument("get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, .sparseEmbeddings")
+                throw SeekDBError.invalidArgument(
+                    "get: include has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, "
+                        + ".sparseEmbeddings"
+                )
             }
             try checkSparseInclude(include, operation: .get)
             let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .get)
@@ -48,7 +53,8 @@ extension SeekDBCollection {
             let condition = filter.whereClause
             let sql = statements.selectPage(columns, condition: condition.sql)
             let parameters = condition.parameters + [.int(Int64(limit ?? Self.defaultGetLimit)), .int(Int64(offset))]
-            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
+            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) {
+                connection, logger in
                 try await connection.execute(sql, parameters, logger: logger)
             }
             return try makeResult(result.rows, include: include)
@@ -65,11 +71,12 @@ extension SeekDBCollection {
     /// Number of records in the collection.
     public func count(logger: Logger? = nil) async throws -> Int {
         try await client.withCall(.count, collection: name) { [self] in
-            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) { connection, logger in
-            try await connection.query(statements.count(), logger: logger)
+            let result = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .read) {
+                connection, logger in
+                try await connection.query(statements.count(), logger: logger)
+            }
+            return Int(result.rows.first?.first?.intValue ?? 0)
         }
-        return Int(result.rows.first?.first?.intValue ?? 0)
-    }
     }
 
     // MARK: Helpers
@@ -77,7 +84,8 @@ extension SeekDBCollection {
     /// Sparse vectors can only be included from a collection that has a sparse vector index.
     func checkSparseInclude(_ include: Include, operation: SeekDBOperation) throws(SeekDBError) {
         if include.contains(.sparseEmbeddings) && sparseVectorIndex == nil {
-            throw SeekDBError.invalidArgument("\(operation): include .sparseEmbeddings needs a collection with a sparse vector index; '\(name)' has none")
+            throw SeekDBError.invalidArgument(
+                "\(operation): include .sparseEmbeddings needs a collection with a sparse vector index; '\(name)' has none")
         }
     }
 
@@ -93,15 +101,18 @@ extension SeekDBCollection {
 
     /// Rows for `ids` (that also match `filter`, if given), keyed by the id's bytes (not
     /// `String`, whose `==` merges canonically equivalent ids), read in chunks.
-    func rowsByID(_ ids: [String], columns: String, filter: RecordFilter? = nil,
-                  logger: Logger?) async throws -> [[UInt8]: [SQLValue]] {
+    func rowsByID(
+        _ ids: [String], columns: String, filter: RecordFilter? = nil,
+        logger: Logger?
+    ) async throws -> [[UInt8]: [SQLValue]] {
         // In key order: the server reads the rows in one pass over the key (the caller orders
         // the result as asked).
         let ids = ids.count > 1 ? ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : ids
         let chunks = StatementChunker.ids.chunks(count: ids.count) { ids[$0].utf8.count }
         let statements = self.statements
         let extra = filter?.andClause ?? SQLFragment("")
-        return try await client.withDriverConnection(logger: logger, collection: name, table: self.table, retry: .read) { connection, logger in
+        return try await client.withDriverConnection(logger: logger, collection: name, table: self.table, retry: .read) {
+            connection, logger in
             var rows: [[UInt8]: [SQLValue]] = [:]
             for chunk in chunks {
                 let idValues = RecordStatements.idValues(chunk.map { ids[$0] })

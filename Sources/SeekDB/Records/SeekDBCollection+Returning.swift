@@ -10,7 +10,10 @@ extension SeekDBCollection {
     func checkReturning(_ include: Include?, operation: SeekDBOperation) throws(SeekDBError) {
         guard let include else { return }
         guard include.isSubset(of: Include.all.union(.sparseEmbeddings)) else {
-            throw SeekDBError.invalidArgument("\(operation): returning has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, .sparseEmbeddings")
+            throw SeekDBError.invalidArgument(
+                "\(operation): returning has unknown options (raw value \(include.rawValue)); use .documents, .metadatas, .embeddings, "
+                    + ".sparseEmbeddings"
+            )
         }
         try checkSparseInclude(include, operation: operation)
     }

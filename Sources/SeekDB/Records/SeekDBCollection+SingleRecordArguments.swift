@@ -13,50 +13,64 @@ public import Logging
 /// ```
 extension SeekDBCollection {
     /// ``add(ids:embeddings:documents:metadatas:logger:)`` for one record.
-    public func add(ids id: String, embeddings embedding: [Float]? = nil, documents document: String? = nil,
-                    metadatas metadata: Metadata? = nil, logger: Logger? = nil) async throws {
-        try await add(ids: IDs(id), embeddings: embedding.map(Embeddings.init(oneRecord:)), documents: document.map { Documents($0) },
-                      metadatas: metadata.map(Metadatas.init), logger: logger)
+    public func add(
+        ids id: String, embeddings embedding: [Float]? = nil, documents document: String? = nil,
+        metadatas metadata: Metadata? = nil, logger: Logger? = nil
+    ) async throws {
+        try await add(
+            ids: IDs(id), embeddings: embedding.map(Embeddings.init(oneRecord:)), documents: document.map { Documents($0) },
+            metadatas: metadata.map(Metadatas.init), logger: logger)
     }
 
     /// ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)``
     /// for one record: one statement, no transaction (a transaction with `returning:`).
     @discardableResult
-    public func update(ids id: String, embeddings embedding: [Float]? = nil, documents document: String? = nil,
-                       metadatas metadata: Metadata? = nil, metadataMode: MetadataUpdateMode = .replace,
-                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
-                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
-        try await update(ids: IDs(id), embeddings: embedding.map(Embeddings.init(oneRecord:)), documents: document.map { Documents($0) },
-                         metadatas: metadata.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
-                         whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
+    public func update(
+        ids id: String, embeddings embedding: [Float]? = nil, documents document: String? = nil,
+        metadatas metadata: Metadata? = nil, metadataMode: MetadataUpdateMode = .replace,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        returning include: Include? = nil, logger: Logger? = nil
+    ) async throws -> UpdateResult {
+        try await update(
+            ids: IDs(id), embeddings: embedding.map(Embeddings.init(oneRecord:)), documents: document.map { Documents($0) },
+            metadatas: metadata.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
+            whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
     }
 
     /// ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``
     /// for one record.
     @discardableResult
-    public func upsert(ids id: String, embeddings embedding: [Float]? = nil, documents document: String? = nil,
-                       metadatas metadata: Metadata? = nil, metadataMode: MetadataUpdateMode = .replace,
-                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
-                       logger: Logger? = nil) async throws -> UpsertResult {
-        try await upsert(ids: IDs(id), embeddings: embedding.map(Embeddings.init(oneRecord:)), documents: document.map { Documents($0) },
-                         metadatas: metadata.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
-                         whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
+    public func upsert(
+        ids id: String, embeddings embedding: [Float]? = nil, documents document: String? = nil,
+        metadatas metadata: Metadata? = nil, metadataMode: MetadataUpdateMode = .replace,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        logger: Logger? = nil
+    ) async throws -> UpsertResult {
+        try await upsert(
+            ids: IDs(id), embeddings: embedding.map(Embeddings.init(oneRecord:)), documents: document.map { Documents($0) },
+            metadatas: metadata.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
+            whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
     }
 
     /// ``get(ids:where:whereDocument:limit:offset:include:logger:)`` for an id in a `String`.
-    public func get(ids id: String, where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                    limit: Int? = nil, offset: Int = 0, include: Include = .default,
-                    logger: Logger? = nil) async throws -> GetResult {
-        try await get(ids: IDs(id), where: metadataFilter, whereDocument: whereDocument, limit: limit, offset: offset,
-                      include: include, logger: logger)
+    public func get(
+        ids id: String, where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        limit: Int? = nil, offset: Int = 0, include: Include = .default,
+        logger: Logger? = nil
+    ) async throws -> GetResult {
+        try await get(
+            ids: IDs(id), where: metadataFilter, whereDocument: whereDocument, limit: limit, offset: offset,
+            include: include, logger: logger)
     }
 
     /// ``delete(ids:where:whereDocument:logger:)`` for an id in a `String`.
     @discardableResult
-    public func delete(ids id: String, where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       logger: Logger? = nil) async throws -> Int {
+    public func delete(
+        ids id: String, where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        logger: Logger? = nil
+    ) async throws -> Int {
         try await delete(ids: IDs(id), where: metadataFilter, whereDocument: whereDocument, logger: logger)
     }
 }

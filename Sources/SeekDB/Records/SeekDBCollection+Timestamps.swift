@@ -35,8 +35,9 @@ extension SeekDBCollection {
             // The stamp is written in SQL, without recomputing anything: a key that a sparse vector
             // is derived from would leave that vector stale.
             if case .metadata(let source)? = sparseVectorIndex?.source, Array(source.utf8) == Array(key.utf8) {
-                throw SeekDBError(.unsupportedDerivedColumn,
-                                  "timestampKey '\(key)' is the source of this collection's sparse vectors; stamping it would leave them stale")
+                throw SeekDBError(
+                    .unsupportedDerivedColumn,
+                    "timestampKey '\(key)' is the source of this collection's sparse vectors; stamping it would leave them stale")
             }
         }
         var copy = self

@@ -59,19 +59,23 @@ extension SeekDBCollection {
     ///   UPDATE privilege; ``SeekDBError/Code/embeddingFailed``;
     ///   ``SeekDBError/Code/connectionClosed`` (the transaction is rolled back by the server).
     @discardableResult
-    public func update(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
-                       metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
-                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
-                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateResult {
+    public func update(
+        ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
+        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        returning include: Include? = nil, logger: Logger? = nil
+    ) async throws -> UpdateResult {
         try await client.withCall(.update, collection: name, batchSize: ids.values.count) { [self] in
             let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .update)
             try checkReturning(include, operation: .update)
-            let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                                   metadatas: metadatas, metadataMode: metadataMode, operation: .update,
-                                                   computeEmbeddings: false)
-            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts,
-                                  returning: include)
+            let changes = try await prepareChanges(
+                ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
+                metadatas: metadatas, metadataMode: metadataMode, operation: .update,
+                computeEmbeddings: false)
+            let plan = UpdatePlan(
+                metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts,
+                returning: include)
             // For session-consistent queries (dense or sparse vectors may change, also through a
             // metadata key a sparse vector is computed from), counted from the end of the write.
             defer { client.recentWrites.record(changes.ids, table: table) }
@@ -90,12 +94,15 @@ extension SeekDBCollection {
                 return try await lockedUpdate(changes, plan: plan, logger: logger)
             }
             do {
-                return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
+                return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) {
+                    connection, logger in
                     guard try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) else {
                         throw SomeRecordsNotMatched()
                     }
                     var result = UpdateResult(updatedCount: changes.ids.count)
-                    if let include { result.records = try await readBack(changes.ids, include: include, connection: connection, logger: logger) }
+                    if let include {
+                        result.records = try await readBack(changes.ids, include: include, connection: connection, logger: logger)
+                    }
                     return result
                 }
             } catch is SomeRecordsNotMatched {
@@ -109,16 +116,20 @@ extension SeekDBCollection {
     /// record is missing, or (with a condition) no longer matches it, which a read tells apart.
     private func updateOne(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpdateResult {
         let statements = self.statements
-        let (matched, exists) = try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
+        let (matched, exists) = try await client.withDriverConnection(
+            logger: logger, collection: name, table: table, retry: plan.retrySafety
+        ) { connection, logger in
             if try await writeUpdates(changes, plan: plan, connection: connection, logger: logger) { return (true, true) }
             guard plan.condition != nil else { return (false, false) }
-            let found = try await connection.execute(statements.select("_id", ids: 1), [RecordStatements.idValue(changes.ids[0])],
-                                                     logger: logger)
+            let found = try await connection.execute(
+                statements.select("_id", ids: 1), [RecordStatements.idValue(changes.ids[0])],
+                logger: logger)
             return (false, !found.rows.isEmpty)
         }
         if matched { return UpdateResult(updatedCount: 1) }
-        return try plan.outcome(ids: changes.ids, missing: exists ? [] : changes.ids, conflicting: exists ? changes.ids : [],
-                                collection: name, operation: .update)
+        return try plan.outcome(
+            ids: changes.ids, missing: exists ? [] : changes.ids, conflicting: exists ? changes.ids : [],
+            collection: name, operation: .update)
     }
 
     /// The update with the ids locked and checked first, then only the existing (and matching)
@@ -127,21 +138,25 @@ extension SeekDBCollection {
     /// are compared with the given ones.
     private func lockedUpdate(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpdateResult {
         let collection = name
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) {
+            connection, logger in
             logger.debug("update: locking and checking the ids first", metadata: ["collection": "\(collection)"])
-            let rows = try await lockExisting(changes.ids, condition: plan.condition, readDocuments: !changes.pendingEmbeddings.isEmpty,
-                                              privilege: "UPDATE", connection: connection, logger: logger)
+            let rows = try await lockExisting(
+                changes.ids, condition: plan.condition, readDocuments: !changes.pendingEmbeddings.isEmpty,
+                privilege: "UPDATE", connection: connection, logger: logger)
             let missingIDs = changes.ids.filter { rows[Array($0.utf8)] == nil }
             let conflictIDs = changes.ids.filter { rows[Array($0.utf8)]?.matches == false }
-            var result = try plan.outcome(ids: changes.ids, missing: missingIDs, conflicting: conflictIDs,
-                                          collection: collection, operation: .update)
+            var result = try plan.outcome(
+                ids: changes.ids, missing: missingIDs, conflicting: conflictIDs,
+                collection: collection, operation: .update)
             let writes = { (index: Int) in rows[Array(changes.ids[index].utf8)]?.matches == true }
             var changes = changes
             result.unchangedIDs = try await dropUnchangedValues(&changes, stored: rows, included: writes)
             _ = try await writeUpdates(changes, plan: plan, connection: connection, logger: logger, including: writes)
             if let include = plan.returning {
-                result.records = try await readBack(changes.ids.indices.filter(writes).map { changes.ids[$0] }, include: include,
-                                                    connection: connection, logger: logger)
+                result.records = try await readBack(
+                    changes.ids.indices.filter(writes).map { changes.ids[$0] }, include: include,
+                    connection: connection, logger: logger)
             }
             return result
         }
@@ -155,15 +170,18 @@ extension SeekDBCollection {
     ///
     /// Given embeddings are written as given, also when equal to the stored ones: seekdb rewrites
     /// a row for any vector assigned to it, but asking it which vectors are equal cost more than
-    /// the writes it saved (measured: 1.5–6× the time of the write alone), because it maintains
-    /// its vector indexes after the write, not during it.
-    func dropUnchangedValues(_ changes: inout RecordChanges, stored rows: [[UInt8]: LockedRecord],
-                             included: (Int) -> Bool) async throws -> [String] {
+    /// the writes it saved, because it maintains its vector indexes after the write, not during
+    /// it (figures in Benchmarks/README.md, "Why given vectors are written as given").
+    func dropUnchangedValues(
+        _ changes: inout RecordChanges, stored rows: [[UInt8]: LockedRecord],
+        included: (Int) -> Bool
+    ) async throws -> [String] {
         guard !changes.pendingEmbeddings.isEmpty else { return [] }
-        let unchangedDocuments = Set(changes.pendingEmbeddings.filter { index in
-            guard included(index), let stored = rows[Array(changes.ids[index].utf8)]?.document else { return false }
-            return stored.elementsEqual(changes.documents![index]!.utf8)
-        })
+        let unchangedDocuments = Set(
+            changes.pendingEmbeddings.filter { index in
+                guard included(index), let stored = rows[Array(changes.ids[index].utf8)]?.document else { return false }
+                return stored.elementsEqual(changes.documents![index]!.utf8)
+            })
         return try await changes.resolvePendingEmbeddings(unchanged: unchangedDocuments, included: included, collection: self)
     }
 
@@ -171,8 +189,10 @@ extension SeekDBCollection {
     /// returns whether every statement matched as many rows as it carried. Stops at the first
     /// statement that did not (the caller rolls back). The connection reports matched, not
     /// changed, rows (`CLIENT_FOUND_ROWS`), so a record updated to the values it had counts.
-    func writeUpdates(_ changes: RecordChanges, plan: UpdatePlan, connection: MariaDBConnection, logger: Logger,
-                      including included: (Int) -> Bool = { _ in true }) async throws -> Bool {
+    func writeUpdates(
+        _ changes: RecordChanges, plan: UpdatePlan, connection: MariaDBConnection, logger: Logger,
+        including included: (Int) -> Bool = { _ in true }
+    ) async throws -> Bool {
         let statements = self.statements
         let condition = plan.condition
         for fields in changes.fieldSets() {
@@ -192,8 +212,10 @@ extension SeekDBCollection {
     ///
     /// seekdb refuses the lock as "SELECT command denied" when the user lacks the privilege
     /// to write; that error is reported as missing `privilege`, which is what the user must grant.
-    func lockExisting(_ ids: [String], condition: SQLFragment? = nil, readDocuments: Bool = false, privilege: String,
-                      connection: MariaDBConnection, logger: Logger) async throws -> [[UInt8]: LockedRecord] {
+    func lockExisting(
+        _ ids: [String], condition: SQLFragment? = nil, readDocuments: Bool = false, privilege: String,
+        connection: MariaDBConnection, logger: Logger
+    ) async throws -> [[UInt8]: LockedRecord] {
         var existing: [[UInt8]: LockedRecord] = [:]
         existing.reserveCapacity(ids.count)
         // In primary-key order, so concurrent calls lock shared rows in the same order.
@@ -254,16 +276,19 @@ struct UpdatePlan: Sendable {
 
     /// The result for `ids` of which `missing` do not exist and `conflicting` do not match, or
     /// the error the policies call for (missing ids first).
-    func outcome(ids: [String], missing missingIDs: [String], conflicting conflictIDs: [String],
-                 collection: String, operation: SeekDBOperation) throws(SeekDBError) -> UpdateResult {
+    func outcome(
+        ids: [String], missing missingIDs: [String], conflicting conflictIDs: [String],
+        collection: String, operation: SeekDBOperation
+    ) throws(SeekDBError) -> UpdateResult {
         if !missingIDs.isEmpty && missing == .fail {
             throw SeekDBError.recordsNotFound(missingIDs, collection: collection, operation: operation)
         }
         if !conflictIDs.isEmpty && conflicts == .fail {
             throw SeekDBError.conditionFailed(conflictIDs, collection: collection, operation: operation)
         }
-        return UpdateResult(updatedCount: ids.count - missingIDs.count - conflictIDs.count,
-                            skippedIDs: missingIDs, conflictIDs: conflictIDs)
+        return UpdateResult(
+            updatedCount: ids.count - missingIDs.count - conflictIDs.count,
+            skippedIDs: missingIDs, conflictIDs: conflictIDs)
     }
 }
 
@@ -275,17 +300,20 @@ extension SeekDBError {
     /// `.recordsNotFound` listing the first missing ids in the message and all in ``missingIDs``.
     static func recordsNotFound(_ ids: [String], collection: String, operation: SeekDBOperation) -> SeekDBError {
         let noun = ids.count == 1 ? "id is" : "ids are"
-        return SeekDBError(.recordsNotFound,
-                           "\(operation): \(ids.count) \(noun) not in collection '\(collection)': \(listing(ids)); nothing was changed",
-                           missingIDs: ids)
+        return SeekDBError(
+            .recordsNotFound,
+            "\(operation): \(ids.count) \(noun) not in collection '\(collection)': \(listing(ids)); nothing was changed",
+            missingIDs: ids)
     }
 
     /// `.conditionFailed` listing the first ids that no longer match in the message and all in ``conflictIDs``.
     static func conditionFailed(_ ids: [String], collection: String, operation: SeekDBOperation) -> SeekDBError {
         let noun = ids.count == 1 ? "record does" : "records do"
-        return SeekDBError(.conditionFailed,
-                           "\(operation): \(ids.count) \(noun) not match the condition in collection '\(collection)': \(listing(ids)); nothing was changed",
-                           conflictIDs: ids)
+        return SeekDBError(
+            .conditionFailed,
+            "\(operation): \(ids.count) \(noun) not match the condition in collection '\(collection)': \(listing(ids)); nothing was "
+                + "changed",
+            conflictIDs: ids)
     }
 
     /// `'a', 'b' and 3 more`: the first ten ids of a list, for a message.

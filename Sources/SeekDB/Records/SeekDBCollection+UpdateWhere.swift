@@ -32,14 +32,18 @@ extension SeekDBCollection {
     ///   filter or a non-finite number in `metadata`, before any SQL is sent;
     ///   ``SeekDBError/Code/permissionDenied`` without the UPDATE privilege.
     @discardableResult
-    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, logger: Logger? = nil) async throws -> Int {
+    public func update(
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, logger: Logger? = nil
+    ) async throws -> Int {
         try await client.withCall(.update, collection: name) { [self] in
-            let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
-                                                            mode: mode, operation: .updateWhere)
+            let (condition, patch) = try bulkMetadataUpdate(
+                where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
+                mode: mode, operation: .updateWhere)
             let sql = statements.updateMetadata(condition: condition.sql, mode: mode)
             let parameters = [SQLValue.string(patch)] + condition.parameters
-            return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
+            return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: .write) {
+                connection, logger in
                 Int(try await connection.execute(sql, parameters, logger: logger).affectedRows)
             }
         }
@@ -64,43 +68,57 @@ extension SeekDBCollection {
     ///   - dryRun: `true` writes nothing.
     ///   - include: (`returning:`) the fields of the records to read back; `nil` reads none.
     /// - Throws: as ``update(where:whereDocument:metadata:metadataMode:logger:)``.
-    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, dryRun: Bool,
-                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateWhereResult {
+    public func update(
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, dryRun: Bool,
+        returning include: Include? = nil, logger: Logger? = nil
+    ) async throws -> UpdateWhereResult {
         try await client.withCall(.update, collection: name) { [self] in
-            let (condition, patch) = try bulkMetadataUpdate(where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
-                                                            mode: mode, operation: dryRun ? .updateWhereDryRun : .updateWhere)
+            let (condition, patch) = try bulkMetadataUpdate(
+                where: metadataFilter, whereDocument: whereDocument, metadata: metadata,
+                mode: mode, operation: dryRun ? .updateWhereDryRun : .updateWhere)
             try checkReturning(include, operation: .updateWhere)
             let statements = self.statements
-            return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
-                let idValues = try await connection.execute(statements.selectIDs(condition: condition.sql, lock: !dryRun),
-                                                            condition.parameters, logger: logger).rows.map { $0[0] }
+            return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) {
+                connection, logger in
+                let idValues = try await connection.execute(
+                    statements.selectIDs(condition: condition.sql, lock: !dryRun),
+                    condition.parameters, logger: logger
+                ).rows.map { $0[0] }
                 if !dryRun {
                     for chunk in StatementChunker.ids.chunks(count: idValues.count, rowBytes: { idValues[$0].bytesValue?.count ?? 0 }) {
                         let values = RecordStatements.padded(Array(idValues[chunk]))
-                        _ = try await connection.execute(statements.updateMetadata(ids: values.count, mode: mode),
-                                                         [.string(patch)] + values, logger: logger)
+                        _ = try await connection.execute(
+                            statements.updateMetadata(ids: values.count, mode: mode),
+                            [.string(patch)] + values, logger: logger)
                     }
                 }
                 var records: GetResult?
-                if let include { records = try await readBack(idValues: idValues, include: include, connection: connection, logger: logger) }
+                if let include {
+                    records = try await readBack(idValues: idValues, include: include, connection: connection, logger: logger)
+                }
                 return UpdateWhereResult(ids: idValues.map(RecordDecoding.id), records: records, isDryRun: dryRun)
             }
         }
     }
 
     /// ``update(where:whereDocument:metadata:metadataMode:dryRun:returning:logger:)`` with `dryRun: false`.
-    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, returning include: Include,
-                       logger: Logger? = nil) async throws -> UpdateWhereResult {
-        try await update(where: metadataFilter, whereDocument: whereDocument, metadata: metadata, metadataMode: mode,
-                         dryRun: false, returning: include, logger: logger)
+    public func update(
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        metadata: Metadata, metadataMode mode: MetadataUpdateMode = .merge, returning include: Include,
+        logger: Logger? = nil
+    ) async throws -> UpdateWhereResult {
+        try await update(
+            where: metadataFilter, whereDocument: whereDocument, metadata: metadata, metadataMode: mode,
+            dryRun: false, returning: include, logger: logger)
     }
 
     /// Checks a bulk metadata update before any SQL: a filter is given and valid, the metadata
     /// encodes, and no derived column depends on it. Returns the `WHERE` clause and the JSON.
-    private func bulkMetadataUpdate(where metadataFilter: MetadataFilter?, whereDocument: DocumentFilter?, metadata: Metadata,
-                                    mode: MetadataUpdateMode, operation: SeekDBOperation) throws -> (SQLFragment, String) {
+    private func bulkMetadataUpdate(
+        where metadataFilter: MetadataFilter?, whereDocument: DocumentFilter?, metadata: Metadata,
+        mode: MetadataUpdateMode, operation: SeekDBOperation
+    ) throws -> (SQLFragment, String) {
         guard metadataFilter != nil || whereDocument != nil else {
             throw SeekDBError.invalidArgument("\(operation): give where or whereDocument; to change every record pass where: .all")
         }
@@ -115,17 +133,22 @@ extension SeekDBCollection {
     /// ``update(where:whereDocument:metadata:metadataMode:logger:)`` under its earlier label.
     @available(*, deprecated, renamed: "update(where:whereDocument:metadata:metadataMode:logger:)")
     @discardableResult
-    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       metadata: Metadata, mode: MetadataUpdateMode, logger: Logger? = nil) async throws -> Int {
+    public func update(
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        metadata: Metadata, mode: MetadataUpdateMode, logger: Logger? = nil
+    ) async throws -> Int {
         try await update(where: metadataFilter, whereDocument: whereDocument, metadata: metadata, metadataMode: mode, logger: logger)
     }
 
     /// ``update(where:whereDocument:metadata:metadataMode:dryRun:returning:logger:)`` under its earlier label.
     @available(*, deprecated, renamed: "update(where:whereDocument:metadata:metadataMode:dryRun:returning:logger:)")
-    public func update(where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       metadata: Metadata, mode: MetadataUpdateMode, dryRun: Bool,
-                       returning include: Include? = nil, logger: Logger? = nil) async throws -> UpdateWhereResult {
-        try await update(where: metadataFilter, whereDocument: whereDocument, metadata: metadata, metadataMode: mode,
-                         dryRun: dryRun, returning: include, logger: logger)
+    public func update(
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        metadata: Metadata, mode: MetadataUpdateMode, dryRun: Bool,
+        returning include: Include? = nil, logger: Logger? = nil
+    ) async throws -> UpdateWhereResult {
+        try await update(
+            where: metadataFilter, whereDocument: whereDocument, metadata: metadata, metadataMode: mode,
+            dryRun: dryRun, returning: include, logger: logger)
     }
 }

@@ -12,8 +12,7 @@ extension SeekDBCollection {
     /// ```
     ///
     /// Existing records keep the fields not given (a `nil` entry leaves that field alone), as
-    /// with ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)``. A new
-    /// record needs an embedding, given or computed from its document: a row without a vector
+    /// with `update(ids:…)`. A new record needs an embedding, given or computed from its document: a row without a vector
     /// is an error, never a silent `NULL`. Fields not given for a new record are `NULL`.
     ///
     /// For existing records, a given document equal byte for byte to the stored one is not
@@ -45,21 +44,24 @@ extension SeekDBCollection {
     ///   existence check; nothing changed); ``SeekDBError/Code/permissionDenied``;
     ///   ``SeekDBError/Code/embeddingFailed``.
     @discardableResult
-    public func upsert(ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
-                       metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
-                       where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-                       conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
-                       logger: Logger? = nil) async throws -> UpsertResult {
+    public func upsert(
+        ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
+        metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
+        where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
+        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        logger: Logger? = nil
+    ) async throws -> UpsertResult {
         try await client.withCall(.upsert, collection: name, batchSize: ids.values.count) { [self] in
             let filter = try RecordFilter(where: metadataFilter, whereDocument: whereDocument, operation: .upsert)
             try checkReturning(include, operation: .upsert)
             // Documents without embeddings are embedded after the stored ones are read, so an
             // unchanged document is not embedded at all.
-            let changes = try await prepareChanges(ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                                                   metadatas: metadatas, metadataMode: metadataMode, operation: .upsert,
-                                                   computeEmbeddings: false)
+            let changes = try await prepareChanges(
+                ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
+                metadatas: metadatas, metadataMode: metadataMode, operation: .upsert,
+                computeEmbeddings: false)
             let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts, returning: include)
-            defer { client.recentWrites.record(changes.ids, table: table) }   // for session-consistent queries
+            defer { client.recentWrites.record(changes.ids, table: table) }  // for session-consistent queries
             if changes.ids.count == 1 && include == nil && changes.pendingEmbeddings.isEmpty {
                 return try await upsertOne(changes, plan: plan, logger: logger)
             }
@@ -73,9 +75,11 @@ extension SeekDBCollection {
     private func lockedUpsert(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpsertResult {
         let statements = self.statements
         let collection = name
-        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
-            let existing = try await lockExisting(changes.ids, condition: plan.condition, readDocuments: !changes.pendingEmbeddings.isEmpty,
-                                                  privilege: Self.upsertPrivileges, connection: connection, logger: logger)
+        return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) {
+            connection, logger in
+            let existing = try await lockExisting(
+                changes.ids, condition: plan.condition, readDocuments: !changes.pendingEmbeddings.isEmpty,
+                privilege: Self.upsertPrivileges, connection: connection, logger: logger)
             let newIndexes = changes.ids.indices.filter { existing[Array(changes.ids[$0].utf8)] == nil }
             let pending = Set(changes.pendingEmbeddings)
             let withoutVector = newIndexes.filter { changes.embeddings[$0] == nil && !pending.contains($0) }
@@ -95,12 +99,14 @@ extension SeekDBCollection {
                     return true
                 }
             }
-            var result = UpsertResult(insertedIDs: newIndexes.map { changes.ids[$0] },
-                                      updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs,
-                                      unchangedIDs: unchangedIDs)
+            var result = UpsertResult(
+                insertedIDs: newIndexes.map { changes.ids[$0] },
+                updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs,
+                unchangedIDs: unchangedIDs)
             if let include = plan.returning {
-                result.records = try await readBack(changes.ids.indices.filter(writes).map { changes.ids[$0] }, include: include,
-                                                    connection: connection, logger: logger)
+                result.records = try await readBack(
+                    changes.ids.indices.filter(writes).map { changes.ids[$0] }, include: include,
+                    connection: connection, logger: logger)
             }
             return result
         }
@@ -119,7 +125,8 @@ extension SeekDBCollection {
         let statements = self.statements
         let fields = changes.fields(at: 0)
         let collection = name
-        return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: plan.retrySafety) { connection, logger in
+        return try await client.withDriverConnection(logger: logger, collection: name, table: table, retry: plan.retrySafety) {
+            connection, logger in
             try await withPrivilegeNamed(Self.upsertPrivileges) {
                 var attempt = 0
                 while true {
@@ -128,9 +135,14 @@ extension SeekDBCollection {
                         return UpsertResult(updatedIDs: changes.ids)
                     }
                     if plan.condition != nil,
-                       !(try await connection.execute(statements.select("_id", ids: 1), [RecordStatements.idValue(changes.ids[0])],
-                                                      logger: logger).rows.isEmpty) {
-                        if plan.conflicts == .fail { throw SeekDBError.conditionFailed(changes.ids, collection: collection, operation: .upsert) }
+                        !(try await connection.execute(
+                            statements.select("_id", ids: 1), [RecordStatements.idValue(changes.ids[0])],
+                            logger: logger
+                        ).rows.isEmpty)
+                    {
+                        if plan.conflicts == .fail {
+                            throw SeekDBError.conditionFailed(changes.ids, collection: collection, operation: .upsert)
+                        }
                         return UpsertResult(conflictIDs: changes.ids)
                     }
                     if changes.embeddings[0] == nil { throw Self.newRecordsWithoutVector([0], ids: changes.ids) }
@@ -151,6 +163,9 @@ extension SeekDBCollection {
     private static func newRecordsWithoutVector(_ indexes: [Int], ids: [String]) -> SeekDBError {
         let first = indexes[0]
         let more = indexes.count > 1 ? " (and \(indexes.count - 1) more new records)" : ""
-        return SeekDBError.invalidArgument("upsert: the record at index \(first) (id '\(ids[first])') is new and has neither an embedding nor a document to compute one from\(more); nothing was changed")
+        return SeekDBError.invalidArgument(
+            "upsert: the record at index \(first) (id '\(ids[first])') is new and has neither an embedding nor a document to compute one "
+                + "from\(more); nothing was changed"
+        )
     }
 }

@@ -45,8 +45,10 @@ public struct UpdateResult: Sendable, Hashable {
     /// conflicting ids are left out. `nil` without `returning:`.
     public var records: GetResult?
 
-    public init(updatedCount: Int, skippedIDs: [String] = [], conflictIDs: [String] = [], unchangedIDs: [String] = [],
-                records: GetResult? = nil) {
+    public init(
+        updatedCount: Int, skippedIDs: [String] = [], conflictIDs: [String] = [], unchangedIDs: [String] = [],
+        records: GetResult? = nil
+    ) {
         self.updatedCount = updatedCount
         self.skippedIDs = skippedIDs
         self.conflictIDs = conflictIDs
@@ -72,8 +74,10 @@ public struct UpsertResult: Sendable, Hashable {
     /// conflicting ids are left out. `nil` without `returning:`.
     public var records: GetResult?
 
-    public init(insertedIDs: [String] = [], updatedIDs: [String] = [], conflictIDs: [String] = [], unchangedIDs: [String] = [],
-                records: GetResult? = nil) {
+    public init(
+        insertedIDs: [String] = [], updatedIDs: [String] = [], conflictIDs: [String] = [], unchangedIDs: [String] = [],
+        records: GetResult? = nil
+    ) {
         self.insertedIDs = insertedIDs
         self.updatedIDs = updatedIDs
         self.conflictIDs = conflictIDs

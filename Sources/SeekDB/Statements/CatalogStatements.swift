@@ -19,7 +19,8 @@ enum CatalogStatements {
     /// The rows (id, name, settings) of one name (compared case-insensitively), oldest first.
     /// Parameter: the name.
     static let selectByName =
-        "SELECT collection_id, collection_name, settings FROM `sdk_collections` WHERE collection_name = ? ORDER BY created_at, collection_id"
+        "SELECT collection_id, collection_name, settings FROM `sdk_collections` WHERE collection_name = ? ORDER BY created_at, "
+        + "collection_id"
 
     /// A collection's name. Parameter: its id.
     static let selectName = "SELECT collection_name FROM `sdk_collections` WHERE collection_id = ?"
@@ -45,7 +46,8 @@ enum CatalogStatements {
     /// The `embedding` column type (name, type) of every collection table of the database, in one
     /// query however many there are.
     static let embeddingColumnTypes =
-        "SELECT TABLE_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'embedding' AND TABLE_NAME LIKE 'c$v%'"
+        "SELECT TABLE_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'embedding' AND "
+        + "TABLE_NAME LIKE 'c$v%'"
 }
 
 /// Statements on databases and on tables as a whole.
@@ -58,7 +60,8 @@ enum SchemaStatements {
         "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?"
     /// Databases by name, paged. Parameters: limit, offset.
     static let listDatabases =
-        "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME LIMIT ? OFFSET ?"
+        "SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME "
+        + "LIMIT ? OFFSET ?"
 
     /// Brings every vector index of the database up to date with the rows written so far
     /// (pyseekdb's refresh statement, seekdb ≥ 1.3).

@@ -130,9 +130,11 @@ struct RecordStatements: Sendable {
     /// metadata (the row then gets `{key: time}`, without a parameter).
     func insert(fields: ChangedFields, rows: Int) -> String {
         var columns = fields.columns
-        var row = ([Self.id] + columns.map { column in
-            column == "metadata" && timestampKey != nil ? stamped("CAST(? AS JSON)") : Self.placeholder(for: column)
-        }).joined(separator: ", ")
+        var row =
+            ([Self.id]
+            + columns.map { column in
+                column == "metadata" && timestampKey != nil ? stamped("CAST(? AS JSON)") : Self.placeholder(for: column)
+            }).joined(separator: ", ")
         if timestampKey != nil && !columns.contains("metadata") {
             columns.append("metadata")
             row += ", " + stamped("NULL")
@@ -196,10 +198,11 @@ struct RecordStatements: Sendable {
     /// Sets the metadata of every record matching `condition` (a ` WHERE …` clause) to the
     /// bound JSON text, or merges it in. The first parameter is the JSON text.
     func updateMetadata(condition: String, mode: MetadataUpdateMode) -> String {
-        let newValue = switch mode {
-        case .merge: Self.mergePatch(into: "metadata", patch: "CAST(? AS JSON)")
-        case .replace: "CAST(? AS JSON)"
-        }
+        let newValue =
+            switch mode {
+            case .merge: Self.mergePatch(into: "metadata", patch: "CAST(? AS JSON)")
+            case .replace: "CAST(? AS JSON)"
+            }
         return "UPDATE \(table) SET metadata = \(stamped(newValue))\(condition)"
     }
 

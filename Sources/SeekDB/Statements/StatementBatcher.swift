@@ -19,9 +19,11 @@ struct StatementBatcher {
     ///   - send: runs one statement of `rows` records bound to `parameters`; returning `false`
     ///     stops the run there.
     /// - Returns: `false` when a `send` returned `false`, else `true`.
-    func run(_ records: some Sequence<Int>,
-             appendRow: (_ index: Int, _ parameters: inout [SQLValue]) throws -> Void,
-             send: (_ rows: Int, _ parameters: [SQLValue]) async throws -> Bool) async throws -> Bool {
+    func run(
+        _ records: some Sequence<Int>,
+        appendRow: (_ index: Int, _ parameters: inout [SQLValue]) throws -> Void,
+        send: (_ rows: Int, _ parameters: [SQLValue]) async throws -> Bool
+    ) async throws -> Bool {
         let chunker = StatementChunker(placeholdersPerRow: placeholdersPerRow, maximumRows: maximumRows)
         var parameters: [SQLValue] = []
         var rows = 0

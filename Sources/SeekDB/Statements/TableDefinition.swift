@@ -21,8 +21,10 @@ enum TableDefinition {
     /// `table` is built from a validated name or a hex id, never from user text.
     /// With `sparse`, the `sparse_embedding SPARSEVECTOR` column and its `idx_sparse` index
     /// follow, as pyseekdb creates them.
-    static func createTable(_ table: String, configuration: HNSWConfiguration,
-                            sparse: SparseVectorIndexConfiguration? = nil) -> String {
+    static func createTable(
+        _ table: String, configuration: HNSWConfiguration,
+        sparse: SparseVectorIndexConfiguration? = nil
+    ) -> String {
         var index = "DISTANCE=\(configuration.distance.rawValue), TYPE=\(configuration.type.rawValue), LIB=vsag"
         if let m = configuration.m { index += ", M=\(m)" }
         if let efConstruction = configuration.efConstruction { index += ", EF_CONSTRUCTION=\(efConstruction)" }
@@ -34,7 +36,8 @@ enum TableDefinition {
               embedding vector(\(configuration.dimension)),
               \(sparse == nil ? "" : "sparse_embedding SPARSEVECTOR,\n  ")metadata json,
               FULLTEXT INDEX idx_fts(document) WITH PARSER ik,
-              VECTOR INDEX idx_vec (embedding) WITH (\(index))\(sparse.map { ",\n  VECTOR INDEX idx_sparse (sparse_embedding) WITH (\($0.indexOptions))" } ?? "")
+              VECTOR INDEX idx_vec (embedding) WITH (\(index))\(sparse.map { ",\n  VECTOR INDEX idx_sparse (sparse_embedding) WITH "
+                  + "(\($0.indexOptions))" } ?? "")
             ) ORGANIZATION = HEAP
             """
     }

@@ -24,11 +24,13 @@ struct AddCommand: AsyncParsableCommand {
         try await output.reportingErrors {
             let batch = try RecordBatch(try JSONLinesInput.records(file))
             try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas, sparse in
-                try await collection.add(ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas)
+                try await collection.add(
+                    ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas)
             }
             let count = batch.ids.count
-            Console.result(output.output, json: .object([("inserted", .int(Int64(count)))]),
-                           table: "Added \(count) record\(count == 1 ? "" : "s") to \(collection)")
+            Console.result(
+                output.output, json: .object([("inserted", .int(Int64(count)))]),
+                table: "Added \(count) record\(count == 1 ? "" : "s") to \(collection)")
         }
     }
 }

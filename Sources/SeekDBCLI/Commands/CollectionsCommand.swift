@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import SeekDB
 
 /// `seekdb collections list | create | delete | info | fork` (alias `coll`).
@@ -23,12 +23,16 @@ struct CollectionsCommand: AsyncParsableCommand {
                 let collections = try await connection.withClient { try await $0.listCollections() }
                 Console.result(
                     output.output,
-                    json: .array(collections.map { collection in
-                        .object([("name", .string(collection.name))] + JSONOutput.settings(of: collection))
-                    }),
-                    table: Table(columns: ["name", "dimension", "distance"], rows: collections.map {
-                        [$0.name, String($0.dimension), $0.distance?.rawValue ?? ""]
-                    }).text)
+                    json: .array(
+                        collections.map { collection in
+                            .object([("name", .string(collection.name))] + JSONOutput.settings(of: collection))
+                        }),
+                    table: Table(
+                        columns: ["name", "dimension", "distance"],
+                        rows: collections.map {
+                            [$0.name, String($0.dimension), $0.distance?.rawValue ?? ""]
+                        }
+                    ).text)
             }
         }
     }
@@ -54,7 +58,8 @@ struct CollectionsCommand: AsyncParsableCommand {
         var sparse: String?
         @Option(help: ArgumentHelp("What the sparse vectors are computed from: document (default) or a metadata key.", valueName: "source"))
         var sparseSource: String?
-        @Option(help: ArgumentHelp("The sparse function's properties as a JSON object, e.g. '{\"k\":1.5,\"dim\":1000}'.", valueName: "json"))
+        @Option(
+            help: ArgumentHelp("The sparse function's properties as a JSON object, e.g. '{\"k\":1.5,\"dim\":1000}'.", valueName: "json"))
         var sparseProperties: String?
         @OptionGroup(title: "Connection") var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -65,13 +70,15 @@ struct CollectionsCommand: AsyncParsableCommand {
                 let configuration = (dimension ?? function?.dimension).map { HNSWConfiguration(dimension: $0, distance: distance.metric) }
                 let sparseIndex = try sparseIndex()
                 let collection = try await connection.withClient {
-                    try await $0.createCollection(name: name, configuration: configuration, embeddingFunction: function,
-                                                  sparseVectorIndex: sparseIndex)
+                    try await $0.createCollection(
+                        name: name, configuration: configuration, embeddingFunction: function,
+                        sparseVectorIndex: sparseIndex)
                 }
                 Console.result(
                     output.output,
-                    json: .object([("collection", .string(collection.name)), ("created", .bool(true))]
-                                  + JSONOutput.settings(of: collection)),
+                    json: .object(
+                        [("collection", .string(collection.name)), ("created", .bool(true))]
+                            + JSONOutput.settings(of: collection)),
                     table: "Created collection: \(collection.name)")
             }
         }
@@ -85,10 +92,11 @@ struct CollectionsCommand: AsyncParsableCommand {
                 return nil
             }
             let function = try SparseEmbedding.function(named: sparse, properties: sparseProperties, option: "--sparse-properties")
-            let source: SparseVectorIndexSettings.Source = switch sparseSource {
-            case nil, "document"?, "#document"?: .document
-            case let key?: .metadata(key: key)
-            }
+            let source: SparseVectorIndexSettings.Source =
+                switch sparseSource {
+                case nil, "document"?, "#document"?: .document
+                case let key?: .metadata(key: key)
+                }
             return SparseVectorIndexConfiguration(function: function, source: source)
         }
     }
@@ -126,8 +134,9 @@ struct CollectionsCommand: AsyncParsableCommand {
         func run() async throws {
             try await output.reportingErrors {
                 try await connection.withClient { try await $0.deleteCollection(name: name) }
-                Console.result(output.output, json: .object([("collection", .string(name)), ("deleted", .bool(true))]),
-                               table: "Deleted collection: \(name)")
+                Console.result(
+                    output.output, json: .object([("collection", .string(name)), ("deleted", .bool(true))]),
+                    table: "Deleted collection: \(name)")
             }
         }
     }
@@ -153,9 +162,10 @@ struct CollectionsCommand: AsyncParsableCommand {
                     let peek = sampleSize > 0 && count > 0 ? try await collection.peek(limit: sampleSize) : nil
                     return (collection, count, peek)
                 }
-                let info: [(String, JSONOutput)] = [
-                    ("name", .string(collection.name)), ("id", .nullable(collection.id)),
-                ] + JSONOutput.settings(of: collection) + [("metadata", .object([])), ("count", .int(Int64(count)))]
+                let info: [(String, JSONOutput)] =
+                    [
+                        ("name", .string(collection.name)), ("id", .nullable(collection.id))
+                    ] + JSONOutput.settings(of: collection) + [("metadata", .object([])), ("count", .int(Int64(count)))]
                 Console.result(
                     output.output,
                     json: .object([("info", .object(info)), ("sample", peek.map(JSONOutput.init) ?? .object([]))]),
@@ -165,11 +175,12 @@ struct CollectionsCommand: AsyncParsableCommand {
 
         private static func table(info: [(String, JSONOutput)], sample: GetResult?) -> String {
             var lines = info.filter { $0.0 != "metadata" }.map { key, value in
-                let text = switch value {
-                case .string(let s): s
-                case .null: "(none)"
-                default: value.text
-                }
+                let text =
+                    switch value {
+                    case .string(let s): s
+                    case .null: "(none)"
+                    default: value.text
+                    }
                 return "\(key + ":")".padding(toLength: 20, withPad: " ", startingAt: 0) + text
             }
             if let sample {
@@ -180,4 +191,3 @@ struct CollectionsCommand: AsyncParsableCommand {
         }
     }
 }
-

@@ -22,11 +22,14 @@ struct DatabaseCommand: AsyncParsableCommand {
                 let tenant = connection.tenant ?? "sys"
                 Console.result(
                     output.output,
-                    json: .array(databases.map { database in
-                        .object([("name", .string(database.name)), ("tenant", .string(tenant)),
-                                 ("charset", .nullable(database.charset)),
-                                 ("collation", .nullable(database.collation))])
-                    }),
+                    json: .array(
+                        databases.map { database in
+                            .object([
+                                ("name", .string(database.name)), ("tenant", .string(tenant)),
+                                ("charset", .nullable(database.charset)),
+                                ("collation", .nullable(database.collation))
+                            ])
+                        }),
                     table: Table(columns: ["name", "tenant"], rows: databases.map { [$0.name, tenant] }).text)
             }
         }
@@ -43,8 +46,9 @@ struct DatabaseCommand: AsyncParsableCommand {
         func run() async throws {
             try await output.reportingErrors {
                 try await connection.withAdmin { try await $0.createDatabase(name: name) }
-                Console.result(output.output, json: .object([("database", .string(name)), ("created", .bool(true))]),
-                               table: "Created database: \(name)")
+                Console.result(
+                    output.output, json: .object([("database", .string(name)), ("created", .bool(true))]),
+                    table: "Created database: \(name)")
             }
         }
     }
@@ -60,8 +64,9 @@ struct DatabaseCommand: AsyncParsableCommand {
         func run() async throws {
             try await output.reportingErrors {
                 try await connection.withAdmin { try await $0.deleteDatabase(name: name) }
-                Console.result(output.output, json: .object([("database", .string(name)), ("deleted", .bool(true))]),
-                               table: "Deleted database: \(name)")
+                Console.result(
+                    output.output, json: .object([("database", .string(name)), ("deleted", .bool(true))]),
+                    table: "Deleted database: \(name)")
             }
         }
     }

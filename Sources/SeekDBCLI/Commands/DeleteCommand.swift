@@ -20,7 +20,8 @@ struct DeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await output.reportingErrors {
-            let metadataFilter = try filters.metadataFilter(), documentFilter = try filters.documentFilter()
+            let metadataFilter = try filters.metadataFilter()
+            let documentFilter = try filters.documentFilter()
             let ids = try self.ids.all()
             guard ids != nil || metadataFilter != nil || documentFilter != nil else {
                 throw CLIError.invalidArgument("delete: give the records to delete with --id, --ids-file, --where or --where-document")
@@ -29,8 +30,9 @@ struct DeleteCommand: AsyncParsableCommand {
                 try await client.getCollection(name: collection)
                     .delete(ids: ids.map { IDs($0) }, where: metadataFilter, whereDocument: documentFilter)
             }
-            Console.result(output.output, json: .object([("deleted", .int(Int64(deleted)))]),
-                           table: "Deleted \(deleted) record\(deleted == 1 ? "" : "s") from \(collection)")
+            Console.result(
+                output.output, json: .object([("deleted", .int(Int64(deleted)))]),
+                table: "Deleted \(deleted) record\(deleted == 1 ? "" : "s") from \(collection)")
         }
     }
 }

@@ -29,12 +29,14 @@ struct GetCommand: AsyncParsableCommand {
     func run() async throws {
         try await output.reportingErrors {
             let include = try IncludeList.parse(self.include, fallback: .default)
-            let metadataFilter = try filters.metadataFilter(), documentFilter = try filters.documentFilter()
+            let metadataFilter = try filters.metadataFilter()
+            let documentFilter = try filters.documentFilter()
             let ids = try self.ids.all()
             let result = try await connection.withClient { client in
                 try await client.getCollection(name: collection)
-                    .get(ids: ids.map { IDs($0) }, where: metadataFilter, whereDocument: documentFilter,
-                         limit: limit, offset: offset, include: include)
+                    .get(
+                        ids: ids.map { IDs($0) }, where: metadataFilter, whereDocument: documentFilter,
+                        limit: limit, offset: offset, include: include)
             }
             Console.result(output.output, json: JSONOutput(result), table: RecordTable.text(result))
         }

@@ -17,10 +17,13 @@ struct QueryCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "Collection name.") var collection: String
-    @Option(name: .customLong("text"), parsing: .unconditionalSingleValue, help: "A query text (repeat for several queries; may start with -).") var texts: [String] = []
+    @Option(
+        name: .customLong("text"), parsing: .unconditionalSingleValue, help: "A query text (repeat for several queries; may start with -).")
+    var texts: [String] = []
     @Option(name: .customLong("embedding"), help: "A query vector as a JSON array (repeat for several).") var embeddings: [String] = []
-    @Option(name: .customLong("sparse-text"), parsing: .unconditionalSingleValue,
-            help: "A query text for the sparse vector index (repeat for several; may start with -).") var sparseTexts: [String] = []
+    @Option(
+        name: .customLong("sparse-text"), parsing: .unconditionalSingleValue,
+        help: "A query text for the sparse vector index (repeat for several; may start with -).") var sparseTexts: [String] = []
     @Option(name: .customLong("n"), parsing: .unconditional, help: "Results per query (1 to 16384).") var nResults = 10
     @OptionGroup var filters: FilterOptions
     @Option(help: "Fields besides ids: documents,metadatas,embeddings,distances (comma separated).")
@@ -33,24 +36,29 @@ struct QueryCommand: AsyncParsableCommand {
     func run() async throws {
         try await output.reportingErrors {
             guard [texts.isEmpty, embeddings.isEmpty, sparseTexts.isEmpty].filter({ !$0 }).count == 1 else {
-                throw CLIError.invalidArgument("query: give one or more --text, one or more --embedding, or one or more --sparse-text (one kind only, not both)")
+                throw CLIError.invalidArgument(
+                    "query: give one or more --text, one or more --embedding, or one or more --sparse-text (one kind only, not both)")
             }
             let include = try IncludeList.parse(self.include, fallback: .queryDefault)
             let vectors = try embeddings.map { text throws(CLIError) in try RecordLine.vector(text, name: "--embedding") }
-            let metadataFilter = try filters.metadataFilter(), documentFilter = try filters.documentFilter()
+            let metadataFilter = try filters.metadataFilter()
+            let documentFilter = try filters.documentFilter()
             let result = try await connection.withClient { client in
                 if !sparseTexts.isEmpty {
                     let collection = try await client.getCollection(name: collection, using: .none)
-                    return try await collection.query(texts: Documents(sparseTexts), using: .sparse, nResults: nResults, where: metadataFilter,
-                                                      whereDocument: documentFilter, include: include, consistency: consistency.value)
+                    return try await collection.query(
+                        texts: Documents(sparseTexts), using: .sparse, nResults: nResults, where: metadataFilter,
+                        whereDocument: documentFilter, include: include, consistency: consistency.value)
                 }
                 let collection = try await client.getCollection(name: collection)
                 if texts.isEmpty {
-                    return try await collection.query(embeddings: Embeddings(vectors), nResults: nResults, where: metadataFilter,
-                                                      whereDocument: documentFilter, include: include, consistency: consistency.value)
+                    return try await collection.query(
+                        embeddings: Embeddings(vectors), nResults: nResults, where: metadataFilter,
+                        whereDocument: documentFilter, include: include, consistency: consistency.value)
                 }
-                return try await collection.query(texts: Documents(texts), nResults: nResults, where: metadataFilter,
-                                                  whereDocument: documentFilter, include: include, consistency: consistency.value)
+                return try await collection.query(
+                    texts: Documents(texts), nResults: nResults, where: metadataFilter,
+                    whereDocument: documentFilter, include: include, consistency: consistency.value)
             }
             Console.result(output.output, json: JSONOutput(result), table: RecordTable.text(result))
         }

@@ -19,8 +19,9 @@ struct SQLCommand: AsyncParsableCommand {
         try await output.reportingErrors {
             let result = try await connection.withClient { try await $0.executeText(statement) }
             guard !result.columns.isEmpty else {
-                Console.result(output.output, json: .object([("affectedRows", .int(Int64(result.affectedRows)))]),
-                               table: "OK, \(result.affectedRows) row\(result.affectedRows == 1 ? "" : "s") affected")
+                Console.result(
+                    output.output, json: .object([("affectedRows", .int(Int64(result.affectedRows)))]),
+                    table: "OK, \(result.affectedRows) row\(result.affectedRows == 1 ? "" : "s") affected")
                 return
             }
             Console.result(

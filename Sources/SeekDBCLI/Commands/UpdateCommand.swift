@@ -35,21 +35,27 @@ struct UpdateCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "JSON-lines file of records; - reads stdin.") var file: String?
     @Option(parsing: .unconditional, help: "The one record to update (instead of --file); may start with -, as in --id -5.")
     var id: String?
-    @Option(name: .customLong("ids-file"), parsing: .unconditional,
-            help: ArgumentHelp(
-                "A file of ids to update alike (instead of --file or --id), one per line; - reads stdin.",
-                discussion: "Each line is an id as written (blank lines are skipped); a line starting with \" is a JSON string, for ids with line breaks or leading or trailing blanks.",
-                valueName: "file"))
+    @Option(
+        name: .customLong("ids-file"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "A file of ids to update alike (instead of --file or --id), one per line; - reads stdin.",
+            discussion:
+                "Each line is an id as written (blank lines are skipped); a line starting with \" is a JSON string, for ids with line "
+                + "breaks or leading or trailing blanks.",
+            valueName: "file"))
     var idsFile: String?
     @Option(parsing: .unconditional, help: "With --id or --ids-file: the new document (may start with -).") var document: String?
     @Option(help: "With --id or --ids-file: the new metadata as a JSON object.") var metadata: String?
     @Option(help: "With --id or --ids-file: the new embedding as a JSON array.") var embedding: String?
     @Flag(help: "Merge metadata into the stored metadata (RFC 7396) instead of replacing it.") var merge = false
     @Flag(help: "Skip ids that do not exist instead of failing.") var skipMissing = false
-    @Option(name: .customLong("if"),
-            help: #"Update a record only if it still matches this metadata filter (pyseekdb's JSON), e.g. '{"rev": 3}'."#)
+    @Option(
+        name: .customLong("if"),
+        help: #"Update a record only if it still matches this metadata filter (pyseekdb's JSON), e.g. '{"rev": 3}'."#)
     var condition: String?
-    @Option(name: .customLong("if-document"), help: #"Update a record only if its document matches this filter, e.g. '{"$contains": "draft"}'."#)
+    @Option(
+        name: .customLong("if-document"), help: #"Update a record only if its document matches this filter, e.g. '{"$contains": "draft"}'."#
+    )
     var documentCondition: String?
     @Flag(help: "With --if: leave records that do not match and report them instead of failing.") var skipConflicts = false
     @OptionGroup(title: "Update by filter") var filters: FilterOptions
@@ -72,16 +78,20 @@ struct UpdateCommand: AsyncParsableCommand {
             let batch = try RecordBatch(try records(), null: .rejected)
             let metadataFilter = try condition.map { json throws(SeekDBError) in try MetadataFilter(json: json) }
             let documentFilter = try documentCondition.map { json throws(SeekDBError) in try DocumentFilter(json: json) }
-            let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas, sparse in
-                try await collection.update(ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
-                                            metadataMode: merge ? .merge : .replace, where: metadataFilter, whereDocument: documentFilter,
-                                            missing: skipMissing ? .skip : .fail, conflicts: skipConflicts ? .skip : .fail,
-                                            returning: include)
+            let result = try await batch.write(into: collection, connection: connection) {
+                collection, ids, embeddings, documents, metadatas, sparse in
+                try await collection.update(
+                    ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
+                    metadataMode: merge ? .merge : .replace, where: metadataFilter, whereDocument: documentFilter,
+                    missing: skipMissing ? .skip : .fail, conflicts: skipConflicts ? .skip : .fail,
+                    returning: include)
             }
             let skipped = result.skippedIDs.isEmpty ? "" : "; skipped missing: \(result.skippedIDs.joined(separator: ", "))"
             let conflicts = result.conflictIDs.isEmpty ? "" : "; not matching: \(result.conflictIDs.joined(separator: ", "))"
-            var json: [(key: String, value: JSONOutput)] = [("updated", .int(Int64(result.updatedCount))),
-                                                            ("skipped", .array(result.skippedIDs.map(JSONOutput.string)))]
+            var json: [(key: String, value: JSONOutput)] = [
+                ("updated", .int(Int64(result.updatedCount))),
+                ("skipped", .array(result.skippedIDs.map(JSONOutput.string)))
+            ]
             if condition != nil || documentCondition != nil {
                 json.append(("conflicts", .array(result.conflictIDs.map(JSONOutput.string))))
             }
@@ -122,9 +132,12 @@ struct UpdateCommand: AsyncParsableCommand {
     /// `--where` / `--where-document`: one bulk metadata update (or a dry run of it).
     private func updateMatching() async throws {
         guard file == nil, id == nil, idsFile == nil, document == nil, embedding == nil, condition == nil,
-              documentCondition == nil, !skipMissing, !skipConflicts else {
+            documentCondition == nil, !skipMissing, !skipConflicts
+        else {
             throw CLIError.invalidArgument(
-                "update: --where and --where-document change the metadata of the records they match; give only --metadata (and --merge, --dry-run, --returning)")
+                "update: --where and --where-document change the metadata of the records they match; give only --metadata (and --merge, "
+                    + "--dry-run, --returning)"
+            )
         }
         guard let metadataJSON = metadata else {
             throw CLIError.invalidArgument("update: --where and --where-document need --metadata, the JSON object to set")
@@ -132,15 +145,19 @@ struct UpdateCommand: AsyncParsableCommand {
         guard case .object(let patch) = try MetadataValue(json: metadataJSON) else {
             throw CLIError.invalidArgument("--metadata: expected a JSON object")
         }
-        let metadataFilter = try filters.metadataFilter(), documentFilter = try filters.documentFilter()
+        let metadataFilter = try filters.metadataFilter()
+        let documentFilter = try filters.documentFilter()
         let include = returning ? try IncludeList.parse(self.include, fallback: .default) : nil
         let result = try await connection.withClient { client in
             try await client.getCollection(name: collection)
-                .update(where: metadataFilter, whereDocument: documentFilter, metadata: patch, metadataMode: merge ? .merge : .replace,
-                        dryRun: dryRun, returning: include)
+                .update(
+                    where: metadataFilter, whereDocument: documentFilter, metadata: patch, metadataMode: merge ? .merge : .replace,
+                    dryRun: dryRun, returning: include)
         }
-        var json: [(key: String, value: JSONOutput)] = [(dryRun ? "matched" : "updated", .int(Int64(result.matchedCount))),
-                                                        ("ids", .array(result.ids.map(JSONOutput.string)))]
+        var json: [(key: String, value: JSONOutput)] = [
+            (dryRun ? "matched" : "updated", .int(Int64(result.matchedCount))),
+            ("ids", .array(result.ids.map(JSONOutput.string)))
+        ]
         if let records = result.records { json.append(("records", JSONOutput(records))) }
         let count = "\(result.matchedCount) record\(result.matchedCount == 1 ? "" : "s")"
         var table = dryRun ? "Would update \(count) in \(collection) (dry run, nothing written)" : "Updated \(count) in \(collection)"

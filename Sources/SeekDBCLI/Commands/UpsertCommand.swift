@@ -28,12 +28,16 @@ struct UpsertCommand: AsyncParsableCommand {
         try await output.reportingErrors {
             let batch = try RecordBatch(try JSONLinesInput.records(file), null: .rejected)
             let include = returning ? try IncludeList.parse(self.include, fallback: .default) : nil
-            let result = try await batch.write(into: collection, connection: connection) { collection, ids, embeddings, documents, metadatas, sparse in
-                try await collection.upsert(ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
-                                            metadataMode: merge ? .merge : .replace, returning: include)
+            let result = try await batch.write(into: collection, connection: connection) {
+                collection, ids, embeddings, documents, metadatas, sparse in
+                try await collection.upsert(
+                    ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
+                    metadataMode: merge ? .merge : .replace, returning: include)
             }
-            var json: [(key: String, value: JSONOutput)] = [("inserted", .array(result.insertedIDs.map(JSONOutput.string))),
-                                                            ("updated", .array(result.updatedIDs.map(JSONOutput.string)))]
+            var json: [(key: String, value: JSONOutput)] = [
+                ("inserted", .array(result.insertedIDs.map(JSONOutput.string))),
+                ("updated", .array(result.updatedIDs.map(JSONOutput.string)))
+            ]
             var table = "Upserted into \(collection): \(result.insertedIDs.count) inserted, \(result.updatedIDs.count) updated"
             if let records = result.records {
                 json.append(("records", JSONOutput(records)))

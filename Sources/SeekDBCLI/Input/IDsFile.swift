@@ -26,7 +26,8 @@ enum IDsFile {
         if text.hasPrefix("\"") {
             let value: MetadataValue
             do { value = try MetadataValue(json: text) } catch {
-                throw .invalidArgument("--ids-file: line \(line.number) of \(source) starts with \" but is not a JSON string: \(error.message)")
+                throw .invalidArgument(
+                    "--ids-file: line \(line.number) of \(source) starts with \" but is not a JSON string: \(error.message)")
             }
             guard let id = value.stringValue else {
                 throw .invalidArgument("--ids-file: line \(line.number) of \(source) starts with \" but is not a JSON string")
@@ -35,7 +36,9 @@ enum IDsFile {
         }
         if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
             throw .invalidArgument(
-                "--ids-file: line \(line.number) of \(source) has leading or trailing blanks; write the id as a JSON string (\"...\") to keep them, or remove them")
+                "--ids-file: line \(line.number) of \(source) has leading or trailing blanks; write the id as a JSON string (\"...\") to "
+                    + "keep them, or remove them"
+            )
         }
         return text
     }

@@ -22,10 +22,15 @@ struct RecordBatch: Sendable {
     init(_ records: [RecordLine], null: NullField = .none) throws(CLIError) {
         if null == .rejected {
             for record in records {
-                let fields = [("document", record.document.isNull), ("embedding", record.embedding.isNull), ("metadata", record.metadata.isNull),
-                              ("sparse_embedding", record.sparseEmbedding.isNull)]
+                let fields = [
+                    ("document", record.document.isNull), ("embedding", record.embedding.isNull), ("metadata", record.metadata.isNull),
+                    ("sparse_embedding", record.sparseEmbedding.isNull)
+                ]
                 if let field = fields.first(where: \.1)?.0 {
-                    throw .invalidArgument("line \(record.line): \"\(field)\" is null; leave the field out to keep the stored value\(field == "metadata" ? ", or give {} to clear it" : "")")
+                    throw .invalidArgument(
+                        "line \(record.line): \"\(field)\" is null; leave the field out to keep the stored "
+                            + "value\(field == "metadata" ? ", or give {} to clear it" : "")"
+                    )
                 }
             }
         }
@@ -62,9 +67,10 @@ struct RecordBatch: Sendable {
         return try await connection.withClient { client in
             let collection = try await client.getCollection(name: collection)
             try await batch.computeEmbeddings(with: collection.embeddingFunction)
-            return try await write(collection, IDs(batch.ids), batch.embeddings.map(Embeddings.init),
-                                   batch.documents.map(Documents.init), batch.metadatas.map(Metadatas.init),
-                                   batch.sparseEmbeddings.map(SparseEmbeddings.init))
+            return try await write(
+                collection, IDs(batch.ids), batch.embeddings.map(Embeddings.init),
+                batch.documents.map(Documents.init), batch.metadatas.map(Metadatas.init),
+                batch.sparseEmbeddings.map(SparseEmbeddings.init))
         }
     }
 }

@@ -56,7 +56,8 @@ struct RecordLine: Sendable, Equatable {
     static func sparseVector(_ value: MetadataValue, name: String) throws(CLIError) -> SparseVector {
         let shape = "an object {\"indices\": [3, 7], \"values\": [1.25, 0.5]}"
         guard case .object(let members) = value, Set(members.keys) == ["indices", "values"],
-              case .array(let indexValues)? = members["indices"], let values = vector(members["values"] ?? .null) else {
+            case .array(let indexValues)? = members["indices"], let values = vector(members["values"] ?? .null)
+        else {
             throw .invalidArgument("\(name) must be \(shape)")
         }
         var indices: [UInt32] = []
@@ -81,12 +82,13 @@ struct RecordLine: Sendable, Equatable {
         self.line = 1
         self.id = id
         self.document = document.map(RecordField.value) ?? .absent
-        self.metadata = try metadataJSON.map { json throws(CLIError) in
-            guard case .object(let object) = try Self.parseOption(json, name: "--metadata") else {
-                throw .invalidArgument("--metadata: expected a JSON object such as {\"k\": 1}")
-            }
-            return .value(object)
-        } ?? .absent
+        self.metadata =
+            try metadataJSON.map { json throws(CLIError) in
+                guard case .object(let object) = try Self.parseOption(json, name: "--metadata") else {
+                    throw .invalidArgument("--metadata: expected a JSON object such as {\"k\": 1}")
+                }
+                return .value(object)
+            } ?? .absent
         self.embedding = try embeddingJSON.map { json throws(CLIError) in .value(try Self.vector(json, name: "--embedding")) } ?? .absent
         self.sparseEmbedding = .absent
     }
@@ -105,8 +107,10 @@ struct RecordLine: Sendable, Equatable {
 
     private static let expected = ["document": "a string", "embedding": "an array of numbers", "metadata": "an object"]
 
-    private static func field<Value>(_ value: MetadataValue?, name: String, line: Int,
-                                     _ convert: (MetadataValue) -> Value?) throws(CLIError) -> RecordField<Value> {
+    private static func field<Value>(
+        _ value: MetadataValue?, name: String, line: Int,
+        _ convert: (MetadataValue) -> Value?
+    ) throws(CLIError) -> RecordField<Value> {
         switch value {
         case nil: return .absent
         case .null?: return .null

@@ -7,10 +7,14 @@ import SeekDB
 /// `--database`/`-d` test, `--tenant`). The word after `--path`, `--user`, `--password` and
 /// `--database` is always their value, even when it starts with `-`.
 struct ConnectionOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Local mode: the data folder of a local seekdb, as pyseekdb's Client(path=...).",
-        discussion: "The folder is created if missing; a seekdb already serving it is reused, otherwise one is started (Unix socket only) and stopped when the command ends. --host, --port, --user, --password and --tenant are then ignored.",
-        valueName: "dir"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Local mode: the data folder of a local seekdb, as pyseekdb's Client(path=...).",
+            discussion:
+                "The folder is created if missing; a seekdb already serving it is reused, otherwise one is started (Unix socket only) and "
+                + "stopped when the command ends. --host, --port, --user, --password and --tenant are then ignored.",
+            valueName: "dir"))
     var path: String?
 
     @Option(help: "Server host.")

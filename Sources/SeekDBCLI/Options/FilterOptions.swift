@@ -4,8 +4,9 @@ import SeekDB
 /// `--where JSON` and `--where-document JSON`, in pyseekdb's filter syntax, turned into the
 /// SDK's typed filters by ``MetadataFilter/init(json:)`` and ``DocumentFilter/init(json:)``.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .customLong("where"),
-            help: #"Metadata filter in pyseekdb's JSON syntax, e.g. '{"year": {"$gte": 1900}}' or '{"$and": [...]}'."#)
+    @Option(
+        name: .customLong("where"),
+        help: #"Metadata filter in pyseekdb's JSON syntax, e.g. '{"year": {"$gte": 1900}}' or '{"$and": [...]}'."#)
     var metadataJSON: String?
 
     @Option(name: .customLong("where-document"), help: #"Document filter, e.g. '{"$contains": "word"}'."#)

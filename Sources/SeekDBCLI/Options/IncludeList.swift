@@ -6,7 +6,7 @@ import SeekDB
 enum IncludeList {
     static let names: [(String, Include)] = [
         ("documents", .documents), ("metadatas", .metadatas), ("embeddings", .embeddings), ("distances", .distances),
-        ("sparse_embeddings", .sparseEmbeddings),
+        ("sparse_embeddings", .sparseEmbeddings)
     ]
 
     /// The fields named, or `fallback` when the option was not given.

@@ -63,7 +63,7 @@ extension JSONOutput {
     init(_ vector: SparseVector) {
         self = .object([
             ("indices", .array(vector.indices.map { .int(Int64($0)) })),
-            ("values", .array(vector.values.map { .float($0) })),
+            ("values", .array(vector.values.map { .float($0) }))
         ])
     }
 }
@@ -80,15 +80,22 @@ extension JSONOutput {
     static func settings(of collection: SeekDBCollection) -> [(String, JSONOutput)] {
         var settings: [(String, JSONOutput)] = [
             ("dimension", .int(Int64(collection.dimension))), ("distance", .nullable(collection.distance?.rawValue)),
-            ("embedding_function", .nullable(collection.persistedEmbeddingFunctionName)),
+            ("embedding_function", .nullable(collection.persistedEmbeddingFunctionName))
         ]
         if let sparse = collection.sparseVectorIndex {
-            let source = switch sparse.source {
-            case .document: "#document"
-            case .metadata(let key): key
-            }
-            settings.append(("sparse_vector_index", .object([("source_key", .string(source)),
-                                                             ("embedding_function", .nullable(sparse.functionName))])))
+            let source =
+                switch sparse.source {
+                case .document: "#document"
+                case .metadata(let key): key
+                }
+            settings.append(
+                (
+                    "sparse_vector_index",
+                    .object([
+                        ("source_key", .string(source)),
+                        ("embedding_function", .nullable(sparse.functionName))
+                    ])
+                ))
         }
         return settings
     }

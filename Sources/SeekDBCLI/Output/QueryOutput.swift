@@ -25,8 +25,9 @@ extension RecordTable {
     /// One table per query, headed `query N:` when there are several; a distance column first.
     static func text(_ result: QueryResult) -> String {
         result.ids.indices.map { query in
-            let hits = GetResult(ids: result.ids[query], documents: result.documents?[query],
-                                 metadatas: result.metadatas?[query], embeddings: result.embeddings?[query])
+            let hits = GetResult(
+                ids: result.ids[query], documents: result.documents?[query],
+                metadatas: result.metadatas?[query], embeddings: result.embeddings?[query])
             let table = text(hits, distances: result.distances?[query])
             return result.ids.count > 1 ? "query \(query + 1):\n\(table)" : table
         }.joined(separator: "\n\n")

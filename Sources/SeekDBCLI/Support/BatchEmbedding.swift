@@ -6,8 +6,10 @@ enum BatchEmbedding {
     static let batchSize = 32
 
     /// Embeddings of `texts`, in order. `onBatch` receives each batch's vectors as it is done.
-    static func embed(_ texts: [String], with function: any EmbeddingFunction, label: String = "embedding",
-                      onBatch: ([[Float]]) throws -> Void = { _ in }) async throws -> [[Float]] {
+    static func embed(
+        _ texts: [String], with function: any EmbeddingFunction, label: String = "embedding",
+        onBatch: ([[Float]]) throws -> Void = { _ in }
+    ) async throws -> [[Float]] {
         var progress = ProgressBar(label: label, total: texts.count)
         defer { progress.finish() }
         var vectors: [[Float]] = []
@@ -17,7 +19,8 @@ enum BatchEmbedding {
             let batch = Array(texts[start..<min(start + batchSize, texts.count)])
             let computed = try await function.embed(batch)
             guard computed.count == batch.count else {
-                throw CLIError(code: "embeddingFailed", message: "the embedding function returned \(computed.count) vectors for \(batch.count) texts")
+                throw CLIError(
+                    code: "embeddingFailed", message: "the embedding function returned \(computed.count) vectors for \(batch.count) texts")
             }
             try onBatch(computed)
             vectors += computed

@@ -30,11 +30,16 @@ struct ErrorReport: Equatable {
 
     /// `{"error": {"code": …, "message": …, "serverErrorNumber": … or null}}`.
     var json: JSONOutput {
-        .object([("error", .object([
-            ("code", .string(code)),
-            ("message", .string(message)),
-            ("serverErrorNumber", serverErrorNumber.map { .int(Int64($0)) } ?? .null),
-        ]))])
+        .object([
+            (
+                "error",
+                .object([
+                    ("code", .string(code)),
+                    ("message", .string(message)),
+                    ("serverErrorNumber", serverErrorNumber.map { .int(Int64($0)) } ?? .null)
+                ])
+            )
+        ])
     }
 
     /// `seekdb: permissionDenied (server error 1142): INSERT privilege denied …`.

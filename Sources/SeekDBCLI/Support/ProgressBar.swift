@@ -33,6 +33,7 @@ struct ProgressBar {
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let percent = Int((fraction * 100).rounded(.down))
-        return "\(label) [\(bar)] \(completed)/\(total) \(percent)%".padding(toLength: label.count + width + 30, withPad: " ", startingAt: 0)
+        return "\(label) [\(bar)] \(completed)/\(total) \(percent)%".padding(
+            toLength: label.count + width + 30, withPad: " ", startingAt: 0)
     }
 }

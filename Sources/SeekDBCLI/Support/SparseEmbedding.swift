@@ -8,8 +8,10 @@ enum SparseEmbedding {
 
     /// The function `name` (only `bm25`) with `properties`, a JSON object as pyseekdb stores it.
     /// `option` names the properties' option in error messages.
-    static func function(named name: String, properties: String?,
-                         option: String = "--properties") throws(CLIError) -> BM25SparseEmbeddingFunction {
+    static func function(
+        named name: String, properties: String?,
+        option: String = "--properties"
+    ) throws(CLIError) -> BM25SparseEmbeddingFunction {
         guard name == "bm25" else {
             throw .invalidArgument("--sparse \(name): the only sparse function is bm25")
         }

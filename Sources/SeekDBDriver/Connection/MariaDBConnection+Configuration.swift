@@ -17,8 +17,10 @@ extension MariaDBConnection {
             package var certificateFile: String?
             package var keyFile: String?
 
-            package init(required: Bool = false, verifyServerCertificate: Bool = false, caFile: String? = nil,
-                         certificateFile: String? = nil, keyFile: String? = nil) {
+            package init(
+                required: Bool = false, verifyServerCertificate: Bool = false, caFile: String? = nil,
+                certificateFile: String? = nil, keyFile: String? = nil
+            ) {
                 self.required = required
                 self.verifyServerCertificate = verifyServerCertificate
                 self.caFile = caFile
@@ -44,10 +46,12 @@ extension MariaDBConnection {
         /// Where statement spans and metrics go.
         package var instruments: Instruments
 
-        package init(endpoint: Endpoint, user: String, password: String?, database: String?,
-                     connectTimeout: Duration = .seconds(10), readTimeout: Duration? = nil,
-                     writeTimeout: Duration? = nil, tls: TLS = .disabled, initCommands: [String] = [],
-                     instruments: Instruments = Instruments()) {
+        package init(
+            endpoint: Endpoint, user: String, password: String?, database: String?,
+            connectTimeout: Duration = .seconds(10), readTimeout: Duration? = nil,
+            writeTimeout: Duration? = nil, tls: TLS = .disabled, initCommands: [String] = [],
+            instruments: Instruments = Instruments()
+        ) {
             self.endpoint = endpoint
             self.user = user
             self.password = password

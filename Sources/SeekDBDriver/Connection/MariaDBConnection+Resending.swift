@@ -34,9 +34,11 @@ extension MariaDBConnection {
                 let pause = Duration.milliseconds(100 * min(attempt, 10))
                 let again = deadline.map { ContinuousClock.now + pause < $0 } ?? (attempt < 5)
                 guard again else { throw error }
-                logger.debug("seekdb reported a transient error on a DDL statement; sending it again", metadata: [
-                    "attempt": "\(attempt)", "seekdb.error": "\(error.number) \(error.message)",
-                ])
+                logger.debug(
+                    "seekdb reported a transient error on a DDL statement; sending it again",
+                    metadata: [
+                        "attempt": "\(attempt)", "seekdb.error": "\(error.number) \(error.message)"
+                    ])
                 try await Task.sleep(for: pause)
             } catch let error as DriverError where error.number == MariaDBErrorNumber.tableExists && attempt > 1 {
                 logger.debug("a retried CREATE TABLE found its table: the earlier attempt created it")
@@ -48,8 +50,10 @@ extension MariaDBConnection {
     /// Runs a write in autocommit mode, sending it again while the server refuses it and rolls
     /// it back (``MariaDBErrorNumber/refusedAndRolledBack``): a refused statement changed
     /// nothing. Up to 5 attempts, pausing 100, 200, … ms, within `budget`.
-    package func executeResendingRefusals(_ sql: String, _ parameters: [SQLValue], budget: Duration,
-                                          logger: Logger) async throws {
+    package func executeResendingRefusals(
+        _ sql: String, _ parameters: [SQLValue], budget: Duration,
+        logger: Logger
+    ) async throws {
         let deadline = ContinuousClock.now + budget
         for attempt in 1... {
             do {
@@ -58,9 +62,11 @@ extension MariaDBConnection {
             } catch let error as DriverError where MariaDBErrorNumber.refusedAndRolledBack.contains(error.number) {
                 let pause = Duration.milliseconds(100 * attempt)
                 guard attempt < 5, ContinuousClock.now + pause < deadline else { throw error }
-                logger.debug("seekdb refused a write; sending it again", metadata: [
-                    "attempt": "\(attempt)", "seekdb.error": "\(error.number) \(error.message)",
-                ])
+                logger.debug(
+                    "seekdb refused a write; sending it again",
+                    metadata: [
+                        "attempt": "\(attempt)", "seekdb.error": "\(error.number) \(error.message)"
+                    ])
                 try await Task.sleep(for: pause)
             }
         }
@@ -70,8 +76,10 @@ extension MariaDBConnection {
     /// If the setting cannot be put back, the connection is closed (a pool then replaces it), so
     /// no later statement runs with the changed setting. `body`'s error is thrown after the
     /// restore.
-    package nonisolated func withSessionSetting<R>(_ set: String, restore: String, logger: Logger,
-                                                   _ body: () async throws -> R) async throws -> R {
+    package nonisolated func withSessionSetting<R>(
+        _ set: String, restore: String, logger: Logger,
+        _ body: () async throws -> R
+    ) async throws -> R {
         _ = try await query(set, logger: logger)
         let result: R
         do {

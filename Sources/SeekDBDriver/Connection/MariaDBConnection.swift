@@ -53,10 +53,11 @@ package actor MariaDBConnection {
             throw DriverError(kind: .connect, number: 2008, message: "libmariadb could not allocate a connection handle")
         }
         applyOptions(to: handle)
-        let (host, port, socket): (String?, UInt32, String?) = switch configuration.endpoint {
-        case .tcp(let host, let port): (host, UInt32(clamping: port), nil)
-        case .unixSocket(let path): ("localhost", 0, path)
-        }
+        let (host, port, socket): (String?, UInt32, String?) =
+            switch configuration.endpoint {
+            case .tcp(let host, let port): (host, UInt32(clamping: port), nil)
+            case .unixSocket(let path): ("localhost", 0, path)
+            }
         let flags = UInt(CLIENT_MULTI_RESULTS) | UInt(CLIENT_FOUND_ROWS)
         let connected = withOptionalCString(host) { host in
             withOptionalCString(configuration.password) { password in
@@ -76,8 +77,9 @@ package actor MariaDBConnection {
         // MYSQL_OPT_SSL_ENFORCE, unless the certificate is verified: refuse that session.
         if configuration.tls.required, mysql_get_ssl_cipher(handle) == nil {
             mysql_close(handle)
-            throw DriverError(kind: .connect, number: MariaDBErrorNumber.sslConnectionError,
-                              message: "TLS is required, but the server does not support it; the session would not be encrypted")
+            throw DriverError(
+                kind: .connect, number: MariaDBErrorNumber.sslConnectionError,
+                message: "TLS is required, but the server does not support it; the session would not be encrypted")
         }
         self.handle = handle
         do {
@@ -87,7 +89,8 @@ package actor MariaDBConnection {
             close()
             throw DriverError(kind: .connect, number: error.number, sqlState: error.sqlState, message: error.message)
         }
-        logger.debug("seekdb connection opened", metadata: ["seekdb.connection.id": "\(localID)", "seekdb.session.id": "\(serverConnectionID)"])
+        logger.debug(
+            "seekdb connection opened", metadata: ["seekdb.connection.id": "\(localID)", "seekdb.session.id": "\(serverConnectionID)"])
     }
 
     private func applyOptions(to handle: UnsafeMutablePointer<MYSQL>) {
@@ -161,8 +164,10 @@ package actor MariaDBConnection {
     /// Runs `body` on this connection's executor; a cancellation while it runs sends
     /// `KILL QUERY` from a second connection and marks this one broken, since a late KILL
     /// could otherwise interrupt the next statement.
-    private func cancellable(logger: Logger, sql: String,
-                             _ body: (isolated MariaDBConnection) throws(DriverError) -> ResultSet) async throws -> ResultSet {
+    private func cancellable(
+        logger: Logger, sql: String,
+        _ body: (isolated MariaDBConnection) throws(DriverError) -> ResultSet
+    ) async throws -> ResultSet {
         try Task.checkCancellation()
         guard handle != nil, !isBroken else {
             throw DriverError.connectionClosed
@@ -191,7 +196,8 @@ package actor MariaDBConnection {
             // libmariadb reports an expired read timeout as a plain 2013 "Lost connection";
             // name the timeout so callers get a timeout, not a lost connection.
             if error.number == MariaDBErrorNumber.serverLost, let read = configuration.readTimeout,
-               ContinuousClock.now - started >= .seconds(Int(read.wholeSecondsRoundedUp)) - .milliseconds(100) {
+                ContinuousClock.now - started >= .seconds(Int(read.wholeSecondsRoundedUp)) - .milliseconds(100)
+            {
                 error.message = "read timeout of \(read.wholeSecondsRoundedUp) s expired (\(error.message))"
             }
             throw error

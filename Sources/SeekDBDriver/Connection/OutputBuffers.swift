@@ -32,7 +32,9 @@ struct OutputBuffers {
             cmariadb_bind_output(&binds[index], buffer, UInt(capacity), lengths + index, nulls + index, errors + index)
             switch kind {
             case .signed: binds[index].buffer_type = MYSQL_TYPE_LONGLONG
-            case .unsigned: binds[index].buffer_type = MYSQL_TYPE_LONGLONG; binds[index].is_unsigned = 1
+            case .unsigned:
+                binds[index].buffer_type = MYSQL_TYPE_LONGLONG
+                binds[index].is_unsigned = 1
             case .double: binds[index].buffer_type = MYSQL_TYPE_DOUBLE
             case .bytes: binds[index].buffer_type = MYSQL_TYPE_BLOB
             case .string: binds[index].buffer_type = MYSQL_TYPE_STRING

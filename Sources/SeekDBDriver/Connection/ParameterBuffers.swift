@@ -32,8 +32,10 @@ struct ParameterBuffers {
         }
     }
 
-    private mutating func bind(_ index: Int, type: enum_field_types, buffer: UnsafeMutableRawPointer?, length: Int,
-                               unsigned: Bool = false) {
+    private mutating func bind(
+        _ index: Int, type: enum_field_types, buffer: UnsafeMutableRawPointer?, length: Int,
+        unsigned: Bool = false
+    ) {
         cmariadb_bind_input(&binds[index], type, buffer, UInt(length), nil, unsigned ? 1 : 0)
     }
 

@@ -30,7 +30,8 @@ final class PreparedStatement {
     /// Binds `parameters`, executes, and reads the whole result into Swift values.
     func execute(_ parameters: [SQLValue]) throws(DriverError) -> ResultSet {
         guard parameters.count == parameterCount else {
-            throw DriverError(kind: .client, message: "statement has \(parameterCount) placeholders but \(parameters.count) values were given")
+            throw DriverError(
+                kind: .client, message: "statement has \(parameterCount) placeholders but \(parameters.count) values were given")
         }
         var buffers = ParameterBuffers(parameters)
         defer { buffers.deallocate() }

@@ -17,12 +17,14 @@ enum QueryKiller {
             do {
                 let killer = try await MariaDBConnection.connect(configuration, logger: logger)
                 let killed: Result<ResultSet, any Error>
-                do { killed = .success(try await killer.query("KILL QUERY \(sessionID)", logger: logger)) } catch { killed = .failure(error) }
+                do { killed = .success(try await killer.query("KILL QUERY \(sessionID)", logger: logger)) } catch {
+                    killed = .failure(error)
+                }
                 await killer.close()
                 _ = try killed.get()
                 return
             } catch let error as DriverError where error.number == MariaDBErrorNumber.unknownThread {
-                return   // the statement (and its session) ended already
+                return  // the statement (and its session) ended already
             } catch {
                 // Best effort: try again; the statement timeout is the backstop.
                 if attempt < 3 { try? await Task.sleep(for: .milliseconds(200)) }

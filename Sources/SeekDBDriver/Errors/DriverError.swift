@@ -40,8 +40,9 @@ package struct DriverError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A statement asked of a connection that is closed or broken.
-    package static let connectionClosed = DriverError(kind: .closed, number: MariaDBErrorNumber.serverGoneAway,
-                                                      message: "the connection is closed")
+    package static let connectionClosed = DriverError(
+        kind: .closed, number: MariaDBErrorNumber.serverGoneAway,
+        message: "the connection is closed")
     /// A connection asked of a closed pool.
     package static let poolClosed = DriverError(kind: .poolClosed, message: "the client is closed")
 

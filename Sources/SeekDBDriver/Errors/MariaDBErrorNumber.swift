@@ -52,6 +52,6 @@ package enum MariaDBErrorNumber {
 
     /// Client errors after which a handle must be discarded.
     package static let brokenConnection: Set<UInt32> = [
-        serverGoneAway, serverLost, commandsOutOfSync, malformedPacket, serverLostExtended, sessionInterrupted,
+        serverGoneAway, serverLost, commandsOutOfSync, malformedPacket, serverLostExtended, sessionInterrupted
     ]
 }

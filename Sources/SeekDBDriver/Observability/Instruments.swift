@@ -1,5 +1,5 @@
-import Instrumentation
 import CoreMetrics
+import Instrumentation
 import Tracing
 
 /// Where the SDK sends metrics and spans: the factory and tracer a client was configured with,
@@ -20,8 +20,9 @@ package struct Instruments: Sendable {
 
     /// Starts a span as a child of the task's current span (`ServiceContext.current`).
     package func startSpan(_ name: String, ofKind kind: SpanKind) -> any Span {
-        tracer.startAnySpan(name, context: ServiceContext.current ?? .topLevel, ofKind: kind,
-                            function: #function, file: #fileID, line: #line)
+        tracer.startAnySpan(
+            name, context: ServiceContext.current ?? .topLevel, ofKind: kind,
+            function: #function, file: #fileID, line: #line)
     }
 
     package func timer(_ label: String, _ dimensions: [(String, String)]) -> Timer {

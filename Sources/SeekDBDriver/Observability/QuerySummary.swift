@@ -26,7 +26,7 @@ package struct QuerySummary: Sendable, Hashable {
             let upper = word.uppercased()
             if takeNext {
                 if upper == "SELECT" {
-                    takeNext = false   // a derived table: the next FROM names the table
+                    takeNext = false  // a derived table: the next FROM names the table
                 } else if !Self.skippedAfterTableKeyword.contains(upper) {
                     target = word
                     break
@@ -65,7 +65,7 @@ package struct QuerySummary: Sendable, Hashable {
     private static func identifier(_ word: Substring) -> String? {
         let name = word.filter { $0 != "`" }
         guard !name.isEmpty, name.count <= 128,
-              name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_$.".unicodeScalars.contains($0) })
+            name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_$.".unicodeScalars.contains($0) })
         else { return nil }
         return name
     }

@@ -1,5 +1,4 @@
 import CoreMetrics
-
 import Tracing
 
 /// The span and metrics of one statement: started before the statement is sent, ended with

@@ -18,8 +18,10 @@ package typealias ConnectionPool = Pool<MariaDBConnection>
 extension Pool where Connection == MariaDBConnection {
     /// A pool opening connections with `configuration`, reporting to `configuration.instruments`.
     package init(configuration: MariaDBConnection.Configuration, settings: Settings, logger: Logger) {
-        self.init(settings: settings, metrics: PoolMetrics(instruments: configuration.instruments, database: configuration.database),
-                  logger: logger) { logger in
+        self.init(
+            settings: settings, metrics: PoolMetrics(instruments: configuration.instruments, database: configuration.database),
+            logger: logger
+        ) { logger in
             try await MariaDBConnection.connect(configuration, logger: logger)
         }
     }
@@ -59,8 +61,10 @@ package actor Pool<Connection: PooledConnection> {
     private let metrics: PoolMetrics
 
     /// - Parameter connect: opens a new connection.
-    init(settings: Settings, metrics: PoolMetrics, logger: Logger,
-                 connect: @escaping @Sendable (Logger) async throws -> Connection) {
+    init(
+        settings: Settings, metrics: PoolMetrics, logger: Logger,
+        connect: @escaping @Sendable (Logger) async throws -> Connection
+    ) {
         self.connect = connect
         self.settings = settings
         self.logger = logger

@@ -19,7 +19,7 @@ enum ColumnKind {
         case MYSQL_TYPE_FLOAT, MYSQL_TYPE_DOUBLE:
             self = .double
         case MYSQL_TYPE_STRING, MYSQL_TYPE_VAR_STRING, MYSQL_TYPE_VARCHAR, MYSQL_TYPE_BLOB, MYSQL_TYPE_TINY_BLOB,
-             MYSQL_TYPE_MEDIUM_BLOB, MYSQL_TYPE_LONG_BLOB, MYSQL_TYPE_BIT, MYSQL_TYPE_GEOMETRY:
+            MYSQL_TYPE_MEDIUM_BLOB, MYSQL_TYPE_LONG_BLOB, MYSQL_TYPE_BIT, MYSQL_TYPE_GEOMETRY:
             self = field.charsetnr == ColumnKind.binaryCharset ? .bytes : .string
         default:
             // DECIMAL, dates and times, JSON, VECTOR (sent as text) and anything newer.

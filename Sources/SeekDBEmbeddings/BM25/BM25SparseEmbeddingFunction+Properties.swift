@@ -44,8 +44,9 @@ extension BM25SparseEmbeddingFunction {
         case let given?:
             throw EmbeddingError(.invalidConfiguration, "BM25 property stopwords must be an array of strings or null, got \(given)")
         }
-        try self.init(k: try number("k", default: Self.defaultK), b: try number("b", default: Self.defaultB),
-                      averageDocumentLength: try number("avg_doc_length", default: Self.defaultAverageDocumentLength),
-                      dimension: dimension, language: language, stopwords: stopwords)
+        try self.init(
+            k: try number("k", default: Self.defaultK), b: try number("b", default: Self.defaultB),
+            averageDocumentLength: try number("avg_doc_length", default: Self.defaultAverageDocumentLength),
+            dimension: dimension, language: language, stopwords: stopwords)
     }
 }

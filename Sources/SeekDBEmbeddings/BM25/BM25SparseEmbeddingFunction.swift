@@ -52,10 +52,12 @@ public struct BM25SparseEmbeddingFunction: SparseEmbeddingFunction {
     ///   is not finite), or `dimension` is not in 1…500001 (indices must stay within
     ///   ``SparseVector/maximumIndex``); ``EmbeddingError/Code/unsupportedConfiguration`` if
     ///   `language` is not English (the message names it).
-    public init(k: Double = defaultK, b: Double = defaultB,
-                averageDocumentLength: Double = defaultAverageDocumentLength,
-                dimension: Int = defaultDimension, language: String = "english",
-                stopwords: [String]? = nil) throws(EmbeddingError) {
+    public init(
+        k: Double = defaultK, b: Double = defaultB,
+        averageDocumentLength: Double = defaultAverageDocumentLength,
+        dimension: Int = defaultDimension, language: String = "english",
+        stopwords: [String]? = nil
+    ) throws(EmbeddingError) {
         guard k.isFinite, k >= 0 else {
             throw EmbeddingError(.invalidConfiguration, "BM25 k must be a finite number ≥ 0, got \(k)")
         }
@@ -68,12 +70,16 @@ public struct BM25SparseEmbeddingFunction: SparseEmbeddingFunction {
         }
         let maximumDimension = Int(SparseVector.maximumIndex) + 1
         guard (1...maximumDimension).contains(dimension) else {
-            throw EmbeddingError(.invalidConfiguration,
-                                 "BM25 dim must be between 1 and \(maximumDimension) (seekdb's sparse index takes indices up to \(SparseVector.maximumIndex)), got \(dimension)")
+            throw EmbeddingError(
+                .invalidConfiguration,
+                "BM25 dim must be between 1 and \(maximumDimension) (seekdb's sparse index takes indices up to "
+                    + "\(SparseVector.maximumIndex)), got \(dimension)"
+            )
         }
         guard Self.supportedLanguages.contains(language) else {
-            throw EmbeddingError(.unsupportedConfiguration,
-                                 "BM25 language \"\(language)\" is not supported by this SDK (only \"english\" or \"en\"); pyseekdb can compute it")
+            throw EmbeddingError(
+                .unsupportedConfiguration,
+                "BM25 language \"\(language)\" is not supported by this SDK (only \"english\" or \"en\"); pyseekdb can compute it")
         }
         self.k = k
         self.b = b
@@ -92,7 +98,7 @@ public struct BM25SparseEmbeddingFunction: SparseEmbeddingFunction {
     public var properties: [(key: String, value: EmbeddingPropertyValue)] {
         var result: [(key: String, value: EmbeddingPropertyValue)] = [
             ("k", .double(k)), ("b", .double(b)), ("avg_doc_length", .double(averageDocumentLength)),
-            ("dim", .int(Int64(dimension))), ("language", .string(language)),
+            ("dim", .int(Int64(dimension))), ("language", .string(language))
         ]
         if let stopwords { result.append(("stopwords", .array(stopwords.map(EmbeddingPropertyValue.string)))) }
         return result
@@ -164,7 +170,9 @@ public struct BM25SparseEmbeddingFunction: SparseEmbeddingFunction {
         indices.reserveCapacity(entries.count)
         sums.reserveCapacity(entries.count)
         for entry in entries {
-            if indices.last == entry.index { sums[sums.count - 1] += entry.score } else {
+            if indices.last == entry.index {
+                sums[sums.count - 1] += entry.score
+            } else {
                 indices.append(entry.index)
                 sums.append(entry.score)
             }

@@ -44,7 +44,7 @@ enum EnglishStemmer {
         let pairs = [
             ("skis", "ski"), ("skies", "sky"), ("idly", "idl"), ("gently", "gentl"), ("ugly", "ugli"),
             ("early", "earli"), ("only", "onli"), ("singly", "singl"), ("sky", "sky"), ("news", "news"),
-            ("howe", "howe"), ("atlas", "atlas"), ("cosmos", "cosmos"), ("bias", "bias"), ("andes", "andes"),
+            ("howe", "howe"), ("atlas", "atlas"), ("cosmos", "cosmos"), ("bias", "bias"), ("andes", "andes")
         ]
         return Dictionary(uniqueKeysWithValues: pairs.map { (codes($0.0), codes($0.1)) })
     }()
@@ -118,10 +118,16 @@ private struct Word {
 
     mutating func prelude() {
         if s.first == Self.apostrophe { s.removeFirst() }
-        if s.first == Self.y { s[0] = Self.capitalY; foundY = true }
+        if s.first == Self.y {
+            s[0] = Self.capitalY
+            foundY = true
+        }
         var index = 0
         while index + 1 < s.count {
-            if Self.isVowel(s[index]) && s[index + 1] == Self.y { s[index + 1] = Self.capitalY; foundY = true }
+            if Self.isVowel(s[index]) && s[index + 1] == Self.y {
+                s[index + 1] = Self.capitalY
+                foundY = true
+            }
             index += 1
         }
     }
@@ -132,7 +138,8 @@ private struct Word {
     /// The position after the first consonant that follows a vowel, searching from `start`.
     private func afterVowelConsonant(from start: Int) -> Int? {
         guard let vowel = s[start...].firstIndex(where: Self.isVowel),
-              let consonant = s[(vowel + 1)...].firstIndex(where: { !Self.isVowel($0) }) else { return nil }
+            let consonant = s[(vowel + 1)...].firstIndex(where: { !Self.isVowel($0) })
+        else { return nil }
         return consonant + 1
     }
 
@@ -174,7 +181,7 @@ private struct Word {
             // Delete it if a vowel comes somewhere before the character preceding it ("gaps", not "gas").
             if start >= 1 && hasVowel(before: start - 1) { s.removeLast() }
         default:
-            break   // "us", "ss": left alone
+            break  // "us", "ss": left alone
         }
     }
 
@@ -230,7 +237,7 @@ private struct Word {
         ("izer", "ize"), ("ization", "ize"), ("ational", "ate"), ("ation", "ate"), ("ator", "ate"),
         ("alism", "al"), ("aliti", "al"), ("alli", "al"), ("fulness", "ful"), ("ousli", "ous"),
         ("ousness", "ous"), ("iveness", "ive"), ("iviti", "ive"), ("biliti", "ble"), ("bli", "ble"),
-        ("ogist", "og"), ("ogi", nil), ("fulli", "ful"), ("lessli", "less"), ("li", nil),
+        ("ogist", "og"), ("ogi", nil), ("fulli", "ful"), ("lessli", "less"), ("li", nil)
     ]
     private static let step2Suffixes = step2Rules.map { EnglishStemmer.codes($0.0) }
 
@@ -252,7 +259,7 @@ private struct Word {
 
     private static let step3Rules: [(String, String)] = [
         ("tional", "tion"), ("ational", "ate"), ("alize", "al"), ("icate", "ic"), ("iciti", "ic"),
-        ("ical", "ic"), ("ful", ""), ("ness", ""), ("ative", ""),
+        ("ical", "ic"), ("ful", ""), ("ness", ""), ("ative", "")
     ]
     private static let step3Suffixes = step3Rules.map { EnglishStemmer.codes($0.0) }
 
@@ -270,7 +277,7 @@ private struct Word {
 
     private static let step4Suffixes = [
         "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
-        "iti", "ous", "ive", "ize", "ion",
+        "iti", "ous", "ive", "ize", "ion"
     ].map(EnglishStemmer.codes)
 
     mutating func step4() {

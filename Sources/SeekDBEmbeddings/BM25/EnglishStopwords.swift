@@ -5,6 +5,6 @@ enum EnglishStopwords {
     static let words: [String] = [
         "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
         "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
-        "they", "this", "to", "was", "will", "with",
+        "they", "this", "to", "was", "will", "with"
     ]
 }

@@ -2,7 +2,7 @@
 /// hash pyseekdb's BM25 uses to turn a token into a sparse index.
 enum MurmurHash3 {
     /// The 32-bit hash of `bytes` with `seed`, as the reference C `MurmurHash3_x86_32` returns it.
-    static func x86_32<Bytes: Collection<UInt8>>(_ bytes: Bytes, seed: UInt32 = 0) -> UInt32 {
+    static func x86Hash32<Bytes: Collection<UInt8>>(_ bytes: Bytes, seed: UInt32 = 0) -> UInt32 {
         let c1: UInt32 = 0xcc9e_2d51
         let c2: UInt32 = 0x1b87_3593
         var h1 = seed
@@ -38,7 +38,7 @@ enum MurmurHash3 {
     /// pyseekdb's sparse index of a token: `abs` of the hash read as a signed 32-bit number
     /// (in Python, so `-2³¹` becomes `2³¹`), modulo `dimension`.
     static func bucket(ofUTF8 bytes: some Collection<UInt8>, dimension: Int) -> UInt32 {
-        let signed = Int32(bitPattern: x86_32(bytes))
+        let signed = Int32(bitPattern: x86Hash32(bytes))
         return UInt32(Int64(signed).magnitude % UInt64(dimension))
     }
 

@@ -36,10 +36,12 @@ extension SparseVector: CustomStringConvertible {
             for entry in body.split(separator: ",", omittingEmptySubsequences: false) {
                 let parts = entry.split(separator: ":", omittingEmptySubsequences: false)
                 guard parts.count == 2,
-                      let index = UInt32(parts[0].trimmingASCIIWhitespace()),
-                      let value = Float(parts[1].trimmingASCIIWhitespace()) else {
-                    throw EmbeddingError(.invalidSparseVector,
-                                         "entry \(Self.quoted(String(entry))) of \(Self.quoted(text)) is not index:value (index 0…\(UInt32.max))")
+                    let index = UInt32(parts[0].trimmingASCIIWhitespace()),
+                    let value = Float(parts[1].trimmingASCIIWhitespace())
+                else {
+                    throw EmbeddingError(
+                        .invalidSparseVector,
+                        "entry \(Self.quoted(String(entry))) of \(Self.quoted(text)) is not index:value (index 0…\(UInt32.max))")
                 }
                 pairs.append((index, value))
             }
@@ -58,7 +60,8 @@ extension StringProtocol {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         let text = self[...]
         guard let first = text.firstIndex(where: { !isSpace($0) }),
-              let last = text.lastIndex(where: { !isSpace($0) }) else { return Substring() }
+            let last = text.lastIndex(where: { !isSpace($0) })
+        else { return Substring() }
         return Substring(text[first...last])
     }
 }

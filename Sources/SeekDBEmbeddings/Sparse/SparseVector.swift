@@ -35,8 +35,9 @@ public struct SparseVector: Sendable, Hashable {
     ///   to have unsorted entries sorted.
     public init(indices: [UInt32], values: [Float]) throws(EmbeddingError) {
         guard indices.count == values.count else {
-            throw EmbeddingError(.invalidSparseVector,
-                                 "\(indices.count) indices but \(values.count) values; give one value per index")
+            throw EmbeddingError(
+                .invalidSparseVector,
+                "\(indices.count) indices but \(values.count) values; give one value per index")
         }
         for position in indices.indices {
             let index = indices[position]
@@ -46,8 +47,10 @@ public struct SparseVector: Sendable, Hashable {
                     throw EmbeddingError(.invalidSparseVector, "index \(index) appears twice")
                 }
                 if index < previous {
-                    throw EmbeddingError(.invalidSparseVector,
-                                         "indices must be ascending: \(index) comes after \(previous) (build from pairs or a dictionary to have them sorted)")
+                    throw EmbeddingError(
+                        .invalidSparseVector,
+                        "indices must be ascending: \(index) comes after \(previous) (build from pairs or a dictionary to have them sorted)"
+                    )
                 }
             }
             try Self.check(index: index, value: values[position])
@@ -93,7 +96,8 @@ public struct SparseVector: Sendable, Hashable {
     /// The value at `index`, or `nil` if the vector has no entry there.
     public subscript(index: UInt32) -> Float? {
         // Binary search: indices are strictly ascending.
-        var low = 0, high = indices.count
+        var low = 0
+        var high = indices.count
         while low < high {
             let middle = (low + high) / 2
             if indices[middle] < index { low = middle + 1 } else { high = middle }
@@ -103,8 +107,9 @@ public struct SparseVector: Sendable, Hashable {
 
     private static func check(index: UInt32, value: Float) throws(EmbeddingError) {
         guard index <= maximumIndex else {
-            throw EmbeddingError(.invalidSparseVector,
-                                 "index \(index) is above \(maximumIndex), the largest seekdb's sparse index accepts")
+            throw EmbeddingError(
+                .invalidSparseVector,
+                "index \(index) is above \(maximumIndex), the largest seekdb's sparse index accepts")
         }
         guard value.isFinite else {
             throw EmbeddingError(.invalidSparseVector, "the value at index \(index) is \(value); values must be finite")

@@ -63,7 +63,9 @@ extension SeekDBCollection {
     public func snapshot() async throws -> CollectionSnapshot {
         let total = try await count()
         let result = try await get(limit: total, include: [.documents, .metadatas, .embeddings])
-        let records = result.records.map { CollectionSnapshot.Record(id: $0.id, document: $0.document, metadata: $0.metadata, embedding: $0.embedding) }
+        let records = result.records.map {
+            CollectionSnapshot.Record(id: $0.id, document: $0.document, metadata: $0.metadata, embedding: $0.embedding)
+        }
         return CollectionSnapshot(records: records)
     }
 }
@@ -76,9 +78,11 @@ enum SnapshotText {
         case .bool(let bool): bool ? "true" : "false"
         case .int(let int): String(int)
         case .double(let double): "\(double)"
-        case .string(let string): "\"" + string.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .string(let string):
+            "\"" + string.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         case .array(let elements): "[" + elements.map(json).joined(separator: ",") + "]"
-        case .object(let members): "{" + members.sorted { $0.key < $1.key }.map { json(.string($0.key)) + ":" + json($0.value) }.joined(separator: ",") + "}"
+        case .object(let members):
+            "{" + members.sorted { $0.key < $1.key }.map { json(.string($0.key)) + ":" + json($0.value) }.joined(separator: ",") + "}"
         }
     }
 }

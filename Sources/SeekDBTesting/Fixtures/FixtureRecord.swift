@@ -40,7 +40,8 @@ public struct FixtureRecord: Sendable, Hashable {
             throw SeekDBError(.invalidArgument, "\(source): expected a JSON object such as {\"id\": \"a\", \"document\": \"...\"}")
         }
         if let unknown = fields.keys.sorted().first(where: { !Self.fieldNames.contains($0) }) {
-            throw SeekDBError(.invalidArgument, "\(source): unknown field \"\(unknown)\"; a record has \(Self.fieldNames.joined(separator: ", "))")
+            throw SeekDBError(
+                .invalidArgument, "\(source): unknown field \"\(unknown)\"; a record has \(Self.fieldNames.joined(separator: ", "))")
         }
         guard let id = fields["id"]?.stringValue else { throw SeekDBError(.invalidArgument, "\(source): \"id\" must be a string") }
         self.id = id
@@ -55,10 +56,14 @@ public struct FixtureRecord: Sendable, Hashable {
         }
     }
 
-    private static func field<Value>(_ value: MetadataValue?, _ name: String, _ expected: String, _ source: String,
-                                     _ convert: (MetadataValue) -> Value?) throws(SeekDBError) -> Value? {
+    private static func field<Value>(
+        _ value: MetadataValue?, _ name: String, _ expected: String, _ source: String,
+        _ convert: (MetadataValue) -> Value?
+    ) throws(SeekDBError) -> Value? {
         guard let value, value != .null else { return nil }
-        guard let converted = convert(value) else { throw SeekDBError(.invalidArgument, "\(source): \"\(name)\" must be \(expected) or null") }
+        guard let converted = convert(value) else {
+            throw SeekDBError(.invalidArgument, "\(source): \"\(name)\" must be \(expected) or null")
+        }
         return converted
     }
 }

@@ -11,8 +11,9 @@ extension SeekDBCollection {
     public func load(_ records: [FixtureRecord]) async throws {
         guard !records.isEmpty else { return }
         let embeddings = records.contains { $0.embedding != nil } ? Embeddings(records.map(\.embedding)) : nil
-        try await add(ids: IDs(records.map(\.id)), embeddings: embeddings,
-                      documents: Documents(records.map(\.document)), metadatas: Metadatas(records.map(\.metadata)))
+        try await add(
+            ids: IDs(records.map(\.id)), embeddings: embeddings,
+            documents: Documents(records.map(\.document)), metadatas: Metadatas(records.map(\.metadata)))
     }
 
     /// Adds the records of a JSON-lines file in the CLI's record format
@@ -44,11 +45,14 @@ extension SeekDBClient {
     ///   - records: the records to add.
     /// - Throws: the errors of creating the collection and of `load(_:)`.
     @discardableResult
-    public func createCollection(name: String, dimension: Int? = nil, distance: DistanceMetric = .l2,
-                                 records: [FixtureRecord]) async throws -> SeekDBCollection {
+    public func createCollection(
+        name: String, dimension: Int? = nil, distance: DistanceMetric = .l2,
+        records: [FixtureRecord]
+    ) async throws -> SeekDBCollection {
         let dimension = dimension ?? records.lazy.compactMap(\.embedding?.count).first ?? 3
-        let collection = try await createCollection(name: name, configuration: .init(dimension: dimension, distance: distance),
-                                                    embeddingFunction: nil)
+        let collection = try await createCollection(
+            name: name, configuration: .init(dimension: dimension, distance: distance),
+            embeddingFunction: nil)
         try await collection.load(records)
         return collection
     }

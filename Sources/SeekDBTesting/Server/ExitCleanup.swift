@@ -1,10 +1,11 @@
 import Foundation
 import SeekDB
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Stops the local test servers still running when the process exits, and removes their folders.

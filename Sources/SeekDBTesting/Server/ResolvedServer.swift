@@ -31,17 +31,22 @@ struct ResolvedServer: Sendable {
         }
         let configuration = local.server.clientConfiguration()
         do {
-            let admin = try await connectAdmin(configuration) { "the local seekdb in \(local.folder) started but refused a connection: \($0)" }
-            return ResolvedServer(source: .localServer(dataDirectory: local.server.dataDirectory), configuration: configuration,
-                                  admin: admin, local: local)
+            let admin = try await connectAdmin(configuration) {
+                "the local seekdb in \(local.folder) started but refused a connection: \($0)"
+            }
+            return ResolvedServer(
+                source: .localServer(dataDirectory: local.server.dataDirectory), configuration: configuration,
+                admin: admin, local: local)
         } catch {
             await local.shutdown()
             throw error
         }
     }
 
-    private static func connectAdmin(_ configuration: SeekDBClient.Configuration,
-                                      message: (String) -> String) async throws -> SeekDBClient {
+    private static func connectAdmin(
+        _ configuration: SeekDBClient.Configuration,
+        message: (String) -> String
+    ) async throws -> SeekDBClient {
         var admin = configuration
         admin.database = "information_schema"
         admin.pool.maximumConnections = 2

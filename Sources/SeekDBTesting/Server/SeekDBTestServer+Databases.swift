@@ -20,7 +20,9 @@ extension SeekDBTestServer {
     ///   the server's `SeekDBError`.
     /// - Parameter suffix: makes the part after the prefix; random by default (tests force
     ///   collisions with it).
-    func makeDatabase(prefix: String, suffix: @escaping @Sendable () -> String = SeekDBTestServer.randomSuffix) async throws -> SeekDBTestDatabase {
+    func makeDatabase(
+        prefix: String, suffix: @escaping @Sendable () -> String = SeekDBTestServer.randomSuffix
+    ) async throws -> SeekDBTestDatabase {
         try Self.validate(prefix: prefix)
         let server = try await resolved()
         return try await Task {
@@ -38,7 +40,7 @@ extension SeekDBTestServer {
                             // An earlier attempt answered "schema try again" but created it: ours.
                         }
                     }
-                } catch let error as SeekDBError where error.serverErrorNumber == 1007 {   // database exists
+                } catch let error as SeekDBError where error.serverErrorNumber == 1007 {  // database exists
                     continue
                 }
                 var configuration = server.configuration
@@ -96,7 +98,8 @@ extension SeekDBTestServer {
 
     static func validate(prefix: String) throws(SeekDBTestingError) {
         guard !prefix.isEmpty, prefix.utf8.count <= 40,
-              prefix.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 }) else {
+            prefix.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 })
+        else {
             throw .invalidPrefix(prefix)
         }
     }

@@ -59,8 +59,10 @@ public actor SeekDBTestServer {
     ///   - environment: where `SEEKDB_HOST`, `SEEKDB_SOCKET` and the other `SEEKDB_*` variables
     ///     are read. Pass `[:]` to always use a local server.
     ///   - localServer: how a local server is found and run.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                localServer: LocalServer.Configuration = SeekDBTestServer.defaultLocalServerConfiguration) {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        localServer: LocalServer.Configuration = SeekDBTestServer.defaultLocalServerConfiguration
+    ) {
         self.environment = environment
         self.localServerConfiguration = localServer
     }

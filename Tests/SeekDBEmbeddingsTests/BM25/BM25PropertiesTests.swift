@@ -5,7 +5,10 @@ import Testing
 @Suite("BM25 properties")
 struct BM25PropertiesTests {
     static func code(_ build: () throws(EmbeddingError) -> BM25SparseEmbeddingFunction) -> EmbeddingError.Code? {
-        do { _ = try build(); return nil } catch { return error.code }
+        do {
+            _ = try build()
+            return nil
+        } catch { return error.code }
     }
 
     @Test("defaults and key order are pyseekdb's get_config()")
@@ -28,7 +31,9 @@ struct BM25PropertiesTests {
             let function = try BM25SparseEmbeddingFunction(properties: configuration)
             // {"name": "bm25", "properties": {"k": 1.2, …}}: compare name, key order and value types.
             let keys = try #require(text.range(of: "\"properties\": {")).upperBound
-            let expectedKeys = try text[keys...].matches(of: Regex(#""([a-z_]+)": "#)).compactMap { $0.output[1].substring.map(String.init) }
+            let expectedKeys = try text[keys...].matches(of: Regex(#""([a-z_]+)": "#)).compactMap {
+                $0.output[1].substring.map(String.init)
+            }
             #expect(function.properties.map(\.key) == expectedKeys, "\(text)")
             #expect(text.hasPrefix("{\"name\": \"\(function.name)\""))
             for (key, value) in function.properties {
@@ -85,7 +90,7 @@ struct BM25PropertiesTests {
     func fromProperties() throws {
         let function = try BM25SparseEmbeddingFunction(properties: [
             ("k", .int(2)), ("dim", .double(1000.7)), ("avg_doc_length", .int(50)), ("extra", .string("x")),
-            ("stopwords", .null),
+            ("stopwords", .null)
         ])
         #expect(function.k == 2)
         #expect(function.b == 0.75)
@@ -126,7 +131,7 @@ struct SparseEmbeddingFunctionTests {
     func cancellation() async throws {
         let function = try BM25SparseEmbeddingFunction()
         let task = Task { () async throws -> [SparseVector] in
-            withUnsafeCurrentTask { $0?.cancel() }   // cancelled before embed starts
+            withUnsafeCurrentTask { $0?.cancel() }  // cancelled before embed starts
             return try await function.embed(["never"])
         }
         await #expect(throws: CancellationError.self) { try await task.value }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SeekDBEmbeddings
 import Testing
+
+@testable import SeekDBEmbeddings
 
 /// The Swift BM25 against pyseekdb's BM25SparseEmbeddingFunction (with bm25s and PyStemmer),
 /// computed live in the project's Python on the same texts.
@@ -11,10 +12,12 @@ struct BM25ReferenceTests {
     static let configurations: [[(key: String, value: EmbeddingPropertyValue)]] = [
         [],
         [("k", .double(1.5)), ("b", .double(0.5)), ("avg_doc_length", .int(100)), ("dim", .int(1000))],
-        [("k", .double(0.9)), ("b", .double(1.0)), ("avg_doc_length", .double(12.5)), ("dim", .int(50_000)),
-         ("language", .string("en")),
-         ("stopwords", .array(["run", "search", "vector", "the", "don", "数据", "The"].map { .string($0) }))],
-        [("k", .double(0)), ("b", .double(0)), ("dim", .int(7)), ("stopwords", .array([]))],
+        [
+            ("k", .double(0.9)), ("b", .double(1.0)), ("avg_doc_length", .double(12.5)), ("dim", .int(50_000)),
+            ("language", .string("en")),
+            ("stopwords", .array(["run", "search", "vector", "the", "don", "数据", "The"].map { .string($0) }))
+        ],
+        [("k", .double(0)), ("b", .double(0)), ("dim", .int(7)), ("stopwords", .array([]))]
     ]
 
     static func json(_ value: EmbeddingPropertyValue) -> Any {
@@ -49,7 +52,10 @@ struct BM25ReferenceTests {
                 let vector = actual[position]
                 guard vector.indices == reference.indices else {
                     mismatches += 1
-                    Issue.record("configuration \(number), text \(position) \(text.prefix(60).debugDescription): indices \(vector.indices.prefix(8)) vs pyseekdb \(reference.indices.prefix(8))")
+                    Issue.record(
+                        Comment(
+                            rawValue: "configuration \(number), text \(position) \(text.prefix(60).debugDescription): indices "
+                                + "\(vector.indices.prefix(8)) vs pyseekdb \(reference.indices.prefix(8))"))
                     continue
                 }
                 for (value, referenceValue) in zip(vector.values, reference.values) {
@@ -58,8 +64,9 @@ struct BM25ReferenceTests {
                     #expect(error <= 1e-5, "configuration \(number), text \(position): \(value) vs \(referenceValue)")
                 }
             }
-            print("BM25 reference: configuration \(number) \(Self.json(configuration)): \(texts.count) texts, "
-                  + "\(mismatches) index mismatches, max relative error \(worst)")
+            print(
+                "BM25 reference: configuration \(number) \(Self.json(configuration)): \(texts.count) texts, "
+                    + "\(mismatches) index mismatches, max relative error \(worst)")
         }
     }
 
@@ -113,6 +120,6 @@ struct BM25ReferenceTests {
         "meteorologist", "cryptologists", "biologist", "biologists", "geologist", "woman_technologist",
         "dying", "lying", "tying", "vying", "hying", "eying", "skiing", "skis", "skies", "ski",
         "proceed", "proceeded", "proceeding", "exceed", "exceeded", "succeed", "succeeding", "agreed", "feed",
-        "generate", "generous", "communism", "community", "arsenic", "arsenal",
+        "generate", "generous", "communism", "community", "arsenic", "arsenal"
     ]
 }

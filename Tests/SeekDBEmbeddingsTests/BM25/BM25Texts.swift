@@ -8,7 +8,7 @@ enum BM25Texts {
         "", " ", "   \t\n  ", "\n", "!!!", "?!.,;:", "a", "I", "x y z", "ab",
         "Running runners ran; they run daily!",
         "The quick brown fox jumps over the lazy dog.",
-        "the and of to in is it that this",   // stop words only
+        "the and of to in is it that this",  // stop words only
         "The The THE the tHe", "don't won't can't it's I'm you're they'll we'd",
         "rock'n'roll o'clock O'Neil's ’curly’ quotes", "state-of-the-art e-mail re-entry well-known",
         "co-operate — em–dash … ellipsis", "snake_case_words __init__ _x_ a_b",
@@ -39,7 +39,7 @@ enum BM25Texts {
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         String(repeating: "search vector database ", count: 400),
         String(repeating: "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", count: 150),
-        (0..<3000).map { "w\($0)" }.joined(separator: " "),
+        (0..<3000).map { "w\($0)" }.joined(separator: " ")
     ]
 
     /// Words the generator draws from: plain English, inflections the stemmer changes,
@@ -56,7 +56,7 @@ enum BM25Texts {
         "café", "naïve", "résumé", "Zürich", "São", "Paulo", "Ångström", "Øresund", "Łódź", "straße",
         "ΣΟΦΙΑ", "λόγος", "Москва", "数据", "搜索", "東京", "ソフト", "검색", "🚀", "👍", "🔥", "✨",
         "1", "2", "42", "3.14", "2026", "1,000", "½", "Ⅳ", "²", "٣", "v2", "x86_64", "_private", "__dunder__",
-        "RUNNING", "Searches", "QUERIES", "Nationalization", "İzmir", "ǅ", "ﬁle", "Ｗｉｄｅ",
+        "RUNNING", "Searches", "QUERIES", "Nationalization", "İzmir", "ǅ", "ﬁle", "Ｗｉｄｅ"
     ]
 
     static let separators: [String] = [" ", " ", " ", ", ", ". ", "-", "'", "\n", "\t", "…", "/", " — ", "!", "?", "(", ")", "\"", ";", ""]

@@ -19,11 +19,12 @@ enum PyseekdbBM25 {
     /// Sends `request` as JSON and returns the script's JSON answer.
     static func run(_ request: [String: Any]) throws -> [String: Any] {
         guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw Failure(description: """
-                no Python at \(python): the BM25 tests compare against pyseekdb computed live. Run \
-                scripts/test (it installs .venv with pyseekdb, bm25s and PyStemmer), or set SEEKDB_PYTHON \
-                to a Python that has them.
-                """)
+            throw Failure(
+                description: """
+                    no Python at \(python): the BM25 tests compare against pyseekdb computed live. Run \
+                    scripts/test (it installs .venv with pyseekdb, bm25s and PyStemmer), or set SEEKDB_PYTHON \
+                    to a Python that has them.
+                    """)
         }
         // The request goes through a file so that a large one cannot block on a full pipe.
         let requestFile = FileManager.default.temporaryDirectory
@@ -33,7 +34,8 @@ enum PyseekdbBM25 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [projectRoot.appendingPathComponent("scripts/interop/bm25_reference.py").path]
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = try FileHandle(forReadingFrom: requestFile)
         process.standardOutput = output
         process.standardError = errors

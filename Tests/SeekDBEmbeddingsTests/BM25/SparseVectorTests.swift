@@ -18,7 +18,10 @@ struct SparseVectorTests {
     @Test("explicit arrays must be strictly ascending, finite, in range and of equal length")
     func invalid() {
         func code(_ build: () throws(EmbeddingError) -> SparseVector) -> EmbeddingError.Code? {
-            do { _ = try build(); return nil } catch { return error.code }
+            do {
+                _ = try build()
+                return nil
+            } catch { return error.code }
         }
         #expect(code { () throws(EmbeddingError) in try SparseVector(indices: [3, 1], values: [1, 2]) } == .invalidSparseVector)
         #expect(code { () throws(EmbeddingError) in try SparseVector(indices: [1, 1], values: [1, 2]) } == .invalidSparseVector)
@@ -57,8 +60,10 @@ struct SparseVectorTests {
         #expect(try SparseVector(text: "{3:0.000001}")[3] == 1e-6)
         #expect(try SparseVector(text: "{1:9.99995e-41}")[1] == Float("9.99995e-41"))
         #expect(try SparseVector(text: "{}").isEmpty)
-        for bad in ["", "{", "}", "[1:2]", "{1}", "{1:}", "{:1}", "{-1:1}", "{1:2,}", "{1:x}", "{4294967296:1}",
-                    "{1:nan}", "{1:inf}", "{1:1,1:2}", "{500001:1}"] {
+        for bad in [
+            "", "{", "}", "[1:2]", "{1}", "{1:}", "{:1}", "{-1:1}", "{1:2,}", "{1:x}", "{4294967296:1}",
+            "{1:nan}", "{1:inf}", "{1:1,1:2}", "{500001:1}"
+        ] {
             #expect(throws: EmbeddingError.self, "\(bad)") { try SparseVector(text: bad) }
         }
     }

@@ -78,12 +78,14 @@ struct AdversarialRoundTripTests {
             for _ in 0..<6 {
                 let ids = freshIDs(300)
                 let records = ids.map { id in
-                    Expected(id: id, document: values.chance(85) ? values.string() : nil,
-                             metadata: values.chance(85) ? values.metadata() : nil,
-                             embedding: values.embedding(dimension: Self.dimension))
+                    Expected(
+                        id: id, document: values.chance(85) ? values.string() : nil,
+                        metadata: values.chance(85) ? values.metadata() : nil,
+                        embedding: values.embedding(dimension: Self.dimension))
                 }
-                try await collection.add(ids: IDs(ids), embeddings: Embeddings(records.map(\.embedding)),
-                                         documents: Documents(records.map(\.document)), metadatas: Metadatas(records.map(\.metadata)))
+                try await collection.add(
+                    ids: IDs(ids), embeddings: Embeddings(records.map(\.embedding)),
+                    documents: Documents(records.map(\.document)), metadatas: Metadatas(records.map(\.metadata)))
                 for record in records {
                     model[Array(record.id.utf8)] = record
                     order.append(Array(record.id.utf8))
@@ -92,8 +94,10 @@ struct AdversarialRoundTripTests {
             }
 
             // update (replace, then merge) and upsert (replace, then merge), 300 records each.
-            for (operation, mode) in [("update", MetadataUpdateMode.replace), ("upsert", .replace),
-                                      ("update", .merge), ("upsert", .merge)] {
+            for (operation, mode) in [
+                ("update", MetadataUpdateMode.replace), ("upsert", .replace),
+                ("update", .merge), ("upsert", .merge)
+            ] {
                 let newIDs = operation == "upsert" ? freshIDs(100) : []
                 let ids = existingIDs(300 - newIDs.count) + newIDs
                 var documents: [String?] = []
@@ -110,12 +114,14 @@ struct AdversarialRoundTripTests {
                     embeddings.append(embedding)
                 }
                 if operation == "update" {
-                    let result = try await collection.update(ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
-                                                             metadatas: Metadatas(metadatas), metadataMode: mode)
+                    let result = try await collection.update(
+                        ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
+                        metadatas: Metadatas(metadatas), metadataMode: mode)
                     #expect(result.updatedCount == ids.count, "seed \(seed)")
                 } else {
-                    let result = try await collection.upsert(ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
-                                                             metadatas: Metadatas(metadatas), metadataMode: mode)
+                    let result = try await collection.upsert(
+                        ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
+                        metadatas: Metadatas(metadatas), metadataMode: mode)
                     #expect(result.insertedIDs.map { Array($0.utf8) } == newIDs.map { Array($0.utf8) }, "seed \(seed)")
                 }
                 for (index, id) in ids.enumerated() {
@@ -135,7 +141,9 @@ struct AdversarialRoundTripTests {
                     }
                     if let embedding = embeddings[index] { record.embedding = embedding }
                     if let metadata = metadatas[index] {
-                        if mode == .merge, case .object(let merged) = MetadataValue.object(record.metadata ?? [:]).mergePatched(with: .object(metadata)) {
+                        if mode == .merge,
+                            case .object(let merged) = MetadataValue.object(record.metadata ?? [:]).mergePatched(with: .object(metadata))
+                        {
                             record.metadata = merged
                         } else {
                             record.metadata = metadata
@@ -158,16 +166,20 @@ struct AdversarialRoundTripTests {
                     let document = result.documents?[index] ?? nil
                     let metadata = result.metadatas?[index] ?? nil
                     let embedding = result.embeddings?[index] ?? nil
-                    let same = document.map { Array($0.utf8) } == expected.document.map { Array($0.utf8) }
+                    let same =
+                        document.map { Array($0.utf8) } == expected.document.map { Array($0.utf8) }
                         && Self.sameMetadata(metadata, expected.metadata)
                         && Self.sameToSixDigits(embedding, expected.embedding)
                     if !same {
                         mismatches += 1
                         if mismatches <= 5 {
-                            Issue.record("""
+                            Issue.record(
+                                """
                                 seed \(seed): record \(id.debugDescription) differs
-                                  document  \(document.debugDescription.prefix(300)) expected \(expected.document.debugDescription.prefix(300))
-                                  metadata  \(metadata.map { "\(MetadataValue.object($0))" }?.prefix(300) ?? "nil") expected \(expected.metadata.map { "\(MetadataValue.object($0))" }?.prefix(300) ?? "nil")
+                                  document  \(document.debugDescription.prefix(300)) \
+                                expected \(expected.document.debugDescription.prefix(300))
+                                  metadata  \(metadata.map { "\(MetadataValue.object($0))" }?.prefix(300) ?? "nil") \
+                                expected \(expected.metadata.map { "\(MetadataValue.object($0))" }?.prefix(300) ?? "nil")
                                   embedding \(embedding.debugDescription) expected \(expected.embedding)
                                 """)
                         }
@@ -178,7 +190,10 @@ struct AdversarialRoundTripTests {
             #expect(mismatches == 0, "seed \(seed): \(mismatches) of \(checked) records differ")
             #expect(checked == model.count, "seed \(seed)")
             #expect(try await collection.count() == model.count, "seed \(seed)")
-            print("AdversarialRoundTripTests: \(written) records written (add/update/upsert), \(checked) read back byte for byte, seed \(seed)")
+            print(
+                "AdversarialRoundTripTests: \(written) records written (add/update/upsert), \(checked) read back byte for byte, seed "
+                    + "\(seed)"
+            )
         }
     }
 }

@@ -31,7 +31,7 @@ struct AdversarialValues {
         "a", "Z", "0", " ", "'", "\"", "\\", "\\\\", "\u{0}", "%", "_", "%_%", "`", "?", "$", "$and", ";",
         "'; DROP TABLE t; --", "\n", "\r\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{FEFF}", "\u{2028}", "\u{202E}",
         "🦊", "👩‍👩‍👧‍👦", "🏳️‍🌈", "𝄞", "𠜎", "😀", "שלום", "مرحبا", "中文", "日本語", "한국어", "é", "e\u{301}", "ﬁ", "ß",
-        "{\"a\":1}", "[1,2,null]", "null", "true", "\\u0000", "{\"$eq\":\"x\"}", "<script>", "&amp;", "0x00", "1e309",
+        "{\"a\":1}", "[1,2,null]", "null", "true", "\\u0000", "{\"$eq\":\"x\"}", "<script>", "&amp;", "0x00", "1e309"
     ]
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
@@ -79,7 +79,9 @@ struct AdversarialValues {
         case 0: return .null
         case 1: return .bool(chance(50))
         case 2: return .int(pick([0, 1, -1, Int64.max, Int64.min, 9_007_199_254_740_993, Int64.random(in: .min ... .max, using: &random)]))
-        case 3: return .double(pick([0.1, -2.5, 3.0, 1e-300, 1e300, Double.ulpOfOne, 123_456.789, Double.random(in: -1e6...1e6, using: &random)]))
+        case 3:
+            return .double(
+                pick([0.1, -2.5, 3.0, 1e-300, 1e300, Double.ulpOfOne, 123_456.789, Double.random(in: -1e6...1e6, using: &random)]))
         case 4, 5, 6: return .string(string(maxAtoms: 10, longBytes: 4_000))
         case 7: return .string("")
         case 8: return .array((0..<int(0...4)).map { _ in value(depth: depth + 1) })
@@ -93,8 +95,10 @@ struct AdversarialValues {
     /// Finite float32 values, including the extremes and the smallest subnormal.
     mutating func embedding(dimension: Int) -> [Float] {
         (0..<dimension).map { _ in
-            pick([0, 1, -1, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude, .ulpOfOne,
-                  Float.random(in: -1000...1000, using: &random), Float.random(in: -1...1, using: &random)])
+            pick([
+                0, 1, -1, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude, .ulpOfOne,
+                Float.random(in: -1000...1000, using: &random), Float.random(in: -1...1, using: &random)
+            ])
         }
     }
 }

@@ -10,9 +10,10 @@ struct CanonicallyEquivalentIDTests {
     static let decomposed = "cafe\u{301}"
 
     @Test func canonicallyEquivalentIDsAreDistinctRecords() async throws {
-        #expect(Self.composed == Self.decomposed)   // Swift's view; the bytes differ
+        #expect(Self.composed == Self.decomposed)  // Swift's view; the bytes differ
         try await withTestCollection(dimension: 2) { _, collection in
-            try await collection.add(ids: [Self.composed, Self.decomposed], embeddings: [[1, 1], [2, 2]], documents: ["composed", "decomposed"])
+            try await collection.add(
+                ids: [Self.composed, Self.decomposed], embeddings: [[1, 1], [2, 2]], documents: ["composed", "decomposed"])
             let both = try await collection.get(ids: [Self.decomposed, Self.composed])
             #expect(both.ids.map { Array($0.utf8) } == [Array(Self.decomposed.utf8), Array(Self.composed.utf8)])
             #expect(both.documents == ["decomposed", "composed"])

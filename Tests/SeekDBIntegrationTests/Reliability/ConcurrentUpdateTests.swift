@@ -15,8 +15,9 @@ struct ConcurrentUpdateTests {
     @Test func sixteenTasksUpdatingOverlappingIDsLoseNothing() async throws {
         try await withTestCollection(dimension: 2) { client, collection in
             let ids = (0..<Self.ids).map { "shared\($0)" }
-            try await collection.add(ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [0, 0] }),
-                                     metadatas: Metadatas(ids.map { _ in ["created": true] }))
+            try await collection.add(
+                ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [0, 0] }),
+                metadatas: Metadatas(ids.map { _ in ["created": true] }))
             let start = ContinuousClock.now
             // Each task makes 1,000 update calls, each on 5 overlapping ids (sorted, so lock order
             // is the same in every transaction), in task order: task t writes key "t<t>" = n
@@ -72,7 +73,10 @@ struct ConcurrentUpdateTests {
             #expect(lost == 0)
             #expect(await client.openConnections <= client.configuration.pool.maximumConnections)
             let updates = Self.tasks * Self.updatesPerTask
-            print("ConcurrentUpdateTests: \(Self.tasks) tasks × \(Self.updatesPerTask) update calls (5 ids each, \(updates * 5) record updates) in \(elapsed), \(retries) retried after a reported lock timeout/deadlock")
+            print(
+                "ConcurrentUpdateTests: \(Self.tasks) tasks × \(Self.updatesPerTask) update calls (5 ids each, \(updates * 5) record "
+                    + "updates) in \(elapsed), \(retries) retried after a reported lock timeout/deadlock"
+            )
         }
     }
 }

@@ -18,8 +18,9 @@ struct FaultTests {
     @Test func killingTheConnectionDuringABatchUpdateLeavesNoPartialBatch() async throws {
         try await withTestCollection(dimension: Self.dimension) { watcher, collection in
             let ids = (0..<Self.records).map { "r\($0)" }
-            try await collection.add(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 0) }),
-                                     metadatas: Metadatas(ids.indices.map { ["version": 0, "i": .int(Int64($0))] }))
+            try await collection.add(
+                ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 0) }),
+                metadatas: Metadatas(ids.indices.map { ["version": 0, "i": .int(Int64($0))] }))
             // One connection, so CONNECTION_ID() names the session that will run the update.
             var configuration = try TestEnvironment.configuration
             configuration.pool.maximumConnections = 1
@@ -34,8 +35,9 @@ struct FaultTests {
                 let writer = try await client.getCollection(name: collection.name, embeddingFunction: nil)
                 let session = try #require(try await client.execute("SELECT CONNECTION_ID()").rows.first?.first?.intValue)
                 func write(version: Int) async throws {
-                    try await writer.update(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: version) }),
-                                            metadatas: Metadatas(ids.indices.map { _ in ["version": .int(Int64(version))] }), metadataMode: .merge)
+                    try await writer.update(
+                        ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: version) }),
+                        metadatas: Metadatas(ids.indices.map { _ in ["version": .int(Int64(version))] }), metadataMode: .merge)
                 }
                 // Wait until the session runs one of the batch's UPDATE statements, then kill it. On
                 // a busy machine the watcher can miss the whole update; then the rows are put back to
@@ -50,7 +52,9 @@ struct FaultTests {
                         try await write(version: 1)
                     }
                     while killedDuring == nil, !finished.isSet {
-                        let rows = try await watcher.execute("SELECT INFO FROM information_schema.PROCESSLIST WHERE ID = ?", [.int(session)]).rows
+                        let rows = try await watcher.execute(
+                            "SELECT INFO FROM information_schema.PROCESSLIST WHERE ID = ?", [.int(session)]
+                        ).rows
                         if let info = rows.first?.first?.stringValue, info.hasPrefix("UPDATE") {
                             try await watcher.executeText("KILL \(session)")
                             killedDuring = String(info.prefix(60))
@@ -74,7 +78,9 @@ struct FaultTests {
                     let embedding = stored.embeddings?[index]
                     let old = version == 0 && embedding == Self.vector(number, version: 0)
                     let new = version == 1 && embedding == Self.vector(number, version: 1)
-                    #expect(old || new, "row \(id) is half-updated: version \(String(describing: version)), embedding \(String(describing: embedding))")
+                    #expect(
+                        old || new,
+                        "row \(id) is half-updated: version \(String(describing: version)), embedding \(String(describing: embedding))")
                     if new { newRows += 1 }
                     #expect(stored.metadatas?[index]?["i"]?.intValue == Int64(number))
                 }
@@ -83,8 +89,9 @@ struct FaultTests {
                 // The dead connection was dropped, not silently reconnected: the next call runs on a new session.
                 let nextSession = try #require(try await client.execute("SELECT CONNECTION_ID()").rows.first?.first?.intValue)
                 #expect(nextSession != session)
-                try await writer.update(ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 1) }),
-                                        metadatas: Metadatas(ids.indices.map { _ in ["version": 1] }), metadataMode: .merge)
+                try await writer.update(
+                    ids: IDs(ids), embeddings: Embeddings(ids.indices.map { Self.vector($0, version: 1) }),
+                    metadatas: Metadatas(ids.indices.map { _ in ["version": 1] }), metadataMode: .merge)
                 let after = try await writer.get(ids: IDs(ids), include: [.metadatas])
                 #expect(after.metadatas?.allSatisfy { $0?["version"] == 1 } == true)
             }
@@ -122,7 +129,7 @@ struct FaultTests {
     static func stopDuringACall(_ server: ScratchServer) async throws {
         var configuration = try TestEnvironment.configuration
         configuration.port = server.port
-        configuration.database = "test"   // a fresh server: only its default database exists
+        configuration.database = "test"  // a fresh server: only its default database exists
         configuration.options.connectTimeout = .seconds(3)
         try await SeekDBClient.withClient(configuration: configuration) { client in
             #expect(try await client.execute("SELECT 1").rows.first?.first?.intValue == 1)
@@ -132,7 +139,9 @@ struct FaultTests {
             try await server.run("stop")
             let error = try await #require(throws: SeekDBError.self) { try await call.result.get() }
             #expect(error.code == .connectionClosed, "\(error)")
-            print("FaultTests: server stopped during SLEEP(60); the call failed \(ContinuousClock.now - start) after the stop began: \(error)")
+            print(
+                "FaultTests: server stopped during SLEEP(60); the call failed \(ContinuousClock.now - start) after the stop began: \(error)"
+            )
 
             let down = try await #require(throws: SeekDBError.self) { try await client.execute("SELECT 1") }
             #expect(down.code == .connectionFailed, "\(down)")
@@ -171,7 +180,7 @@ struct ScratchServer {
                 if posix_spawn(&pid, script, &actions, nil, &argv, environ) == 0 {
                     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
                 }
-                argv.forEach { free($0) }
+                for argument in argv { free(argument) }
                 posix_spawn_file_actions_destroy(&actions)
                 continuation.resume(returning: status)
             }

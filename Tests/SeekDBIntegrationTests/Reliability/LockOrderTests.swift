@@ -14,7 +14,7 @@ struct LockOrderTests {
     @Test(arguments: [false, true])
     func updatesAndUpsertsOfTheSameIDsInOppositeOrdersDoNotDeadlock(mixedFields: Bool) async throws {
         try await withTestCollection(dimension: 2) { _, created in
-            let ids = (0..<1_200).map { String(format: "k%04d", $0) }   // three statements per field set
+            let ids = (0..<1_200).map { String(format: "k%04d", $0) }  // three statements per field set
             try await created.add(ids: IDs(ids), embeddings: Embeddings(ids.map { _ in [1, 1] }))
             // The statement timeout (10 s by default) also bounds a lock wait, which a call merely
             // waiting for the other's transaction can reach on a slow machine (the thread-sanitizer

@@ -1,10 +1,11 @@
 import Foundation
 import MetricsTestKit
-@testable import SeekDB
-import SeekDBTesting
 import SeekDBDriver
+import SeekDBTesting
 import Synchronization
 import Testing
+
+@testable import SeekDB
 
 /// The retry policy against real failures on the server: a lock wait that outlasts the statement
 /// timeout, a deadlock, and a session killed between the last statement and `COMMIT`. Each
@@ -12,7 +13,9 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct RetryTests {
     /// A client whose lock waits end after 2 s (seekdb answers 1205 then), with room for retries.
-    static func shortLockWaits(_ policy: RetryPolicy = RetryPolicy(maximumAttempts: 20, budget: .seconds(600))) throws -> SeekDBClient.Configuration {
+    static func shortLockWaits(
+        _ policy: RetryPolicy = RetryPolicy(maximumAttempts: 20, budget: .seconds(600))
+    ) throws -> SeekDBClient.Configuration {
         var configuration = try TestEnvironment.configuration
         configuration.options.queryTimeout = .seconds(2)
         configuration.retryPolicy = policy
@@ -37,8 +40,9 @@ struct RetryTests {
                 }
                 // The holder keeps record a locked until the client has failed once (1205) and retried.
                 let update = try await holder.withDriverTransaction(logger: nil) { connection, logger in
-                    _ = try await connection.execute("UPDATE \(created.quotedTable) SET document = 'held' WHERE _id = CAST(? AS BINARY)",
-                                                     [.bytes(Array("a".utf8))], logger: logger)
+                    _ = try await connection.execute(
+                        "UPDATE \(created.quotedTable) SET document = 'held' WHERE _id = CAST(? AS BINARY)",
+                        [.bytes(Array("a".utf8))], logger: logger)
                     let update = Task { try await collection.update(ids: ["a"], metadatas: [["k": 1]]) }
                     try await Self.waitUntil { client.retries.load(ordering: .relaxed) > 0 }
                     return update
@@ -68,8 +72,9 @@ struct RetryTests {
                     // which seekdb ends by timing out the client's wait (1205; it was measured to
                     // detect none); if not, the client still waits for b. Either way the client sees
                     // 1205 and tries again, and the holder commits only after that retry.
-                    _ = try await connection.execute("UPDATE \(table) SET document = 'holder' WHERE _id = CAST(? AS BINARY)",
-                                                     [.bytes(Array("b".utf8))], logger: logger)
+                    _ = try await connection.execute(
+                        "UPDATE \(table) SET document = 'holder' WHERE _id = CAST(? AS BINARY)",
+                        [.bytes(Array("b".utf8))], logger: logger)
                     let update = Task {
                         try await collection.update(ids: ["a", "b"], metadatas: [["k": 1], ["k": 2]])
                     }
@@ -77,8 +82,9 @@ struct RetryTests {
                         let rows = try await connection.execute(waiting, [.string("UPDATE \(table)%")], logger: logger).rows
                         return (rows.first?.first?.intValue ?? 0) > 0
                     }
-                    _ = try await connection.execute("UPDATE \(table) SET document = 'holder' WHERE _id = CAST(? AS BINARY)",
-                                                     [.bytes(Array("a".utf8))], logger: logger)
+                    _ = try await connection.execute(
+                        "UPDATE \(table) SET document = 'holder' WHERE _id = CAST(? AS BINARY)",
+                        [.bytes(Array("a".utf8))], logger: logger)
                     try await Self.waitUntil { client.retries.load(ordering: .relaxed) > 0 }
                     return update
                 }
@@ -98,8 +104,10 @@ struct RetryTests {
             guard sql == "COMMIT", done.first() else { return }
             _ = try? await watcher.executeText("KILL \(session)")
             try? await waitUntil {
-                let rows = try await watcher.execute("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?",
-                                                     [.int(Int64(session))]).rows
+                let rows = try await watcher.execute(
+                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?",
+                    [.int(Int64(session))]
+                ).rows
                 return rows.first?.first?.intValue == 0
             }
         }

@@ -41,7 +41,10 @@ struct SecretTests {
                     _ = try await SeekDBClient(configuration: invalid, logger: logger)
                 }
                 for error in [authError, connectError, invalidError] {
-                    texts += ["\(error)", String(reflecting: error), error.message, error.serverError?.message ?? "", "\(error.localizedDescription)"]
+                    texts += [
+                        "\(error)", String(reflecting: error), error.message, error.serverError?.message ?? "",
+                        "\(error.localizedDescription)"
+                    ]
                 }
                 for configuration in [configuration, wrong] {
                     var dumped = ""

@@ -1,8 +1,9 @@
 import Foundation
-@testable import SeekDB
-import SeekDBTesting
 import SeekDBDriver
+import SeekDBTesting
 import Testing
+
+@testable import SeekDB
 
 /// Schema changes run with their own server statement timeout (`options.ddlTimeout`), and the
 /// session's own (`options.queryTimeout`, or the server's default) is restored after them; a
@@ -24,7 +25,8 @@ struct StatementTimeoutTests {
 
     @Test("create, refresh and delete a collection with the DDL timeout, then restore the session's")
     func collectionDDLUsesTheDDLTimeout() async throws {
-        try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(45), ddlTimeout: .seconds(90))) { client in
+        try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(45), ddlTimeout: .seconds(90))) {
+            client in
             let name = TestEnvironment.uniqueName("ddl")
             let counter = StatementCounter()
             try await StatementTracing.$counter.withValue(counter) {
@@ -33,7 +35,8 @@ struct StatementTimeoutTests {
                 try await client.deleteCollection(name: name)
             }
             let sql = counter.executedSQL
-            let raise = "SET SESSION ob_query_timeout = 90000000", restore = "SET SESSION ob_query_timeout = 45000000"
+            let raise = "SET SESSION ob_query_timeout = 90000000"
+            let restore = "SET SESSION ob_query_timeout = 45000000"
             for statement in ["CREATE TABLE `c$v2$", "CALL dbms_index_manager.refresh()", "DROP TABLE IF EXISTS `c$v2$"] {
                 let index = try #require(sql.firstIndex { $0.hasPrefix(statement) }, "\(statement) not sent: \(sql)")
                 let lastSet = sql[..<index].lastIndex { $0.hasPrefix("SET SESSION ob_query_timeout") }
@@ -94,7 +97,8 @@ struct StatementTimeoutTests {
 
     @Test("a read past queryTimeout is a .timeout (4012) naming the timeout and options.queryTimeout")
     func readTimeoutReached() async throws {
-        try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(1), ddlTimeout: .seconds(60))) { client in
+        try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(1), ddlTimeout: .seconds(60))) {
+            client in
             let error = await #expect(throws: SeekDBError.self) { _ = try await client.executeText("SELECT SLEEP(5)") }
             #expect(error?.code == .timeout)
             #expect(error?.serverErrorNumber == 4012)
@@ -116,14 +120,18 @@ struct StatementTimeoutTests {
     func writeTimeoutReached() async throws {
         try await withTestCollection(dimension: 2) { holder, created in
             try await created.add(ids: ["a"], embeddings: [[1, 1]])
-            try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(1), ddlTimeout: .seconds(60))) { client in
+            try await SeekDBClient.withClient(configuration: Self.configuration(queryTimeout: .seconds(1), ddlTimeout: .seconds(60))) {
+                client in
                 // Only the update is under test: on a busy machine the catalog read may itself
                 // outlast 1 s, so it is tried again.
-                let collection = try await Self.retryingTimeouts { try await client.getCollection(name: created.name, embeddingFunction: nil) }
+                let collection = try await Self.retryingTimeouts {
+                    try await client.getCollection(name: created.name, embeddingFunction: nil)
+                }
                 // The holder's transaction keeps record a locked until the other client's update has failed.
                 let error: SeekDBError? = try await holder.withDriverTransaction(logger: nil) { connection, logger in
-                    _ = try await connection.execute("UPDATE \(created.quotedTable) SET document = 'held' WHERE _id = ?",
-                                                     [.bytes(Array("a".utf8))], logger: logger)
+                    _ = try await connection.execute(
+                        "UPDATE \(created.quotedTable) SET document = 'held' WHERE _id = ?",
+                        [.bytes(Array("a".utf8))], logger: logger)
                     do {
                         try await collection.update(ids: ["a"], metadatas: [["k": 1]])
                         return nil
@@ -138,8 +146,9 @@ struct StatementTimeoutTests {
         }
     }
 
-    @Test("racing getOrCreate among other schema changes leaves one catalog row, one table, no orphan table",
-          .seekdbDatabase)
+    @Test(
+        "racing getOrCreate among other schema changes leaves one catalog row, one table, no orphan table",
+        .seekdbDatabase)
     func getOrCreateUnderDDLContention() async throws {
         let client = try SeekDBTestDatabase.current.client
         do {
@@ -148,7 +157,9 @@ struct StatementTimeoutTests {
                 for task in 0..<16 {
                     group.addTask {
                         if task.isMultiple(of: 2) {
-                            return try await client.getOrCreateCollection(name: name, configuration: .init(dimension: 3), embeddingFunction: nil).id
+                            return try await client.getOrCreateCollection(
+                                name: name, configuration: .init(dimension: 3), embeddingFunction: nil
+                            ).id
                         }
                         // Other schema changes at the same moment queue up on the server.
                         let other = TestEnvironment.uniqueName("other")
@@ -162,7 +173,9 @@ struct StatementTimeoutTests {
                 return ids
             }
             #expect(ids.count == 8 && Set(ids).count == 1, "\(ids)")
-            let catalog = try await client.executeText("SELECT collection_id FROM sdk_collections").rows.compactMap { $0.first?.stringValue }
+            let catalog = try await client.executeText("SELECT collection_id FROM sdk_collections").rows.compactMap {
+                $0.first?.stringValue
+            }
             #expect(catalog == [ids.first], "one catalog row, for the collection that was kept")
             let tables = try await client.executeText(
                 "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'c$v2$%'"

@@ -48,7 +48,8 @@ var repeats = 3
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 // Not resolved through symbolic links: a venv's python must be started by its own path.
-var python = ProcessInfo.processInfo.environment["SEEKDB_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+var python =
+    ProcessInfo.processInfo.environment["SEEKDB_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
     ?? root.appendingPathComponent(".venv/bin/python").path
 while let argument = arguments.first {
     arguments.removeFirst()
@@ -84,8 +85,9 @@ let longTexts = (0..<1_000).map { _ in
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0,
-          let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-          let seconds = (answer["seconds"] as? [Double])?.first else {
+        let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let seconds = (answer["seconds"] as? [Double])?.first
+    else {
         throw NSError(domain: "BM25Benchmark", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(python) \(script) failed"])
     }
     return seconds
@@ -112,7 +114,9 @@ for (name, texts) in [("short sentences", shortTexts), ("long texts", longTexts)
     let meanWords = Double(texts.map { $0.split(separator: " ").count }.reduce(0, +)) / Double(texts.count)
     let swift = swiftSeconds(texts, function)
     let pyseekdb = try pyseekdbSeconds(texts)
-    let swiftRate = Double(texts.count) / swift, pythonRate = Double(texts.count) / pyseekdb
-    print("| \(name) | \(texts.count) | \(String(format: "%.1f", meanWords)) | \(Int(swiftRate.rounded())) | "
-          + "\(Int(pythonRate.rounded())) | \(String(format: "%.1f", swiftRate / pythonRate)) |")
+    let swiftRate = Double(texts.count) / swift
+    let pythonRate = Double(texts.count) / pyseekdb
+    print(
+        "| \(name) | \(texts.count) | \(String(format: "%.1f", meanWords)) | \(Int(swiftRate.rounded())) | "
+            + "\(Int(pythonRate.rounded())) | \(String(format: "%.1f", swiftRate / pythonRate)) |")
 }

@@ -96,11 +96,17 @@ do {
     print("|---|---:|---:|---:|---:|")
     if only != "long" && only != "load" {
         let shortRate = try await measure(shortTexts, repeats: repeats)
-        print("| short sentences | \(shortTexts.count) | \(String(format: "%.1f", shortTokens)) | \(DefaultEmbeddingFunction.batchSize) | \(String(format: "%.1f", shortRate)) |")
+        print(
+            "| short sentences | \(shortTexts.count) | \(String(format: "%.1f", shortTokens)) | \(DefaultEmbeddingFunction.batchSize) | "
+                + "\(String(format: "%.1f", shortRate)) |"
+        )
     }
     if only != "short" && only != "load" {
         let longRate = try await measure(longTexts, repeats: repeats)
-        print("| long texts | \(longTexts.count) | \(String(format: "%.1f", longTokens)) | \(DefaultEmbeddingFunction.batchSize) | \(String(format: "%.1f", longRate)) |")
+        print(
+            "| long texts | \(longTexts.count) | \(String(format: "%.1f", longTokens)) | \(DefaultEmbeddingFunction.batchSize) | "
+                + "\(String(format: "%.1f", longRate)) |"
+        )
     }
     print("")
     print("Model load and first call: \(loadTime). Best of \(repeats) run(s).")

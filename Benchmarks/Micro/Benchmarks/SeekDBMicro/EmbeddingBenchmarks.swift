@@ -11,10 +11,12 @@ enum EmbeddingBenchmarks {
         do {
             folder = try ModelLocation.resolve(explicitDirectory: nil)
         } catch {
-            FileHandle.standardError.write(Data("""
-                SeekDBMicro: skipping the tokenizer and embedding benchmarks: \(error)
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    SeekDBMicro: skipping the tokenizer and embedding benchmarks: \(error)
 
-                """.utf8))
+                    """.utf8))
             return
         }
 
@@ -31,8 +33,10 @@ enum EmbeddingBenchmarks {
 
         // One batch (DefaultEmbeddingFunction.batchSize) of short texts; the model is loaded in
         // setup, so only the forward passes and pooling are measured.
-        Benchmark("embed 32 short texts (DefaultEmbeddingFunction)",
-                  configuration: .init(warmupIterations: 2, maxDuration: .seconds(10), maxIterations: 100)) { (benchmark, input: (DefaultEmbeddingFunction, [String])) in
+        Benchmark(
+            "embed 32 short texts (DefaultEmbeddingFunction)",
+            configuration: .init(warmupIterations: 2, maxDuration: .seconds(10), maxIterations: 100)
+        ) { (benchmark, input: (DefaultEmbeddingFunction, [String])) in
             let (function, texts) = input
             for _ in benchmark.scaledIterations {
                 blackHole(try await function.embed(texts))

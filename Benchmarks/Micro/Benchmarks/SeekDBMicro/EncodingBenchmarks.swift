@@ -1,4 +1,5 @@
 import Benchmark
+
 @testable import SeekDB
 
 /// Metadata on its way to the `metadata` column: the JSON text the SDK binds per record, and

@@ -20,7 +20,7 @@ enum MicroData {
             "score": .double(Double(index % 1_000) / 7),
             "published": .bool(index % 3 == 0),
             "tags": .array([.string("t\(index % 7)"), .string("t\(index % 11)")]),
-            "source": .object(["site": .string("example.org"), "page": .int(Int64(index))]),
+            "source": .object(["site": .string("example.org"), "page": .int(Int64(index))])
         ]
     }
 
@@ -51,8 +51,9 @@ enum MicroData {
         let added = Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * 61.25)
         let tags = ["t\(index % 7)", "t\(index % 11)"]
         let score = Double(index % 1_000) / 7
-        return Book(title: "Record \(index) about vector search", year: 1_990 + index % 35, score: score,
-                    published: index % 3 == 0, tags: tags, source: Book.Source(site: "example.org", page: index), added: added)
+        return Book(
+            title: "Record \(index) about vector search", year: 1_990 + index % 35, score: score,
+            published: index % 3 == 0, tags: tags, source: Book.Source(site: "example.org", page: index), added: added)
     }
 
     static func books(_ count: Int = records) -> [Book] { (0..<count).map(book) }

@@ -1,4 +1,5 @@
 import Benchmark
+
 @testable import SeekDB
 
 /// The client's side of a batched write: the SQL text of one statement, and the whole run of a
@@ -25,18 +26,20 @@ enum StatementBenchmarks {
 
         // update(ids:embeddings:metadatas:) / upsert of 1,000 records after validation: every
         // statement's SQL and bound values, as StatementBatcher fills them.
-        registerRun("update statements + parameters, 1,000 records (metadata + embedding)", operation: "update") { statements, rows in
+        registerRun("update statements + parameters, 1,000 records (metadata + embedding)", operation: .update) { statements, rows in
             statements.update(fields: [.metadata, .embedding], rows: rows, metadataMode: .replace)
         }
-        registerRun("upsert statements + parameters, 1,000 records (metadata merge + embedding)", operation: "upsert") { statements, rows in
+        registerRun("upsert statements + parameters, 1,000 records (metadata merge + embedding)", operation: .upsert) { statements, rows in
             statements.upsert(fields: [.metadata, .embedding], rows: rows, metadataMode: .merge)
         }
     }
 
     /// A benchmark of ``RecordChanges/send(fields:including:statement:execute:)`` for 1,000
     /// records with metadata and an embedding; `execute` only keeps the sizes.
-    private static func registerRun(_ name: String, operation: String,
-                                    statement: @escaping @Sendable (RecordStatements, Int) -> String) {
+    private static func registerRun(
+        _ name: String, operation: SeekDBOperation,
+        statement: @escaping @Sendable (RecordStatements, Int) -> String
+    ) {
         Benchmark(name) { benchmark, changes in
             let statements = RecordStatements(table: table)
             for _ in benchmark.scaledIterations {
@@ -48,8 +51,9 @@ enum StatementBenchmarks {
                 }
             }
         } setup: {
-            RecordChanges(ids: MicroData.ids(), documents: nil, metadatas: MicroData.metadatas(),
-                          embeddings: MicroData.vectors(), sparseEmbeddings: nil, operation: operation)
+            RecordChanges(
+                ids: MicroData.ids(), documents: nil, metadatas: MicroData.metadatas(),
+                embeddings: MicroData.vectors(), sparseEmbeddings: nil, operation: operation)
         }
     }
 }

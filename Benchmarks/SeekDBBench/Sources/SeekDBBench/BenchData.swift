@@ -13,8 +13,10 @@ enum BenchData {
     }
 
     static func metadata(_ index: Int, round: Int) -> Metadata {
-        ["round": .int(Int64(round)), "i": .int(Int64(index)), "tag": .string(tag(index)),
-         "score": .double(Double(index % 100) / 10)]
+        [
+            "round": .int(Int64(round)), "i": .int(Int64(index)), "tag": .string(tag(index)),
+            "score": .double(Double(index % 100) / 10)
+        ]
     }
 
     /// The JSON text of ``metadata(_:round:)``, for raw SQL.

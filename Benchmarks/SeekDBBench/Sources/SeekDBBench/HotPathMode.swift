@@ -31,8 +31,9 @@ enum HotPathMode {
     static func add(_ collection: SeekDBCollection, _ range: Range<Int>) async throws {
         for start in stride(from: range.lowerBound, to: range.upperBound, by: 5_000) {
             let batch = start..<min(range.upperBound, start + 5_000)
-            try await collection.add(ids: IDs(batch.map(id)), embeddings: Embeddings(batch.map(vector)),
-                                     documents: Documents(batch.map(document)), metadatas: Metadatas(batch.map(metadata)))
+            try await collection.add(
+                ids: IDs(batch.map(id)), embeddings: Embeddings(batch.map(vector)),
+                documents: Documents(batch.map(document)), metadatas: Metadatas(batch.map(metadata)))
         }
     }
 
@@ -40,15 +41,18 @@ enum HotPathMode {
         let collection = try await client.getCollection(name: name, embeddingFunction: nil)
         // Upsert, not add: a run that ended early deleted only some of the ids.
         let range = first..<(first + count)
-        try await collection.upsert(ids: IDs(range.map(id)), embeddings: Embeddings(range.map(vector)),
-                                    documents: Documents(range.map(document)), metadatas: Metadatas(range.map(metadata)))
+        try await collection.upsert(
+            ids: IDs(range.map(id)), embeddings: Embeddings(range.map(vector)),
+            documents: Documents(range.map(document)), metadatas: Metadatas(range.map(metadata)))
         emit(#"{"restored": \#(count)}"#)
     }
 
     /// Runs `workload` from `callers` tasks for `seconds` (or, for deletes, once per id from
     /// `first`) and prints calls per second and latency percentiles.
-    static func run(configuration: SeekDBClient.Configuration, name: String, raw: Bool, workload: String,
-                    callers: Int, seconds: Double, first: Int) async throws {
+    static func run(
+        configuration: SeekDBClient.Configuration, name: String, raw: Bool, workload: String,
+        callers: Int, seconds: Double, first: Int
+    ) async throws {
         var configuration = configuration
         configuration.pool.maximumConnections = callers
         try await SeekDBClient.withClient(configuration: configuration) { client in
@@ -85,9 +89,12 @@ enum HotPathMode {
             }
             let elapsed = start.duration(to: .now)
             let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-            emit(#"{"calls": \#(latencies.count), "seconds": \#(wall), "per_second": \#(Double(latencies.count) / wall), "#
-                + #""p50_ms": \#(percentile(0.5)), "p99_ms": \#(percentile(0.99)), "records": \#(records)}"#)
+            func percentile(_ p: Double) -> Double {
+                latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
+            }
+            emit(
+                #"{"calls": \#(latencies.count), "seconds": \#(wall), "per_second": \#(Double(latencies.count) / wall), "#
+                    + #""p50_ms": \#(percentile(0.5)), "p99_ms": \#(percentile(0.99)), "records": \#(records)}"#)
         }
     }
 }
@@ -173,8 +180,9 @@ struct HotCall: Sendable {
         if workload == "get1000" {
             if raw {
                 let placeholders = Array(repeating: Self.id, count: ids.count).joined(separator: ", ")
-                _ = try await client.execute("SELECT _id, document, metadata FROM \(table) WHERE _id IN (\(placeholders))",
-                                             indexes.map(Self.idValue))
+                _ = try await client.execute(
+                    "SELECT _id, document, metadata FROM \(table) WHERE _id IN (\(placeholders))",
+                    indexes.map(Self.idValue))
             } else {
                 _ = try await collection.get(ids: IDs(ids))
             }

@@ -31,10 +31,11 @@ enum MemoryMode {
         try await SDKRunner.checkRound(collection, id: BenchData.id(records - 1), round: 1)
         try await client.deleteCollection(name: collection.name)
         let mb = { (kb: Int) in Double(kb) / 1024 }
-        emit(#"{"records": \#(records), "preload_ms": \#(preloadMs), "update_ms": \#(updateMs), "#
-              + #""rss_before_mb": \#(mb(before.rssKB)), "peak_during_mb": \#(mb(reset ? after.peakKB : -1)), "#
-              + #""growth_mb": \#(reset ? mb(after.peakKB - before.rssKB) : -1), "#
-              + #""process_peak_mb": \#(mb(after.peakKB)), "peak_reset": \#(reset)}"#)
+        emit(
+            #"{"records": \#(records), "preload_ms": \#(preloadMs), "update_ms": \#(updateMs), "#
+                + #""rss_before_mb": \#(mb(before.rssKB)), "peak_during_mb": \#(mb(reset ? after.peakKB : -1)), "#
+                + #""growth_mb": \#(reset ? mb(after.peakKB - before.rssKB) : -1), "#
+                + #""process_peak_mb": \#(mb(after.peakKB)), "peak_reset": \#(reset)}"#)
     }
 }
 

@@ -31,7 +31,7 @@ enum ObservabilityMode {
         test.metricsFactory = metrics
         test.tracer = tracer
         let variants: [(name: String, configuration: SeekDBClient.Configuration)] = [
-            ("default", configuration), ("no-op", noOp), ("test", test),
+            ("default", configuration), ("no-op", noOp), ("test", test)
         ]
         let name = "bench_observability_\(UInt32.random(in: 0...UInt32.max))"
         try await SeekDBClient.withClient(configuration: configuration) { setup in
@@ -39,8 +39,9 @@ enum ObservabilityMode {
                 name: name, configuration: HNSWConfiguration(dimension: BenchData.dimension, distance: .cosine),
                 embeddingFunction: nil)
             let ids = BenchData.ids(0..<records)
-            try await collection.add(ids: IDs(ids), embeddings: Embeddings(BenchData.vectors(0..<records, round: 0)),
-                                     metadatas: Metadatas(BenchData.metadatas(0..<records, round: 0)))
+            try await collection.add(
+                ids: IDs(ids), embeddings: Embeddings(BenchData.vectors(0..<records, round: 0)),
+                metadatas: Metadatas(BenchData.metadatas(0..<records, round: 0)))
             var timings: [String: [PairedMode.Timing]] = [:]
             var clients: [SeekDBClient] = []
             for variant in variants { clients.append(try await SeekDBClient(configuration: variant.configuration)) }
@@ -55,7 +56,7 @@ enum ObservabilityMode {
                             _ = try await target.update(ids: IDs(ids), metadatas: metadatas)
                         }
                         if round >= 0 { timings[variants[index].name, default: []].append(timing) }
-                        tracer.clearAll()   // the test backend keeps what it records; start each call alike
+                        tracer.clearAll()  // the test backend keeps what it records; start each call alike
                     }
                 }
             } catch {
@@ -70,8 +71,12 @@ enum ObservabilityMode {
                 let values = timings[variant.name] ?? []
                 let wall = ProfileMode.median(values.map(\.wallMs))
                 let cpu = ProfileMode.median(values.map(\.cpuMs))
-                emit(String(format: "update 1,000 records, metrics and tracing %@ (%d rounds): %.1f ms wall, %.1f ms client CPU (medians); %.3f of default",
-                            variant.name, values.count, wall, cpu, wall / base))
+                emit(
+                    String(
+                        format:
+                            "update 1,000 records, metrics and tracing %@ (%d rounds): %.1f ms wall, %.1f ms client CPU (medians); %.3f "
+                            + "of default",
+                        variant.name, values.count, wall, cpu, wall / base))
             }
         }
     }

@@ -14,7 +14,7 @@ enum PairedMode {
 
     static func run(configuration: SeekDBClient.Configuration, pairs: Int, workloads: [Workload]) async throws {
         var rawConfiguration = configuration
-        rawConfiguration.pool.maximumConnections = 1   // START TRANSACTION … COMMIT on one connection
+        rawConfiguration.pool.maximumConnections = 1  // START TRANSACTION … COMMIT on one connection
         try await SeekDBClient.withClient(configuration: configuration) { sdk in
             try await SeekDBClient.withClient(configuration: rawConfiguration) { rawClient in
                 let raw = RawRunner(client: rawClient, rowsPerStatement: 500)
@@ -22,15 +22,19 @@ enum PairedMode {
                     let collection = try await sdk.createCollection(
                         name: "bench_paired_\(workload.rawValue)_\(UInt32.random(in: 0...UInt32.max))",
                         configuration: HNSWConfiguration(dimension: BenchData.dimension, distance: .cosine), embeddingFunction: nil)
-                    let pair = Pair(workload: workload, collection: collection, raw: raw,
-                                    table: "`c$v2$\(collection.id ?? "")`")
+                    let pair = Pair(
+                        workload: workload, collection: collection, raw: raw,
+                        table: "`c$v2$\(collection.id ?? "")`")
                     try await pair.setUp()
-                    var sdkTimes: [Timing] = [], rawTimes: [Timing] = []
+                    var sdkTimes: [Timing] = []
+                    var rawTimes: [Timing] = []
                     // Two untimed pairs first: every pooled connection of the SDK's client has
                     // then prepared the statements (the raw client has one connection).
                     for index in -2..<pairs {
-                        let sdkRound = 2 * index + 10, rawRound = 2 * index + 11
-                        let sdkTiming: Timing, rawTiming: Timing
+                        let sdkRound = 2 * index + 10
+                        let rawRound = 2 * index + 11
+                        let sdkTiming: Timing
+                        let rawTiming: Timing
                         if index % 2 == 0 {
                             sdkTiming = try await pair.sdk(round: sdkRound)
                             rawTiming = try await pair.raw(round: rawRound)
@@ -46,10 +50,14 @@ enum PairedMode {
                     try await sdk.deleteCollection(name: collection.name)
                     let ratios = zip(sdkTimes, rawTimes).map { $0.wallMs / $1.wallMs }.sorted()
                     let quartile = { (q: Double) in ratios[min(ratios.count - 1, Int(Double(ratios.count - 1) * q + 0.5))] }
-                    emit(String(format: "%@ (%d pairs): SDK %.1f ms, raw %.1f ms (medians); SDK / raw per pair: median %.2f, quartiles %.2f–%.2f; client CPU per call: SDK %.1f ms, raw %.1f ms",
-                                workload.rawValue, pairs, median(sdkTimes.map(\.wallMs)), median(rawTimes.map(\.wallMs)),
-                                quartile(0.5), quartile(0.25), quartile(0.75),
-                                median(sdkTimes.map(\.cpuMs)), median(rawTimes.map(\.cpuMs))))
+                    emit(
+                        String(
+                            format:
+                                "%@ (%d pairs): SDK %.1f ms, raw %.1f ms (medians); SDK / raw per pair: median %.2f, quartiles %.2f–%.2f; "
+                                + "client CPU per call: SDK %.1f ms, raw %.1f ms",
+                            workload.rawValue, pairs, median(sdkTimes.map(\.wallMs)), median(rawTimes.map(\.wallMs)),
+                            quartile(0.5), quartile(0.25), quartile(0.75),
+                            median(sdkTimes.map(\.cpuMs)), median(rawTimes.map(\.cpuMs))))
                 }
             }
         }
@@ -100,18 +108,25 @@ enum PairedMode {
             switch workload {
             case .add1k:
                 let range = 0..<1_000
-                let ids = IDs(BenchData.ids(range)), vectors = Embeddings(BenchData.vectors(range, round: round))
-                let documents = Documents(BenchData.documents(range, round: round)), metadatas = Metadatas(BenchData.metadatas(range, round: round))
-                ms = try await Timing.of { try await collection.add(ids: ids, embeddings: vectors, documents: documents, metadatas: metadatas) }
+                let ids = IDs(BenchData.ids(range))
+                let vectors = Embeddings(BenchData.vectors(range, round: round))
+                let documents = Documents(BenchData.documents(range, round: round))
+                let metadatas = Metadatas(BenchData.metadatas(range, round: round))
+                ms = try await Timing.of {
+                    try await collection.add(ids: ids, embeddings: vectors, documents: documents, metadatas: metadatas)
+                }
             case .updateEmbeddingsMetadata, .updateMetadata:
                 let range = 0..<1_000
-                let ids = IDs(BenchData.ids(range)), metadatas = Metadatas(BenchData.metadatas(range, round: round))
+                let ids = IDs(BenchData.ids(range))
+                let metadatas = Metadatas(BenchData.metadatas(range, round: round))
                 let vectors = workload == .updateMetadata ? nil : Embeddings(BenchData.vectors(range, round: round))
                 ms = try await Timing.of { try await collection.update(ids: ids, embeddings: vectors, metadatas: metadatas) }
             case .upsert:
                 let range = 500..<1_500
-                let ids = IDs(BenchData.ids(range)), vectors = Embeddings(BenchData.vectors(range, round: round))
-                let documents = Documents(BenchData.documents(range, round: round)), metadatas = Metadatas(BenchData.metadatas(range, round: round))
+                let ids = IDs(BenchData.ids(range))
+                let vectors = Embeddings(BenchData.vectors(range, round: round))
+                let documents = Documents(BenchData.documents(range, round: round))
+                let metadatas = Metadatas(BenchData.metadatas(range, round: round))
                 ms = try await Timing.of {
                     try await collection.upsert(ids: ids, embeddings: vectors, documents: documents, metadatas: metadatas)
                 }
@@ -142,7 +157,9 @@ enum PairedMode {
                 ms = try await Timing.of {
                     try await raw.transaction {
                         for chunk in raw.chunks(records) {
-                            let sql = workload == .add1k ? RawSQL.insert(table: table, rows: chunk.count) : RawSQL.upsert(table: table, rows: chunk.count)
+                            let sql =
+                                workload == .add1k
+                                ? RawSQL.insert(table: table, rows: chunk.count) : RawSQL.upsert(table: table, rows: chunk.count)
                             try await client.execute(sql, chunk.flatMap { $0 })
                         }
                     }
@@ -153,8 +170,10 @@ enum PairedMode {
                 ms = try await Timing.of {
                     try await raw.transaction {
                         for chunk in raw.chunks(records) {
-                            try await client.execute(RawSQL.update(table: table, columns: full ? ["metadata", "embedding"] : ["metadata"],
-                                                                   rows: chunk.count), chunk.flatMap { $0 })
+                            try await client.execute(
+                                RawSQL.update(
+                                    table: table, columns: full ? ["metadata", "embedding"] : ["metadata"],
+                                    rows: chunk.count), chunk.flatMap { $0 })
                         }
                     }
                 }
@@ -183,7 +202,8 @@ enum PairedMode {
             case .delete:
                 try check(try await collection.count() == 1_000, "paired delete: count")
                 let evens = stride(from: 0, to: 2_000, by: 2)
-                try await collection.add(ids: IDs(evens.map(BenchData.id)), embeddings: Embeddings(evens.map { BenchData.vector($0, round: 0) }))
+                try await collection.add(
+                    ids: IDs(evens.map(BenchData.id)), embeddings: Embeddings(evens.map { BenchData.vector($0, round: 0) }))
             default:
                 break
             }

@@ -15,7 +15,8 @@ enum ProfileMode {
             for round in 0..<rounds {
                 // A client per run: see the note on open cursors in main.swift.
                 try await SeekDBClient.withClient(configuration: configuration) { client in
-                    try await withFreshCollection(client, prefix: "profile", workload: workload, round: round, embeddingFunction: nil) { collection in
+                    try await withFreshCollection(client, prefix: "profile", workload: workload, round: round, embeddingFunction: nil) {
+                        collection in
                         let preload = workload == .delete ? 2_000 : workload == .add10k ? 0 : 1_000
                         try await SDKRunner.preload(collection, 0..<preload)
                         let recorder = StatementRecorder()
@@ -31,13 +32,15 @@ enum ProfileMode {
                         let start = ContinuousClock.now
                         switch workload {
                         case .add10k:
-                            try await collection.add(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas, logger: logger)
+                            try await collection.add(
+                                ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas, logger: logger)
                         case .updateEmbeddingsMetadata:
                             try await collection.update(ids: ids, embeddings: embeddings, metadatas: metadatas, logger: logger)
                         case .updateMetadata:
                             try await collection.update(ids: ids, metadatas: metadatas, logger: logger)
                         case .upsert:
-                            try await collection.upsert(ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas, logger: logger)
+                            try await collection.upsert(
+                                ids: ids, embeddings: embeddings, documents: documents, metadatas: metadatas, logger: logger)
                         default:
                             try await collection.delete(ids: ids, logger: logger)
                         }
@@ -56,8 +59,9 @@ enum ProfileMode {
                 }
             }
             if !order.contains("total") { order.append("total") }
-            emit("\(workload.rawValue) (SDK, median of \(rounds)): "
-                 + order.map { "\($0) \(String(format: "%.1f", median(phases[$0] ?? [0]))) ms" }.joined(separator: "; "))
+            emit(
+                "\(workload.rawValue) (SDK, median of \(rounds)): "
+                    + order.map { "\($0) \(String(format: "%.1f", median(phases[$0] ?? [0]))) ms" }.joined(separator: "; "))
         }
     }
 
@@ -88,11 +92,12 @@ final class StatementRecorder: LogHandler, @unchecked Sendable {
         let now = ContinuousClock.now
         guard case .string(let sql)? = event.metadata?["seekdb.sql"] else { return }
         let words = sql.split(separator: " ")
-        let kind = switch words.first {
-        case "SELECT": "SELECT _id … FOR UPDATE"
-        case "START": "START TRANSACTION"
-        default: String(words.first ?? "")
-        }
+        let kind =
+            switch words.first {
+            case "SELECT": "SELECT _id … FOR UPDATE"
+            case "START": "START TRANSACTION"
+            default: String(words.first ?? "")
+            }
         storage.withLock { $0.append((kind, now)) }
     }
 }

@@ -14,21 +14,37 @@ enum QueryProbe {
             let variants: [(String, ([Float]) async throws -> Void)] = [
                 ("sdk query", { _ = try await collection.query(embeddings: Embeddings([$0]), nResults: QuerySettings.nResults) }),
                 ("raw query", { _ = try await client.execute(select + tail, [.vector($0), limit]) }),
-                ("sdk query where tag == t3", {
-                    _ = try await collection.query(embeddings: Embeddings([$0]), nResults: QuerySettings.nResults, where: .field("tag") == "t3")
-                }),
-                ("raw where, path bound", {
-                    _ = try await client.execute(select + " WHERE JSON_OVERLAPS(JSON_EXTRACT(metadata, ?), CAST(? AS JSON))" + tail,
-                                                 [.vector($0), .string("$.tag"), .string(#"["t3"]"#), limit])
-                }),
-                ("raw where, path literal", {
-                    _ = try await client.execute(select + " WHERE JSON_OVERLAPS(JSON_EXTRACT(metadata, '$.tag'), CAST(? AS JSON))" + tail,
-                                                 [.vector($0), .string(#"["t3"]"#), limit])
-                }),
-                ("raw where, literal path =", {
-                    _ = try await client.execute(select + " WHERE JSON_EXTRACT(metadata, '$.tag') = ?" + tail,
-                                                 [.vector($0), .string("t3"), limit])
-                }),
+                (
+                    "sdk query where tag == t3",
+                    {
+                        _ = try await collection.query(
+                            embeddings: Embeddings([$0]), nResults: QuerySettings.nResults, where: .field("tag") == "t3")
+                    }
+                ),
+                (
+                    "raw where, path bound",
+                    {
+                        _ = try await client.execute(
+                            select + " WHERE JSON_OVERLAPS(JSON_EXTRACT(metadata, ?), CAST(? AS JSON))" + tail,
+                            [.vector($0), .string("$.tag"), .string(#"["t3"]"#), limit])
+                    }
+                ),
+                (
+                    "raw where, path literal",
+                    {
+                        _ = try await client.execute(
+                            select + " WHERE JSON_OVERLAPS(JSON_EXTRACT(metadata, '$.tag'), CAST(? AS JSON))" + tail,
+                            [.vector($0), .string(#"["t3"]"#), limit])
+                    }
+                ),
+                (
+                    "raw where, literal path =",
+                    {
+                        _ = try await client.execute(
+                            select + " WHERE JSON_EXTRACT(metadata, '$.tag') = ?" + tail,
+                            [.vector($0), .string("t3"), limit])
+                    }
+                )
             ]
             var times = Array(repeating: [Double](), count: variants.count)
             for index in 0..<queries {

@@ -25,8 +25,10 @@ struct RawRunner {
         case .add1k, .add10k:
             let count = workload == .add1k ? 1_000 : 10_000
             let rows = (0..<count).map { index in
-                [SQLValue.bytes(Array(BenchData.id(index).utf8)), .string(BenchData.document(index, round: write)),
-                 .string(BenchData.metadataJSON(index, round: write)), .vector(BenchData.vector(index, round: write))]
+                [
+                    SQLValue.bytes(Array(BenchData.id(index).utf8)), .string(BenchData.document(index, round: write)),
+                    .string(BenchData.metadataJSON(index, round: write)), .vector(BenchData.vector(index, round: write))
+                ]
             }
             ms = try await timed {
                 try await transaction {
@@ -55,8 +57,10 @@ struct RawRunner {
         case .upsert:
             try await SDKRunner.preload(collection, 0..<1_000)
             let rows = (500..<1_500).map { index in
-                [SQLValue.bytes(Array(BenchData.id(index).utf8)), .string(BenchData.document(index, round: write)),
-                 .string(BenchData.metadataJSON(index, round: write)), .vector(BenchData.vector(index, round: write))]
+                [
+                    SQLValue.bytes(Array(BenchData.id(index).utf8)), .string(BenchData.document(index, round: write)),
+                    .string(BenchData.metadataJSON(index, round: write)), .vector(BenchData.vector(index, round: write))
+                ]
             }
             ms = try await timed {
                 try await transaction {
@@ -84,8 +88,9 @@ struct RawRunner {
                 }
                 try await transaction {
                     for chunk in chunks(rows) {
-                        try await client.execute(RawSQL.update(table: table, columns: ["document", "embedding"], rows: chunk.count),
-                                                 chunk.flatMap { $0 })
+                        try await client.execute(
+                            RawSQL.update(table: table, columns: ["document", "embedding"], rows: chunk.count),
+                            chunk.flatMap { $0 })
                     }
                 }
             }
@@ -96,20 +101,29 @@ struct RawRunner {
             try await collection.refreshIndex()
             let select = "SELECT _id, document, metadata, cosine_distance(embedding, CAST(? AS BINARY)) AS distance FROM \(table)"
             let plain = select + " ORDER BY distance APPROXIMATE LIMIT ?"
-            let filteredSQL = select + " WHERE JSON_OVERLAPS(JSON_EXTRACT(metadata, '$.tag'), CAST(? AS JSON)) ORDER BY distance APPROXIMATE LIMIT ?"
-            var times: [Double] = [], filtered: [Double] = []
+            let filteredSQL =
+                select + " WHERE JSON_OVERLAPS(JSON_EXTRACT(metadata, '$.tag'), CAST(? AS JSON)) ORDER BY distance APPROXIMATE LIMIT ?"
+            var times: [Double] = []
+            var filtered: [Double] = []
             for vector in QuerySettings.vectors() {
-                try times.append(await timed {
-                    let rows = try await client.execute(plain, [.vector(vector), .int(Int64(QuerySettings.nResults))]).rows
-                    try check(rows.count == QuerySettings.nResults, "raw query: \(rows.count) hits")
-                })
+                try times.append(
+                    await timed {
+                        let rows = try await client.execute(plain, [.vector(vector), .int(Int64(QuerySettings.nResults))]).rows
+                        try check(rows.count == QuerySettings.nResults, "raw query: \(rows.count) hits")
+                    })
             }
             for vector in QuerySettings.vectors() {
-                try filtered.append(await timed {
-                    let rows = try await client.execute(filteredSQL, [.vector(vector), .string(#"["t3"]"#),
-                                                                      .int(Int64(QuerySettings.nResults))]).rows
-                    try check(!rows.isEmpty, "raw filtered query: no hits")
-                })
+                try filtered.append(
+                    await timed {
+                        let rows = try await client.execute(
+                            filteredSQL,
+                            [
+                                .vector(vector), .string(#"["t3"]"#),
+                                .int(Int64(QuerySettings.nResults))
+                            ]
+                        ).rows
+                        try check(!rows.isEmpty, "raw filtered query: no hits")
+                    })
             }
             return .latencies(Measurement.percentiles(times, prefix: "") + Measurement.percentiles(filtered, prefix: "where "))
         }

@@ -26,12 +26,16 @@ enum ResyncMode {
             let allMs = try await timed { try await collection.update(ids: IDs(ids), documents: Documents(all)) }
             var some = all
             let step = max(1, records / max(1, changed))
-            for index in stride(from: 0, to: records, by: step).prefix(changed) { some[index] = BenchData.document(index, round: round * 2 + 1) }
+            for index in stride(from: 0, to: records, by: step).prefix(changed) {
+                some[index] = BenchData.document(index, round: round * 2 + 1)
+            }
             var unchanged = 0
             let someMs = try await timed {
                 unchanged = try await collection.update(ids: IDs(ids), documents: Documents(some)).unchangedIDs.count
             }
-            emit(#"{"records": \#(records), "changed": \#(changed), "some_ms": \#(someMs), "all_ms": \#(allMs), "unchanged": \#(unchanged)}"#)
+            emit(
+                #"{"records": \#(records), "changed": \#(changed), "some_ms": \#(someMs), "all_ms": \#(allMs), "unchanged": \#(unchanged)}"#
+            )
         }
         try await client.deleteCollection(name: name)
     }

@@ -6,44 +6,54 @@ struct SDKRunner {
     let client: SeekDBClient
 
     func run(_ workload: Workload, round: Int) async throws -> Measurement {
-        try await withFreshCollection(client, prefix: "sdk", workload: workload, round: round,
-                                      embeddingFunction: workload == .updateDocuments ? DefaultEmbeddingFunction() : nil) {
+        try await withFreshCollection(
+            client, prefix: "sdk", workload: workload, round: round,
+            embeddingFunction: workload == .updateDocuments ? DefaultEmbeddingFunction() : nil
+        ) {
             try await measure(workload, round: round, collection: $0)
         }
     }
 
     private func measure(_ workload: Workload, round: Int, collection: SeekDBCollection) async throws -> Measurement {
-        let write = round + 1   // the preloaded records are round 0
+        let write = round + 1  // the preloaded records are round 0
         let ms: Double
         switch workload {
         case .add1k, .add10k:
             let range = 0..<(workload == .add1k ? 1_000 : 10_000)
-            let ids = BenchData.ids(range), vectors = BenchData.vectors(range, round: write)
-            let documents = BenchData.documents(range, round: write), metadatas = BenchData.metadatas(range, round: write)
+            let ids = BenchData.ids(range)
+            let vectors = BenchData.vectors(range, round: write)
+            let documents = BenchData.documents(range, round: write)
+            let metadatas = BenchData.metadatas(range, round: write)
             ms = try await timed {
-                try await collection.add(ids: IDs(ids), embeddings: Embeddings(vectors), documents: Documents(documents),
-                                         metadatas: Metadatas(metadatas))
+                try await collection.add(
+                    ids: IDs(ids), embeddings: Embeddings(vectors), documents: Documents(documents),
+                    metadatas: Metadatas(metadatas))
             }
             try check(try await collection.count() == range.count, "add: count")
         case .updateEmbeddingsMetadata, .updateMetadata:
             try await Self.preload(collection, 0..<1_000)
             let range = 0..<1_000
-            let ids = BenchData.ids(range), metadatas = BenchData.metadatas(range, round: write)
+            let ids = BenchData.ids(range)
+            let metadatas = BenchData.metadatas(range, round: write)
             let vectors = workload == .updateMetadata ? nil : BenchData.vectors(range, round: write)
             ms = try await timed {
-                let result = try await collection.update(ids: IDs(ids), embeddings: vectors.map { Embeddings($0) },
-                                                         metadatas: Metadatas(metadatas))
+                let result = try await collection.update(
+                    ids: IDs(ids), embeddings: vectors.map { Embeddings($0) },
+                    metadatas: Metadatas(metadatas))
                 try check(result.updatedCount == 1_000, "update: updatedCount \(result.updatedCount)")
             }
             try await Self.checkRound(collection, id: BenchData.id(999), round: write)
         case .upsert:
             try await Self.preload(collection, 0..<1_000)
             let range = 500..<1_500
-            let ids = BenchData.ids(range), vectors = BenchData.vectors(range, round: write)
-            let documents = BenchData.documents(range, round: write), metadatas = BenchData.metadatas(range, round: write)
+            let ids = BenchData.ids(range)
+            let vectors = BenchData.vectors(range, round: write)
+            let documents = BenchData.documents(range, round: write)
+            let metadatas = BenchData.metadatas(range, round: write)
             ms = try await timed {
-                let result = try await collection.upsert(ids: IDs(ids), embeddings: Embeddings(vectors),
-                                                         documents: Documents(documents), metadatas: Metadatas(metadatas))
+                let result = try await collection.upsert(
+                    ids: IDs(ids), embeddings: Embeddings(vectors),
+                    documents: Documents(documents), metadatas: Metadatas(metadatas))
                 try check(result.insertedIDs.count == 500, "upsert: inserted \(result.insertedIDs.count)")
             }
             try check(try await collection.count() == 1_500, "upsert: count")
@@ -58,7 +68,8 @@ struct SDKRunner {
         case .updateDocuments:
             try await Self.preload(collection, 0..<1_000)
             let range = 0..<1_000
-            let ids = BenchData.ids(range), documents = BenchData.documents(range, round: write)
+            let ids = BenchData.ids(range)
+            let documents = BenchData.documents(range, round: write)
             ms = try await timed {
                 try await collection.update(ids: IDs(ids), documents: Documents(documents))
             }
@@ -67,19 +78,23 @@ struct SDKRunner {
         case .query:
             try await Self.preload(collection, 0..<QuerySettings.records)
             try await collection.refreshIndex()
-            var times: [Double] = [], filtered: [Double] = []
+            var times: [Double] = []
+            var filtered: [Double] = []
             for vector in QuerySettings.vectors() {
-                try times.append(await timed {
-                    let hits = try await collection.query(embeddings: Embeddings([vector]), nResults: QuerySettings.nResults)
-                    try check(hits.ids[0].count == QuerySettings.nResults, "query: \(hits.ids[0].count) hits")
-                })
+                try times.append(
+                    await timed {
+                        let hits = try await collection.query(embeddings: Embeddings([vector]), nResults: QuerySettings.nResults)
+                        try check(hits.ids[0].count == QuerySettings.nResults, "query: \(hits.ids[0].count) hits")
+                    })
             }
             for vector in QuerySettings.vectors() {
-                try filtered.append(await timed {
-                    let hits = try await collection.query(embeddings: Embeddings([vector]), nResults: QuerySettings.nResults,
-                                                          where: .field("tag") == "t3")
-                    try check(!hits.ids[0].isEmpty, "filtered query: no hits")
-                })
+                try filtered.append(
+                    await timed {
+                        let hits = try await collection.query(
+                            embeddings: Embeddings([vector]), nResults: QuerySettings.nResults,
+                            where: .field("tag") == "t3")
+                        try check(!hits.ids[0].isEmpty, "filtered query: no hits")
+                    })
             }
             return .latencies(Measurement.percentiles(times, prefix: "") + Measurement.percentiles(filtered, prefix: "where "))
         }
@@ -90,9 +105,10 @@ struct SDKRunner {
     static func preload(_ collection: SeekDBCollection, _ range: Range<Int>) async throws {
         for start in stride(from: range.lowerBound, to: range.upperBound, by: 1_000) {
             let part = start..<min(range.upperBound, start + 1_000)
-            try await collection.add(ids: IDs(BenchData.ids(part)), embeddings: Embeddings(BenchData.vectors(part, round: 0)),
-                                     documents: Documents(BenchData.documents(part, round: 0)),
-                                     metadatas: Metadatas(BenchData.metadatas(part, round: 0)))
+            try await collection.add(
+                ids: IDs(BenchData.ids(part)), embeddings: Embeddings(BenchData.vectors(part, round: 0)),
+                documents: Documents(BenchData.documents(part, round: 0)),
+                metadatas: Metadatas(BenchData.metadatas(part, round: 0)))
         }
     }
 

@@ -19,7 +19,7 @@ enum SessionProbe {
         print("consistency      rounds  found   query p50 ms  p95 ms   (\(records) records, dimension 32, nResults 1)")
         let cases: [(String, QueryConsistency, Int)] = [
             ("eventual", .eventual, rounds), ("session", .session, rounds),
-            ("exact", .exact, rounds), ("readYourWrites", .readYourWrites, min(rounds, 100)),
+            ("exact", .exact, rounds), ("readYourWrites", .readYourWrites, min(rounds, 100))
         ]
         for (label, consistency, count) in cases {
             var found = 0
@@ -33,9 +33,11 @@ enum SessionProbe {
                 latencies.append(SoakWorker.milliseconds(since: started))
                 if hits.ids.first?.first == id { found += 1 }
             }
-            print(label.padding(toLength: 16, withPad: " ", startingAt: 0)
-                  + String(format: "%6d  %5d   %12.2f  %6.2f", count, found,
-                           SoakStats.percentile(latencies, 0.5), SoakStats.percentile(latencies, 0.95)))
+            print(
+                label.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%6d  %5d   %12.2f  %6.2f", count, found,
+                        SoakStats.percentile(latencies, 0.5), SoakStats.percentile(latencies, 0.95)))
             // The next case starts with no recent writes of this client.
             try await collection.refreshIndex()
             try await Task.sleep(for: .seconds(11))

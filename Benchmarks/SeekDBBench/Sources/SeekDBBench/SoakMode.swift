@@ -62,8 +62,9 @@ enum SoakMode {
         let duration = Duration.seconds(options.minutes * 60)
         let start = ContinuousClock.now
         let deadline = start + duration
-        print("soak: \(options.tasks) tasks, \(options.collections) collections, \(options.records) records per task, "
-              + "\(options.minutes) min, \(options.restarts) restarts, a kill every ~\(options.killEvery) s")
+        print(
+            "soak: \(options.tasks) tasks, \(options.collections) collections, \(options.records) records per task, "
+                + "\(options.minutes) min, \(options.restarts) restarts, a kill every ~\(options.killEvery) s")
 
         let memory = Task { await sampleMemory(until: deadline, start: start) }
         let kills = Task { await killSessions(configuration: base, every: options.killEvery, until: deadline) }
@@ -96,10 +97,11 @@ enum SoakMode {
     // MARK: Disturbances
 
     /// Kills a random session of the server (idle or busy) every `every` seconds on average.
-    static func killSessions(configuration: SeekDBClient.Configuration, every: Double, until deadline: ContinuousClock.Instant) async -> Int {
+    static func killSessions(configuration: SeekDBClient.Configuration, every: Double, until deadline: ContinuousClock.Instant) async -> Int
+    {
         guard every > 0 else { return 0 }
         var configuration = configuration
-        configuration.pool.maximumConnections = 1   // CONNECTION_ID() is the killer's only session
+        configuration.pool.maximumConnections = 1  // CONNECTION_ID() is the killer's only session
         configuration.retryPolicy = .never
         var killed = 0
         var killer: SeekDBClient?
@@ -107,14 +109,16 @@ enum SoakMode {
             try? await Task.sleep(for: .seconds(Double.random(in: 0...(2 * every))))
             do {
                 if killer == nil { killer = try await SeekDBClient(configuration: configuration) }
-                let rows = try await killer!.execute("SELECT ID FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND USER = ?",
-                                                     [.string(configuration.user)]).rows
+                let rows = try await killer!.execute(
+                    "SELECT ID FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND USER = ?",
+                    [.string(configuration.user)]
+                ).rows
                 guard let victim = rows.randomElement()?.first?.intValue else { continue }
                 _ = try await killer!.executeText("KILL \(victim)")
                 killed += 1
             } catch {
                 await killer?.close()
-                killer = nil   // the server is restarting: a new client next time
+                killer = nil  // the server is restarting: a new client next time
             }
         }
         await killer?.close()
@@ -141,7 +145,9 @@ enum SoakMode {
 
     /// Reads every record of every task with a new client (after the disturbances ended) and
     /// compares it with the task's model.
-    static func verify(_ models: [SoakTaskModel], collections: [String], configuration: SeekDBClient.Configuration) async throws -> FinalCheck {
+    static func verify(
+        _ models: [SoakTaskModel], collections: [String], configuration: SeekDBClient.Configuration
+    ) async throws -> FinalCheck {
         var check = FinalCheck()
         try await SeekDBClient.withClient(configuration: configuration) { client in
             var opened: [SeekDBCollection] = []
@@ -155,8 +161,10 @@ enum SoakMode {
                     var state: SoakRecordState?
                     if let index = result.ids.firstIndex(of: model.id(slot)) {
                         check.present += 1
-                        switch SoakTaskModel.state(document: result.documents?[index] ?? nil, embedding: result.embeddings?[index] ?? nil,
-                                                   metadata: result.metadatas?[index] ?? nil, slot: slot) {
+                        switch SoakTaskModel.state(
+                            document: result.documents?[index] ?? nil, embedding: result.embeddings?[index] ?? nil,
+                            metadata: result.metadatas?[index] ?? nil, slot: slot)
+                        {
                         case .success(let stored): state = stored
                         case .failure(let torn):
                             check.violations.append("final: \(model.id(slot)) is torn: \(torn.what)")
@@ -178,35 +186,47 @@ enum SoakMode {
 
     // MARK: Report
 
-    static func report(_ stats: SoakStats, final: FinalCheck, elapsed: Duration, retries: Int, kills: Int,
-                       memory: [(Duration, Double)], options: SoakOptions) {
+    static func report(
+        _ stats: SoakStats, final: FinalCheck, elapsed: Duration, retries: Int, kills: Int,
+        memory: [(Duration, Double)], options: SoakOptions
+    ) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let succeeded = stats.latencies.values.reduce(0) { $0 + $1.count }
         let failed = stats.errors.values.reduce(0, +)
         print("")
-        print("soak: \(String(format: "%.0f", seconds)) s, \(stats.calls) calls (\(succeeded) succeeded, \(failed) failed), "
-              + String(format: "%.0f calls/s", Double(stats.calls) / seconds))
+        print(
+            "soak: \(String(format: "%.0f", seconds)) s, \(stats.calls) calls (\(succeeded) succeeded, \(failed) failed), "
+                + String(format: "%.0f calls/s", Double(stats.calls) / seconds))
         print("soak: \(retries) retries by the SDK, \(kills) sessions killed, \(options.restarts) server restarts (by scripts/soak)")
         print("")
         print("operation        calls/s    p50 ms    p99 ms")
         for (operation, values) in stats.latencies.sorted(by: { $0.key < $1.key }) {
-            print(operation.padding(toLength: 15, withPad: " ", startingAt: 0)
-                  + String(format: "%8.1f  %8.1f  %8.1f", Double(values.count) / seconds,
-                           SoakStats.percentile(values, 0.5), SoakStats.percentile(values, 0.99)))
+            print(
+                operation.padding(toLength: 15, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%8.1f  %8.1f  %8.1f", Double(values.count) / seconds,
+                        SoakStats.percentile(values, 0.5), SoakStats.percentile(values, 0.99)))
         }
         print("")
         print("errors by call and code:")
         for (key, count) in stats.errors.sorted(by: { $0.value > $1.value }) { print("  \(count)\t\(key)") }
         if stats.errors.isEmpty { print("  none") }
         print("")
-        print("client memory (RSS, MiB): " + memory.map { String(format: "%.0fs %.0f", Double($0.0.components.seconds), $0.1) }.joined(separator: ", "))
+        print(
+            "client memory (RSS, MiB): "
+                + memory.map { String(format: "%.0fs %.0f", Double($0.0.components.seconds), $0.1) }.joined(separator: ", "))
         let warm = memory.filter { $0.0 >= .seconds(60) }.map(\.1)
         if let first = warm.first, let last = warm.last {
-            print(String(format: "client memory after the first minute: %.0f MiB, at the end: %.0f MiB (%+.1f%%)", first, last, (last / first - 1) * 100))
+            print(
+                String(
+                    format: "client memory after the first minute: %.0f MiB, at the end: %.0f MiB (%+.1f%%)", first, last,
+                    (last / first - 1) * 100))
         }
         print("")
-        print("checked: \(stats.checkedReads) record reads during the run, \(stats.checkedFailedBatches) failed multi-record writes read back, "
-              + "\(final.records) records at the end (\(final.present) present); \(stats.staleQueryHits) stale query hits")
+        print(
+            "checked: \(stats.checkedReads) record reads during the run, \(stats.checkedFailedBatches) failed multi-record writes read "
+                + "back, "
+                + "\(final.records) records at the end (\(final.present) present); \(stats.staleQueryHits) stale query hits")
         if stats.violations.isEmpty {
             print("verdict: CONSISTENT: nothing lost, nothing duplicated, no call half applied")
         } else {
@@ -218,8 +238,10 @@ enum SoakMode {
                 "seconds": seconds, "tasks": options.tasks, "calls": stats.calls, "failed": failed, "retries": retries,
                 "kills": kills, "restarts": options.restarts, "violations": stats.violations.count,
                 "errors": stats.errors, "checked_reads": stats.checkedReads, "final_records": final.records,
-                "latency_ms": stats.latencies.mapValues { ["p50": SoakStats.percentile($0, 0.5), "p99": SoakStats.percentile($0, 0.99), "count": Double($0.count)] },
-                "rss_mib": memory.map { [Double($0.0.components.seconds), $0.1] },
+                "latency_ms": stats.latencies.mapValues {
+                    ["p50": SoakStats.percentile($0, 0.5), "p99": SoakStats.percentile($0, 0.99), "count": Double($0.count)]
+                },
+                "rss_mib": memory.map { [Double($0.0.components.seconds), $0.1] }
             ]
             if let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]) {
                 _ = FileManager.default.createFile(atPath: path, contents: data)

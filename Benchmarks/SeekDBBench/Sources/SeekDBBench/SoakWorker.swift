@@ -43,8 +43,9 @@ struct SoakWorker {
         let (ids, embeddings, documents, metadatas) = fields(slots, version: v)
         let collection = self.collection
         await write("add", slots, now: .written(v)) {
-            try await collection.add(ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
-                                     metadatas: Metadatas(metadatas))
+            try await collection.add(
+                ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
+                metadatas: Metadatas(metadatas))
         }
     }
 
@@ -56,8 +57,9 @@ struct SoakWorker {
         if mode == .merge { metadatas = slots.map { _ in ["mv": .int(Int64(v))] } }
         let collection = self.collection
         await write(mode == .merge ? "update merge" : "update", slots, now: .written(v)) {
-            try await collection.update(ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
-                                        metadatas: Metadatas(metadatas), metadataMode: mode)
+            try await collection.update(
+                ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
+                metadatas: Metadatas(metadatas), metadataMode: mode)
         }
     }
 
@@ -80,8 +82,9 @@ struct SoakWorker {
         let (ids, embeddings, documents, metadatas) = fields(slots, version: v)
         let collection = self.collection
         await write("upsert", slots, now: .written(v)) {
-            try await collection.upsert(ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
-                                        metadatas: Metadatas(metadatas))
+            try await collection.upsert(
+                ids: IDs(ids), embeddings: Embeddings(embeddings), documents: Documents(documents),
+                metadatas: Metadatas(metadatas))
         }
     }
 
@@ -99,8 +102,10 @@ struct SoakWorker {
     }
 
     /// Runs a write of `slots`; on success they are `state`; on failure they are read back.
-    private mutating func write(_ operation: String, _ slots: [Int], now state: SoakRecordState?,
-                                _ body: () async throws -> Void) async {
+    private mutating func write(
+        _ operation: String, _ slots: [Int], now state: SoakRecordState?,
+        _ body: () async throws -> Void
+    ) async {
         let started = ContinuousClock.now
         do {
             try await body()
@@ -109,7 +114,8 @@ struct SoakWorker {
         } catch {
             count(operation, error)
             if let error = error as? SeekDBError, [.recordsNotFound, .duplicateKey, .invalidArgument].contains(error.code) {
-                stats.violations.append("\(operation) of \(slots.map(model.id)) failed with \(error.code), which the model rules out: \(error)")
+                stats.violations.append(
+                    "\(operation) of \(slots.map(model.id)) failed with \(error.code), which the model rules out: \(error)")
             }
             for slot in slots { model.outcomeUnknown(slot, maybe: state) }
             await readBack(slots, afterFailed: operation, wrote: state)
@@ -159,8 +165,10 @@ struct SoakWorker {
             let id = model.id(slot)
             var state: SoakRecordState?
             if let index = result.ids.firstIndex(of: id) {
-                switch SoakTaskModel.state(document: result.documents?[index] ?? nil, embedding: result.embeddings?[index] ?? nil,
-                                           metadata: result.metadatas?[index] ?? nil, slot: slot) {
+                switch SoakTaskModel.state(
+                    document: result.documents?[index] ?? nil, embedding: result.embeddings?[index] ?? nil,
+                    metadata: result.metadatas?[index] ?? nil, slot: slot)
+                {
                 case .success(let stored): state = stored
                 case .failure(let torn):
                     stats.violations.append("\(id) is torn: \(torn.what)")
@@ -180,9 +188,10 @@ struct SoakWorker {
         let started = ContinuousClock.now
         let result: QueryResult
         do {
-            result = try await collection.query(embeddings: [SoakRecordState.embedding(slot: slot, content: state.content)], nResults: 3,
-                                                where: ["owner": .int(Int64(model.owner))],
-                                                include: [.documents, .metadatas, .embeddings])
+            result = try await collection.query(
+                embeddings: [SoakRecordState.embedding(slot: slot, content: state.content)], nResults: 3,
+                where: ["owner": .int(Int64(model.owner))],
+                include: [.documents, .metadatas, .embeddings])
             stats.latencies["query", default: []].append(Self.milliseconds(since: started))
         } catch {
             count("query", error)
@@ -193,10 +202,14 @@ struct SoakWorker {
                 stats.violations.append("query with owner \(model.owner) returned \(id)")
                 continue
             }
-            switch SoakTaskModel.state(document: result.documents?[0][index] ?? nil, embedding: result.embeddings?[0][index] ?? nil,
-                                       metadata: result.metadatas?[0][index] ?? nil, slot: hit) {
+            switch SoakTaskModel.state(
+                document: result.documents?[0][index] ?? nil, embedding: result.embeddings?[0][index] ?? nil,
+                metadata: result.metadatas?[0][index] ?? nil, slot: hit)
+            {
             case .success(let stored):
-                if model.possible[hit] == [nil] { stats.staleQueryHits += 1 } else if let violation = model.observed(hit, stored) {
+                if model.possible[hit] == [nil] {
+                    stats.staleQueryHits += 1
+                } else if let violation = model.observed(hit, stored) {
                     stats.violations.append("query: \(violation)")
                 }
             case .failure(let torn):
@@ -214,9 +227,11 @@ struct SoakWorker {
 
     private func fields(_ slots: [Int], version: Int) -> ([String], [[Float]], [String], [Metadata]) {
         let ids = slots.map(model.id)
-        return (ids, slots.map { SoakRecordState.embedding(slot: $0, content: version) },
-                slots.map { _ in SoakRecordState.document(version) },
-                zip(slots, ids).map { SoakRecordState.metadata(owner: model.owner, id: $1, meta: version) })
+        return (
+            ids, slots.map { SoakRecordState.embedding(slot: $0, content: version) },
+            slots.map { _ in SoakRecordState.document(version) },
+            zip(slots, ids).map { SoakRecordState.metadata(owner: model.owner, id: $1, meta: version) }
+        )
     }
 
     private mutating func count(_ operation: String, _ error: any Error) {

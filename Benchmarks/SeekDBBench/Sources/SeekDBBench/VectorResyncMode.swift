@@ -14,7 +14,7 @@ import SeekDB
 enum VectorResyncMode {
     static func run(configuration: SeekDBClient.Configuration, records: Int, changed: Int, rounds: Int) async throws {
         var rawConfiguration = configuration
-        rawConfiguration.pool.maximumConnections = 1   // START TRANSACTION … COMMIT on one connection
+        rawConfiguration.pool.maximumConnections = 1  // START TRANSACTION … COMMIT on one connection
         try await SeekDBClient.withClient(configuration: configuration) { client in
             try await SeekDBClient.withClient(configuration: rawConfiguration) { rawClient in
                 let name = "resync_vectors_\(records)_\(changed)"
@@ -44,7 +44,11 @@ enum VectorResyncMode {
                     let rawAll = try await timed {
                         try await rawUpdate(raw, table: table, ids: ids, vectors: BenchData.vectors(0..<records, round: base + 3))
                     }
-                    emit(#"{"records": \#(records), "changed": \#(changed), "unchanged": \#(unchanged), "sdk_some_ms": \#(sdkSome), "raw_some_ms": \#(rawSome), "sdk_all_ms": \#(sdkAll), "raw_all_ms": \#(rawAll)}"#)
+                    emit(
+                        #"{"records": \#(records), "changed": \#(changed), "unchanged": \#(unchanged), "#
+                            + #""sdk_some_ms": \#(sdkSome), "raw_some_ms": \#(rawSome), "#
+                            + #""sdk_all_ms": \#(sdkAll), "raw_all_ms": \#(rawAll)}"#
+                    )
                 }
                 try await client.deleteCollection(name: name)
             }

@@ -75,9 +75,11 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) throws {
 
 /// Runs `body` on a new empty 384-d cosine collection and deletes the collection afterwards
 /// (before the next workload starts, so that no cleanup overlaps a timed call).
-func withFreshCollection<R>(_ client: SeekDBClient, prefix: String, workload: Workload, round: Int,
-                            embeddingFunction: (any EmbeddingFunction)?,
-                            _ body: (SeekDBCollection) async throws -> R) async throws -> R {
+func withFreshCollection<R>(
+    _ client: SeekDBClient, prefix: String, workload: Workload, round: Int,
+    embeddingFunction: (any EmbeddingFunction)?,
+    _ body: (SeekDBCollection) async throws -> R
+) async throws -> R {
     let collection = try await client.createCollection(
         name: "bench_\(prefix)_\(workload.rawValue)_\(round)_\(UInt32.random(in: 0...UInt32.max))",
         configuration: HNSWConfiguration(dimension: BenchData.dimension, distance: .cosine),

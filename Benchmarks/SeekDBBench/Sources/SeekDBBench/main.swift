@@ -29,7 +29,7 @@ let configuration = SeekDBClient.Configuration.fromEnvironment()
 switch arguments.first {
 case "serve":
     var rawConfiguration = configuration
-    rawConfiguration.pool.maximumConnections = 1   // START TRANSACTION … COMMIT on one connection
+    rawConfiguration.pool.maximumConnections = 1  // START TRANSACTION … COMMIT on one connection
     let rawRows = ProcessInfo.processInfo.environment["BENCH_RAW_ROWS"].flatMap { Int($0) } ?? 500
     _ = try await DefaultEmbeddingFunction().embed(["load the model before any timed run"])
     emit(#"{"ready": true}"#)
@@ -48,8 +48,10 @@ case "serve":
             let client = try await SeekDBClient(configuration: raw ? rawConfiguration : configuration)
             let measurement: Measurement
             do {
-                measurement = raw ? try await RawRunner(client: client, rowsPerStatement: rawRows).run(workload, round: round)
-                                  : try await SDKRunner(client: client).run(workload, round: round)
+                measurement =
+                    raw
+                    ? try await RawRunner(client: client, rowsPerStatement: rawRows).run(workload, round: round)
+                    : try await SDKRunner(client: client).run(workload, round: round)
             } catch {
                 await client.close()
                 throw error
@@ -74,7 +76,7 @@ case "probe-query":
     }
 case "probe-lock":
     var single = configuration
-    single.pool.maximumConnections = 1   // the transactions span several calls
+    single.pool.maximumConnections = 1  // the transactions span several calls
     let repetitions = arguments.dropFirst().first.flatMap { Int($0) } ?? 15
     try await SeekDBClient.withClient(configuration: single) { client in
         try await LockProbe.run(client: client, repetitions: repetitions)
@@ -87,7 +89,7 @@ case "probe-update":
 case "profile":
     let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
     try await ProfileMode.run(configuration: configuration, rounds: rounds)
-case "probe-encode":   // the SDK's JSON text of 1,000 records' metadata (through the public description)
+case "probe-encode":  // the SDK's JSON text of 1,000 records' metadata (through the public description)
     let metadatas = BenchData.metadatas(0..<1_000, round: 3)
     for _ in 0..<(Int(arguments.dropFirst().first ?? "5") ?? 5) {
         var total = 0
@@ -97,18 +99,21 @@ case "probe-encode":   // the SDK's JSON text of 1,000 records' metadata (throug
 case "paired":
     let pairs = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
     let names = arguments.dropFirst(2).first?.split(separator: ",").map(String.init)
-    try await PairedMode.run(configuration: configuration, pairs: pairs,
-                             workloads: names?.compactMap(Workload.init(rawValue:)) ?? PairedMode.workloads)
+    try await PairedMode.run(
+        configuration: configuration, pairs: pairs,
+        workloads: names?.compactMap(Workload.init(rawValue:)) ?? PairedMode.workloads)
 case "resync":
     let numbers = arguments.dropFirst().compactMap { Int($0) }
     try await SeekDBClient.withClient(configuration: configuration) { client in
-        try await ResyncMode.run(client: client, records: numbers.first ?? 1_000, changed: numbers.dropFirst().first ?? 100,
-                                 rounds: numbers.dropFirst(2).first ?? 3)
+        try await ResyncMode.run(
+            client: client, records: numbers.first ?? 1_000, changed: numbers.dropFirst().first ?? 100,
+            rounds: numbers.dropFirst(2).first ?? 3)
     }
 case "resync-vectors":
     let numbers = arguments.dropFirst().compactMap { Int($0) }
-    try await VectorResyncMode.run(configuration: configuration, records: numbers.first ?? 1_000,
-                                   changed: numbers.dropFirst().first ?? 100, rounds: numbers.dropFirst(2).first ?? 3)
+    try await VectorResyncMode.run(
+        configuration: configuration, records: numbers.first ?? 1_000,
+        changed: numbers.dropFirst().first ?? 100, rounds: numbers.dropFirst(2).first ?? 3)
 case "observability":
     let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
     try await ObservabilityMode.run(configuration: configuration, rounds: rounds)
@@ -125,9 +130,10 @@ case "hot-restore":
 case "hot":
     let words = Array(arguments.dropFirst())
     do {
-        try await HotPathMode.run(configuration: configuration, name: words[0], raw: words[1] == "raw", workload: words[2],
-                                  callers: Int(words[3]) ?? 1, seconds: Double(words[4]) ?? 3,
-                                  first: words.count > 5 ? Int(words[5]) ?? 0 : 0)
+        try await HotPathMode.run(
+            configuration: configuration, name: words[0], raw: words[1] == "raw", workload: words[2],
+            callers: Int(words[3]) ?? 1, seconds: Double(words[4]) ?? 3,
+            first: words.count > 5 ? Int(words[5]) ?? 0 : 0)
     } catch {
         // A failed run (a statement timeout on a loaded server, say) is reported, not a crash.
         let message = "\(error)".replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -141,6 +147,10 @@ case "probe-session":
 case "soak":
     try await SoakMode.run(configuration: configuration, options: SoakOptions(Array(arguments.dropFirst())))
 default:
-    FileHandle.standardError.write(Data("usage: SeekDBBench serve | soak [OPTIONS] | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS] | probe-session [ROUNDS] [RECORDS] | observability [ROUNDS]\n".utf8))
+    let usage =
+        "usage: SeekDBBench serve | soak [OPTIONS] | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | "
+        + "probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS] | "
+        + "probe-session [ROUNDS] [RECORDS] | observability [ROUNDS]\n"
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }

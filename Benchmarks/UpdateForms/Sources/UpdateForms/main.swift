@@ -33,7 +33,8 @@ struct Row {
 
 func makeRows(round: Int) -> [Row] {
     (0..<rows).map { index in
-        Row(id: "id-\(index)", document: "document \(index) round \(round)",
+        Row(
+            id: "id-\(index)", document: "document \(index) round \(round)",
             metadata: #"{"round": \#(round), "index": \#(index), "tag": "t\#(index % 7)"}"#,
             embedding: (0..<dimension).map { Float(($0 + index + round) % 17) / 17 + 0.01 })
     }
@@ -43,35 +44,44 @@ func makeRows(round: Int) -> [Row] {
 func statement(_ form: Form, _ workload: Workload, table: String, chunk: ArraySlice<Row>) -> [(String, [SQLValue])] {
     let full = workload == .full
     func values(_ row: Row) -> [SQLValue] {
-        full ? [.bytes(Array(row.id.utf8)), .string(row.document), .string(row.metadata), .vector(row.embedding)]
-             : [.bytes(Array(row.id.utf8)), .string(row.metadata)]
+        full
+            ? [.bytes(Array(row.id.utf8)), .string(row.document), .string(row.metadata), .vector(row.embedding)]
+            : [.bytes(Array(row.id.utf8)), .string(row.metadata)]
     }
     let rowPlaceholders = full ? "?, ?, ?, CAST(? AS BINARY)" : "?, ?"
     let columns = full ? ["document", "metadata", "embedding"] : ["metadata"]
     let parameters = chunk.flatMap(values)
     switch form {
     case .insertOnDuplicateKey:
-        let sql = "INSERT INTO \(table) (_id, \(columns.joined(separator: ", "))) VALUES "
+        let sql =
+            "INSERT INTO \(table) (_id, \(columns.joined(separator: ", "))) VALUES "
             + Array(repeating: "(\(rowPlaceholders))", count: chunk.count).joined(separator: ", ")
             + " ON DUPLICATE KEY UPDATE " + columns.map { "\($0) = VALUES(\($0))" }.joined(separator: ", ")
         return [(sql, parameters)]
     case .joinUnionAll, .lockThenJoin:
-        let first = "SELECT " + (["?"] + columns.map { $0 == "embedding" ? "CAST(? AS BINARY)" : "?" })
+        let first =
+            "SELECT "
+            + (["?"] + columns.map { $0 == "embedding" ? "CAST(? AS BINARY)" : "?" })
             .enumerated().map { index, p in "\(p) AS \(index == 0 ? "_id" : columns[index - 1])" }.joined(separator: ", ")
         let rest = Array(repeating: " UNION ALL SELECT \(rowPlaceholders)", count: chunk.count - 1).joined()
-        let sql = "UPDATE \(table) t JOIN (\(first)\(rest)) v ON t._id = v._id SET "
+        let sql =
+            "UPDATE \(table) t JOIN (\(first)\(rest)) v ON t._id = v._id SET "
             + columns.map { "t.\($0) = v.\($0)" }.joined(separator: ", ")
         guard form == .lockThenJoin else { return [(sql, parameters)] }
-        let lock = "SELECT _id FROM \(table) WHERE _id IN (" + Array(repeating: "?", count: chunk.count).joined(separator: ", ") + ") FOR UPDATE"
+        let lock =
+            "SELECT _id FROM \(table) WHERE _id IN (" + Array(repeating: "?", count: chunk.count).joined(separator: ", ") + ") FOR UPDATE"
         return [(lock, chunk.map { .bytes(Array($0.id.utf8)) }), (sql, parameters)]
     case .joinValuesRow:
-        let sql = "UPDATE \(table) t JOIN (VALUES "
+        let sql =
+            "UPDATE \(table) t JOIN (VALUES "
             + Array(repeating: "ROW(\(rowPlaceholders))", count: chunk.count).joined(separator: ", ")
             + ") AS v(_id, \(columns.joined(separator: ", "))) ON t._id = v._id SET "
             + columns.map { "t.\($0) = v.\($0)" }.joined(separator: ", ")
         return [(sql, parameters)]
     case .oneUpdatePerRow:
-        let sql = "UPDATE \(table) SET " + columns.map { $0 == "embedding" ? "embedding = CAST(? AS BINARY)" : "\($0) = ?" }
+        let sql =
+            "UPDATE \(table) SET "
+            + columns.map { $0 == "embedding" ? "embedding = CAST(? AS BINARY)" : "\($0) = ?" }
             .joined(separator: ", ") + " WHERE _id = ?"
         return chunk.map { row in
             let v = values(row)
@@ -86,15 +96,16 @@ func median(_ values: [Double]) -> Double {
 }
 
 var configuration = SeekDBClient.Configuration.fromEnvironment()
-configuration.pool.maximumConnections = 1   // every statement below runs on the same connection
+configuration.pool.maximumConnections = 1  // every statement below runs on the same connection
 try await SeekDBClient.withClient(configuration: configuration) { client in
     let name = "update_forms_\(UInt32.random(in: 0...UInt32.max))"
     let collection = try await client.createCollection(
         name: name, configuration: HNSWConfiguration(dimension: dimension, distance: .cosine), embeddingFunction: nil)
     let table = "`c$v2$\(collection.id ?? "")`"
     let initial = makeRows(round: 0)
-    try await collection.add(ids: IDs(initial.map(\.id)), embeddings: Embeddings(initial.map(\.embedding)),
-                             documents: Documents(initial.map(\.document)))
+    try await collection.add(
+        ids: IDs(initial.map(\.id)), embeddings: Embeddings(initial.map(\.embedding)),
+        documents: Documents(initial.map(\.document)))
 
     var timings: [Workload: [Form: [Double]]] = [:]
     var unsupported: [Workload: [Form: String]] = [:]
@@ -137,7 +148,10 @@ try await SeekDBClient.withClient(configuration: configuration) { client in
         let medians = Form.allCases.compactMap { form in timings[workload]?[form].map { (form, median($0)) } }
         let fastest = medians.map(\.1).min()!
         for (form, value) in medians {
-            print("| \(workload.rawValue) | \(form.rawValue) | \(String(format: "%.1f", value)) | \(String(format: "%.2f×", value / fastest)) |")
+            print(
+                "| \(workload.rawValue) | \(form.rawValue) | \(String(format: "%.1f", value)) | "
+                    + "\(String(format: "%.2f×", value / fastest)) |"
+            )
         }
     }
     for (workload, forms) in unsupported {

@@ -61,16 +61,19 @@ struct ErrorResponse: HTTPResponseError {
             try container.encode(code, forKey: .code)
             try container.encode(message, forKey: .message)
             try container.encode(missingIDs, forKey: .missingIDs)
-            try container.encode(serverErrorNumber, forKey: .serverErrorNumber)   // null when absent
+            try container.encode(serverErrorNumber, forKey: .serverErrorNumber)  // null when absent
         }
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = Envelope(error: Body(code: code, message: message, missingIDs: missingIDs,
-                                        serverErrorNumber: serverErrorNumber))
+        let body = Envelope(
+            error: Body(
+                code: code, message: message, missingIDs: missingIDs,
+                serverErrorNumber: serverErrorNumber))
         let data = try RecordsJSON.encoder().encode(body)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 
@@ -80,8 +83,10 @@ struct ErrorResponse: HTTPResponseError {
 /// `httpError`; anything else is logged and answered with a bare 500 `internal`.
 struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
     // `@concurrent` as Hummingbird's protocol (built without NonisolatedNonsendingByDefault) declares it.
-    @concurrent func handle(_ request: Request, context: Context,
-                            next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    @concurrent func handle(
+        _ request: Request, context: Context,
+        next: @concurrent (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as SeekDBError {
@@ -92,9 +97,10 @@ struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as ErrorResponse {
             throw error
         } catch let error as HTTPError {
-            throw ErrorResponse(status: error.status, code: Self.code(for: error.status),
-                                message: error.body ?? error.status.reasonPhrase)
-        } catch let error as any HTTPResponseError {   // e.g. a body over maxUploadSize: 413
+            throw ErrorResponse(
+                status: error.status, code: Self.code(for: error.status),
+                message: error.body ?? error.status.reasonPhrase)
+        } catch let error as any HTTPResponseError {  // e.g. a body over maxUploadSize: 413
             throw ErrorResponse(status: error.status, code: Self.code(for: error.status), message: error.status.reasonPhrase)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])

@@ -21,19 +21,24 @@ import SeekDB
 ///     `PrometheusMetricsFactory` over it, or set it as the client's `metricsFactory`).
 ///     `nil`: no `/metrics` route.
 ///   - onServerRunning: called once the server listens (tests read the port from the channel).
-public func buildRecordsApplication(client: SeekDBClient, configuration: ApplicationConfiguration = .init(),
-                                    logger: Logger? = nil, metricsRegistry: PrometheusCollectorRegistry? = nil,
-                                    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
-    -> some ApplicationProtocol {
+public func buildRecordsApplication(
+    client: SeekDBClient, configuration: ApplicationConfiguration = .init(),
+    logger: Logger? = nil, metricsRegistry: PrometheusCollectorRegistry? = nil,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+)
+    -> some ApplicationProtocol
+{
     let router = Router(context: RecordsRequestContext.self)
     router.add(middleware: ErrorResponseMiddleware())
     RecordsController(client: client).addRoutes(to: router)
     if let metricsRegistry {
         router.get("metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: metricsRegistry.emitToBuffer())))
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: metricsRegistry.emitToBuffer())))
         }
     }
-    return Application(router: router, configuration: configuration,
-                       services: [client], onServerRunning: onServerRunning, logger: logger)
+    return Application(
+        router: router, configuration: configuration,
+        services: [client], onServerRunning: onServerRunning, logger: logger)
 }

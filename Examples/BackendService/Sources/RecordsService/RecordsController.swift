@@ -25,7 +25,8 @@ struct RecordsController<Context: RequestContext>: Sendable {
     /// `GET …/records/:id[?include=embeddings]`: the record, or 404 `recordsNotFound`.
     @Sendable func get(_ request: Request, context: Context) async throws -> RecordResponse {
         let id = try recordID(context)
-        let withEmbedding = request.uri.queryParameters.get("include")?
+        let withEmbedding =
+            request.uri.queryParameters.get("include")?
             .split(separator: ",").contains("embeddings") ?? false
         let include: Include = withEmbedding ? [.documents, .metadatas, .embeddings] : .default
         let result = try await collection(context).get(ids: id, include: include, logger: context.logger)
@@ -38,8 +39,9 @@ struct RecordsController<Context: RequestContext>: Sendable {
     /// `POST …/records`: adds records (201), or 409 `duplicateKey` when an id exists.
     @Sendable func add(_ request: Request, context: Context) async throws -> EditedResponse<AddResponse> {
         let body = try await request.decode(as: RecordsBody.self, context: context)
-        try await collection(context).add(ids: body.ids, embeddings: body.embeddings, documents: body.documents,
-                                          metadatas: body.metadatas, logger: context.logger)
+        try await collection(context).add(
+            ids: body.ids, embeddings: body.embeddings, documents: body.documents,
+            metadatas: body.metadatas, logger: context.logger)
         return EditedResponse(status: .created, response: AddResponse(ids: body.ids))
     }
 
@@ -86,13 +88,15 @@ struct RecordsController<Context: RequestContext>: Sendable {
         let collection = try await collection(context)
         switch (body.queryTexts, body.queryEmbeddings) {
         case (let texts?, nil):
-            return QueryResponse(try await collection.query(
-                texts: texts, nResults: nResults, where: metadataFilter, whereDocument: documentFilter,
-                include: include, consistency: consistency, logger: context.logger))
+            return QueryResponse(
+                try await collection.query(
+                    texts: texts, nResults: nResults, where: metadataFilter, whereDocument: documentFilter,
+                    include: include, consistency: consistency, logger: context.logger))
         case (nil, let embeddings?):
-            return QueryResponse(try await collection.query(
-                embeddings: embeddings, nResults: nResults, where: metadataFilter,
-                whereDocument: documentFilter, include: include, consistency: consistency, logger: context.logger))
+            return QueryResponse(
+                try await collection.query(
+                    embeddings: embeddings, nResults: nResults, where: metadataFilter,
+                    whereDocument: documentFilter, include: include, consistency: consistency, logger: context.logger))
         default:
             throw SeekDBError(.invalidArgument, "query: give exactly one of queryTexts and queryEmbeddings")
         }

@@ -23,15 +23,17 @@ import Testing
     }
 
     static let books = [
-        Book(title: "Dune", year: 1965, pages: .max, rating: 0.1, published: Date(timeIntervalSince1970: -141_782_400),
-             author: Author(name: "Frank Herbert", born: 1920), tags: ["sf", "desert"]),
-        Book(title: "Emma", year: 1815, pages: .min, rating: 1.0 / 3, published: Date(timeIntervalSince1970: 1_763_717_400),
-             author: Author(name: "Jane Austen", born: nil), tags: []),
+        Book(
+            title: "Dune", year: 1965, pages: .max, rating: 0.1, published: Date(timeIntervalSince1970: -141_782_400),
+            author: Author(name: "Frank Herbert", born: 1920), tags: ["sf", "desert"]),
+        Book(
+            title: "Emma", year: 1815, pages: .min, rating: 1.0 / 3, published: Date(timeIntervalSince1970: 1_763_717_400),
+            author: Author(name: "Jane Austen", born: nil), tags: [])
     ]
 
     static func jsonEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601   // whole seconds, a form MetadataDecoder reads too
+        encoder.dateEncodingStrategy = .iso8601  // whole seconds, a form MetadataDecoder reads too
         return encoder
     }
 

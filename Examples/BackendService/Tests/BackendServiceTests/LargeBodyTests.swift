@@ -14,7 +14,7 @@ import Testing
             let body: [String: Any] = [
                 "ids": ids,
                 "documents": Array(repeating: document, count: count),
-                "embeddings": (0..<count).map { [Double($0), 1, 0, 0] },
+                "embeddings": (0..<count).map { [Double($0), 1, 0, 0] }
             ]
             let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
             #expect(json.utf8.count > 2 * 1024 * 1024)

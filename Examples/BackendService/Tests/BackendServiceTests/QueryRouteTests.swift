@@ -9,7 +9,9 @@ import Testing
             _ = try await service.send(.post, "/collections/\(collection.name)/records", RecordRoutesTests.threeBooks)
             let path = "/collections/\(collection.name)/query"
 
-            let nearest = try await service.send(.post, path, #"""
+            let nearest = try await service.send(
+                .post, path,
+                #"""
                 {"queryEmbeddings": [[1, 0.1, 0, 0], [0.1, 0, 1, 0.4]], "nResults": 2, "consistency": "exact"}
                 """#)
             #expect(nearest.status == .ok)
@@ -18,16 +20,21 @@ import Testing
             let distances = try #require(nearest.json["distances"] as? [[Double]])
             #expect(abs(distances[0][0] - 0.1) < 1e-4)
             #expect(distances[0][0] < distances[0][1])
-            #expect(nearest.json["embeddings"] == nil)   // not included by default
+            #expect(nearest.json["embeddings"] == nil)  // not included by default
 
-            let filtered = try await service.send(.post, path, #"""
+            let filtered = try await service.send(
+                .post, path,
+                #"""
                 {"queryEmbeddings": [[1, 0, 0, 0]], "nResults": 3, "consistency": "exact",
                  "where": {"year": {"$lt": 2000}}, "include": ["metadatas", "embeddings"]}
                 """#)
             #expect(filtered.status == .ok)
-            #expect(JSONText.of(filtered.json) == #"{"embeddings":[[[0,1,0,0]]],"ids":[["b"]],"metadatas":[[{"genre":"poetry","year":1999}]]}"#)
+            #expect(
+                JSONText.of(filtered.json) == #"{"embeddings":[[[0,1,0,0]]],"ids":[["b"]],"metadatas":[[{"genre":"poetry","year":1999}]]}"#)
 
-            let byDocument = try await service.send(.post, path, #"""
+            let byDocument = try await service.send(
+                .post, path,
+                #"""
                 {"queryEmbeddings": [[0, 0, 1, 0]], "nResults": 3, "consistency": "exact",
                  "where": {"$or": [{"genre": "sf"}, {"genre": {"$in": ["poetry"]}}]}, "whereDocument": {"$contains": "beta"}}
                 """#)
@@ -45,9 +52,9 @@ import Testing
                 (#"{"queryEmbeddings": [[1, 0, 0, 0]], "nResults": 0}"#, "invalidArgument"),
                 (#"{"queryEmbeddings": [[1, 0, 0, 0]], "queryTexts": ["alpha"]}"#, "invalidArgument"),
                 (#"{"nResults": 3}"#, "invalidArgument"),
-                (#"{"queryTexts": ["alpha"]}"#, "invalidArgument"),   // this collection has no embedding function
+                (#"{"queryTexts": ["alpha"]}"#, "invalidArgument"),  // this collection has no embedding function
                 (#"{"queryEmbeddings": [[1, 0, 0, 0]], "include": ["everything"]}"#, "invalidArgument"),
-                (#"{"queryEmbeddings": "#, "invalidArgument"),
+                (#"{"queryEmbeddings": "#, "invalidArgument")
             ]
             for (body, code) in cases {
                 let reply = try await service.send(.post, path, body)
@@ -60,9 +67,12 @@ import Testing
     /// A default collection (all-MiniLM-L6-v2, computed locally): documents sent without
     /// embeddings are embedded by the service, and text queries work after `getCollection`.
     @Test func queryByTextsOnDefaultCollection() async throws {
-        try await ServiceHarness.withService(create: { client, name in try await client.createCollection(name: name) }) { service, collection in
+        try await ServiceHarness.withService(create: Self.createDefault) {
+            service, collection in
             let records = "/collections/\(collection.name)/records"
-            let added = try await service.send(.post, records, #"""
+            let added = try await service.send(
+                .post, records,
+                #"""
                 {"ids": ["swift", "paris", "fruit"],
                  "documents": ["Swift is a programming language for apps and servers",
                                "The Eiffel Tower stands in Paris, the capital of France",
@@ -71,7 +81,9 @@ import Testing
                 """#)
             #expect(added.status == .created)
             let path = "/collections/\(collection.name)/query"
-            let tower = try await service.send(.post, path, #"""
+            let tower = try await service.send(
+                .post, path,
+                #"""
                 {"queryTexts": ["Which city has the Eiffel Tower?", "a language for writing server code"],
                  "nResults": 1, "consistency": "readYourWrites"}
                 """#)
@@ -81,11 +93,18 @@ import Testing
             // PUT a document only: the service re-embeds it, so the record moves in the space.
             let put = try await service.send(.put, "\(records)/fruit", #"{"document": "A croissant is a buttery French pastry"}"#)
             #expect(put.status == .ok)
-            let pastry = try await service.send(.post, path, #"""
+            let pastry = try await service.send(
+                .post, path,
+                #"""
                 {"queryTexts": ["flaky pastry for breakfast"], "nResults": 1, "consistency": "readYourWrites",
                  "where": {"topic": {"$ne": "travel"}}}
                 """#)
             #expect(pastry.json["ids"] as? [[String]] == [["fruit"]])
         }
+    }
+
+    /// A collection with the default embedding function.
+    static func createDefault(client: SeekDBClient, name: String) async throws -> SeekDBCollection {
+        try await client.createCollection(name: name)
     }
 }

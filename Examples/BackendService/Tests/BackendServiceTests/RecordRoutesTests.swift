@@ -7,16 +7,17 @@ import Testing
 /// collection with no embedding function (so every record carries its own embedding).
 @Suite struct RecordRoutesTests {
     static func create(_ client: SeekDBClient, _ name: String) async throws -> SeekDBCollection {
-        try await client.createCollection(name: name, configuration: HNSWConfiguration(dimension: 4, distance: .l2),
-                                          embeddingFunction: nil)
+        try await client.createCollection(
+            name: name, configuration: HNSWConfiguration(dimension: 4, distance: .l2),
+            embeddingFunction: nil)
     }
 
     static let threeBooks = #"""
-    {"ids": ["a", "b", "c d"],
-     "documents": ["alpha", "beta", null],
-     "metadatas": [{"genre": "sf", "year": 2020}, {"genre": "poetry", "year": 1999}, null],
-     "embeddings": [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0.5]]}
-    """#
+        {"ids": ["a", "b", "c d"],
+         "documents": ["alpha", "beta", null],
+         "metadatas": [{"genre": "sf", "year": 2020}, {"genre": "poetry", "year": 1999}, null],
+         "embeddings": [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0.5]]}
+        """#
 
     @Test func addThenGet() async throws {
         try await ServiceHarness.withService(create: Self.create) { service, collection in
@@ -33,8 +34,9 @@ import Testing
             #expect(JSONText.of(cd.json) == #"{"document":null,"embedding":[0,0,1,0.5],"id":"c d","metadata":null}"#)
 
             // "/" and "%" in an id, percent-encoded in the path.
-            let odd = try await service.send(.post, "/collections/\(collection.name)/records",
-                                             #"{"ids": ["x/y%z"], "embeddings": [[0, 0, 0, 1]]}"#)
+            let odd = try await service.send(
+                .post, "/collections/\(collection.name)/records",
+                #"{"ids": ["x/y%z"], "embeddings": [[0, 0, 0, 1]]}"#)
             #expect(odd.status == .created)
             #expect(try await service.send(.get, "/collections/\(collection.name)/records/x%2Fy%25z").json["id"] as? String == "x/y%z")
 
@@ -66,7 +68,7 @@ import Testing
             #expect(noCollection.status == .notFound)
             #expect(noCollection.errorCode == "collectionNotFound")
 
-            #expect(try await collection.count() == 3)   // nothing of the failed calls was written
+            #expect(try await collection.count() == 3)  // nothing of the failed calls was written
         }
     }
 
@@ -140,23 +142,25 @@ import Testing
             let failed = try await service.send(.post, "\(path)/update", batch + "}")
             #expect(failed.status == .notFound)
             #expect(failed.missingIDs == ["ghost1", "ghost2"])
-            #expect(try await service.send(.get, "\(path)/a").json["document"] as? String == "alpha")   // nothing changed
+            #expect(try await service.send(.get, "\(path)/a").json["document"] as? String == "alpha")  // nothing changed
 
             let skipped = try await service.send(.post, "\(path)/update", batch + #", "missing": "skip"}"#)
             #expect(skipped.status == .ok)
             #expect(JSONText.of(skipped.json) == #"{"skippedIDs":["ghost1","ghost2"],"updatedCount":2}"#)
             #expect(try await service.send(.get, "\(path)/b").json["document"] as? String == "B")
-            #expect(try await collection.count() == 3)   // skipped ids were not inserted
+            #expect(try await collection.count() == 3)  // skipped ids were not inserted
 
             // Metadata merged for a batch; `null` entries leave that record's metadata alone.
-            let merged = try await service.send(.post, "\(path)/update",
-                                                #"""
+            let merged = try await service.send(
+                .post, "\(path)/update",
+                #"""
                 {"ids": ["a", "b"], "metadatas": [{"seen": true}, null], "embeddings": [null, [0, 2, 0, 0]],
                  "metadataMode": "merge"}
                 """#)
             #expect(merged.status == .ok, "\(merged.json)")
             #expect(JSONText.of(try await service.send(.get, "\(path)/a").json["metadata"]) == #"{"genre":"sf","seen":true,"year":2020}"#)
-            #expect(JSONText.of(try await service.send(.get, "\(path)/b?include=embeddings").json)
+            #expect(
+                JSONText.of(try await service.send(.get, "\(path)/b?include=embeddings").json)
                     == #"{"document":"B","embedding":[0,2,0,0],"id":"b","metadata":{"genre":"poetry","year":1999}}"#)
 
             let badOption = try await service.send(.post, "\(path)/update", batch + #", "missing": "ignore"}"#)
@@ -169,16 +173,20 @@ import Testing
         try await ServiceHarness.withService(create: Self.create) { service, collection in
             let path = "/collections/\(collection.name)/records"
             _ = try await service.send(.post, path, Self.threeBooks)
-            let upsert = try await service.send(.post, "\(path)/upsert", #"""
+            let upsert = try await service.send(
+                .post, "\(path)/upsert",
+                #"""
                 {"ids": ["new", "a"], "documents": ["fresh", null],
                  "metadatas": [{"year": 2024}, {"rating": 5}], "embeddings": [[0, 0, 0, 1], null],
                  "metadataMode": "merge"}
                 """#)
             #expect(upsert.status == .ok)
             #expect(JSONText.of(upsert.json) == #"{"insertedIDs":["new"],"updatedIDs":["a"]}"#)
-            #expect(JSONText.of(try await service.send(.get, "\(path)/new").json)
+            #expect(
+                JSONText.of(try await service.send(.get, "\(path)/new").json)
                     == #"{"document":"fresh","id":"new","metadata":{"year":2024}}"#)
-            #expect(JSONText.of(try await service.send(.get, "\(path)/a").json)
+            #expect(
+                JSONText.of(try await service.send(.get, "\(path)/a").json)
                     == #"{"document":"alpha","id":"a","metadata":{"genre":"sf","rating":5,"year":2020}}"#)
 
             // A new id with no embedding (and no embedding function) is refused; nothing changes.

@@ -7,7 +7,7 @@ import RecordsService
 import SeekDB
 
 /// A reply of the service: its status and its JSON body.
-struct Reply: @unchecked Sendable {   // the body is immutable once parsed
+struct Reply: @unchecked Sendable {  // the body is immutable once parsed
     var status: HTTPResponse.Status
     var json: [String: Any]
 
@@ -35,8 +35,10 @@ enum ServiceHarness {
 
     /// Creates a collection with `create`, runs `body` with it, and drops the collection, also
     /// when `body` throws. For tests that start the service themselves.
-    static func withCollection(create: (SeekDBClient, String) async throws -> SeekDBCollection,
-                               _ body: (SeekDBCollection) async throws -> Void) async throws {
+    static func withCollection(
+        create: (SeekDBClient, String) async throws -> SeekDBCollection,
+        _ body: (SeekDBCollection) async throws -> Void
+    ) async throws {
         let name = "svc_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
         try await SeekDBClient.withClient(configuration: configuration) { setup in
             let collection = try await create(setup, name)
@@ -59,11 +61,14 @@ enum ServiceHarness {
 
     /// Starts the service with `client` (a new one by default) and runs `body` with an HTTP client.
     /// With a `metricsRegistry` the service serves it at `/metrics`.
-    static func runService(client: SeekDBClient? = nil, metricsRegistry: PrometheusCollectorRegistry? = nil,
-                           _ body: @escaping @Sendable (ServiceClient) async throws -> Void) async throws {
+    static func runService(
+        client: SeekDBClient? = nil, metricsRegistry: PrometheusCollectorRegistry? = nil,
+        _ body: @escaping @Sendable (ServiceClient) async throws -> Void
+    ) async throws {
         let client = if let client { client } else { try await SeekDBClient(configuration: configuration) }
-        let app = buildRecordsApplication(client: client, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                                          metricsRegistry: metricsRegistry)
+        let app = buildRecordsApplication(
+            client: client, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            metricsRegistry: metricsRegistry)
         try await app.test(.live) { http in
             try await body(ServiceClient(http: http))
         }
@@ -77,8 +82,9 @@ struct ServiceClient: Sendable {
     /// Sends `method uri` with `body` (raw JSON text, sent as is) and parses the JSON reply.
     func send(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil) async throws -> Reply {
         let headers: HTTPFields = body == nil ? [:] : [.contentType: "application/json"]
-        let response = try await http.executeRequest(uri: uri, method: method, headers: headers,
-                                                     body: body.map { ByteBuffer(string: $0) })
+        let response = try await http.executeRequest(
+            uri: uri, method: method, headers: headers,
+            body: body.map { ByteBuffer(string: $0) })
         let data = Data(response.body.readableBytesView)
         let json = data.isEmpty ? [:] : try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
         return Reply(status: response.status, json: json)

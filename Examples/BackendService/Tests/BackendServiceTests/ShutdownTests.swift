@@ -61,13 +61,13 @@ import Testing
             while (try? await Self.send(port: port, .get, "/collections/\(collection.name)/records/a")) != nil {
                 try await Task.sleep(for: .milliseconds(10))
             }
-            #expect(client.callsInFlight == 1)   // the update still waits for the row lock
+            #expect(client.callsInFlight == 1)  // the update still waits for the row lock
 
             try await locker.executeText("COMMIT")
             let response = try await inFlight.value
             #expect(response.status == .ok)
             #expect(response.body.contains(#""updatedCount":1"#))
-            try await tasks.waitForAll()   // the server drained, then the client shut down
+            try await tasks.waitForAll()  // the server drained, then the client shut down
         }
         #expect(await client.openConnections == 0)
         await #expect(throws: SeekDBError.self) { _ = try await client.execute("SELECT 1") }
@@ -76,12 +76,16 @@ import Testing
     }
 
     /// Sends one request on a connection of its own; throws when the server refuses it.
-    static func send(port: Int, _ method: HTTPRequest.Method, _ uri: String,
-                     _ body: String? = nil) async throws -> (status: HTTPResponse.Status, body: String) {
+    static func send(
+        port: Int, _ method: HTTPRequest.Method, _ uri: String,
+        _ body: String? = nil
+    ) async throws -> (status: HTTPResponse.Status, body: String) {
         try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(600))) { http in
             let headers: HTTPFields = body == nil ? [:] : [.contentType: "application/json"]
-            let response = try await http.execute(.init(uri, method: method, headers: headers,
-                                                         body: body.map { ByteBuffer(string: $0) }))
+            let response = try await http.execute(
+                .init(
+                    uri, method: method, headers: headers,
+                    body: body.map { ByteBuffer(string: $0) }))
             return (response.status, response.body.map { String(buffer: $0) } ?? "")
         }
     }

@@ -32,8 +32,9 @@ public struct NoteStore: Sendable {
 
     /// Saves a note, replacing one with the same id.
     public func save(_ note: Note, vector: [Float]) async throws {
-        try await collection.upsert(ids: [note.id], embeddings: [vector], documents: [note.text],
-                                    metadatas: [["topic": .string(note.topic)]])
+        try await collection.upsert(
+            ids: [note.id], embeddings: [vector], documents: [note.text],
+            metadatas: [["topic": .string(note.topic)]])
     }
 
     /// The notes about `topic`, ordered by id.

@@ -25,17 +25,20 @@ struct NoteStoreTests {
         try await store.save(.init(id: "a", text: "buy milk", topic: "shopping"), vector: [1, 0, 0])
         try await store.save(.init(id: "a", text: "buy oat milk", topic: "shopping"), vector: [1, 0, 0])
         let collection = try await SeekDBTestDatabase.current.client.getCollection(name: NoteStore.collectionName, embeddingFunction: nil)
-        #expect(try await collection.snapshot() == CollectionSnapshot(records: [
-            .init(id: "a", document: "buy oat milk", metadata: ["topic": "shopping"], embedding: [1, 0, 0]),
-        ]))
+        #expect(
+            try await collection.snapshot()
+                == CollectionSnapshot(records: [
+                    .init(id: "a", document: "buy oat milk", metadata: ["topic": "shopping"], embedding: [1, 0, 0])
+                ]))
     }
 
     /// A fixture file in the `seekdb` tool's record format, loaded before the store opens it.
     @Test(.seekdbDatabase) func findsTheNearestNoteOfAFixture() async throws {
         let file = try #require(Bundle.module.url(forResource: "notes", withExtension: "jsonl", subdirectory: "Fixtures"))
         let client = try SeekDBTestDatabase.current.client
-        try await client.createCollection(name: NoteStore.collectionName, distance: .cosine,
-                                          records: try FixtureRecord.records(jsonLinesAt: file))
+        try await client.createCollection(
+            name: NoteStore.collectionName, distance: .cosine,
+            records: try FixtureRecord.records(jsonLinesAt: file))
         let store = try await makeStore()
         #expect(try await store.nearest(to: [0, 0.9, 0.1])?.id == "n2")
         #expect(try await store.notes(about: "shopping").map(\.id) == ["n1", "n3"])
