@@ -185,7 +185,7 @@ extension SeekDBClient.Configuration {
             unixSocketPath.map { .unixSocket(path: $0) } ?? .tcp(host: host, port: port)
         var initCommands: [String] = []
         if let queryTimeout = options.queryTimeout {
-            initCommands.append("SET ob_query_timeout = \(Self.microseconds(queryTimeout))")
+            initCommands.append(SchemaStatements.setQueryTimeout(microseconds: Self.microseconds(queryTimeout)))
         }
         return MariaDBConnection.Configuration(
             endpoint: endpoint, user: loginName, password: password, database: database,
