@@ -2,7 +2,12 @@
 // 1,000 short sentences and 200 long (~250-token) texts, and prints a markdown table.
 //
 // Usage: swift run -c release EmbeddingBenchmark [--model-dir FOLDER] [--repeat N] [--only short|long|load]
+//        EmbeddingBenchmark --texts FILE --json [--model-dir FOLDER]
 // The model comes from FOLDER, $SEEKDB_MODEL_DIR or the default cache (scripts/fetch-model).
+// With --texts, the workloads are read from FILE ({"short": [...], "long": [...]}, written by
+// Benchmarks/EmbeddingRoutes/compare.py) and the result is one JSON line in the shape of the
+// other routes (Benchmarks/EmbeddingRoutes/routes.py), so scripts/bench-embed can set them side
+// by side.
 import Foundation
 import SeekDBEmbeddings
 
@@ -48,12 +53,15 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 var modelDirectory: String?
 var repeats = 1
 var only: String?
+var textsFile: String?
 while let argument = arguments.first {
     arguments.removeFirst()
     switch argument {
     case "--model-dir": modelDirectory = arguments.removeFirst()
     case "--repeat": repeats = Int(arguments.removeFirst()) ?? 1
     case "--only": only = arguments.removeFirst()
+    case "--texts": textsFile = arguments.removeFirst()
+    case "--json": break  // the only output of a --texts run
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -83,6 +91,16 @@ func measure(_ texts: [String], repeats: Int) async throws -> Double {
         best = max(best, Double(texts.count) / seconds)
     }
     return best
+}
+
+if let textsFile {
+    do {
+        try await RouteRun.run(textsFile: textsFile, function: function)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
 }
 
 do {
