@@ -85,14 +85,15 @@ struct RecordChanges: Sendable {
         return indexes
     }
 
-    /// Sends every record with exactly `fields` (absent values bound as `NULL`), in the order
-    /// given, in batched statements built by `statement(rows)`: the rows of an `add`.
+    /// Sends every record that `included` accepts with exactly `fields` (absent values bound as
+    /// `NULL`), in the order given, in batched statements built by `statement(rows)`: the rows of
+    /// an `add`.
     func sendAll(
-        fields: ChangedFields, statement: (Int) -> String,
+        fields: ChangedFields, including included: (Int) -> Bool = { _ in true }, statement: (Int) -> String,
         execute: (_ sql: String, _ parameters: [SQLValue]) async throws -> Void
     ) async throws {
         let batcher = StatementBatcher(placeholdersPerRow: 1 + fields.columns.count)
-        _ = try await batcher.run(ids.indices) { index, parameters throws(SeekDBError) in
+        _ = try await batcher.run(ids.indices.filter(included)) { index, parameters throws(SeekDBError) in
             try appendParameters(at: index, fields: fields, to: &parameters)
         } send: { rows, parameters in
             try await execute(statement(rows), parameters)
@@ -154,6 +155,9 @@ extension SeekDBCollection {
         if !computeEmbeddings {
             let given = embeddings?.values ?? Array(repeating: nil, count: ids.count)
             try validateGivenEmbeddings(given, ids: ids, operation: operation)
+            if adding, let missing = ids.indices.first(where: { given[$0] == nil && documents?.values[$0] == nil }) {
+                throw Self.neitherEmbeddingNorDocument(missing, ids: ids, operation: operation)
+            }
             let pending = ids.indices.filter { given[$0] == nil && documents?.values[$0] != nil }
             if !pending.isEmpty && embeddingFunction == nil { throw missingEmbeddingFunction(operation) }
             return RecordChanges(
@@ -171,25 +175,15 @@ extension SeekDBCollection {
 }
 
 extension RecordChanges {
-    /// Drops the documents of `indexes` (they equal the stored ones) and computes the embeddings
-    /// of the other pending records, given `included` (the records that will be written).
-    /// Returns the ids whose document was dropped.
-    mutating func resolvePendingEmbeddings(
-        unchanged: Set<Int>, included: (Int) -> Bool,
-        collection: SeekDBCollection
-    ) async throws -> [String] {
+    /// Drops the documents of `unchanged` (they equal the stored ones), and the sparse vectors
+    /// derived from them unless given, so those records are neither re-embedded nor rewritten.
+    /// Returns their ids, in the order given.
+    mutating func dropDocuments(_ unchanged: Set<Int>) -> [String] {
         for index in unchanged {
             documents?[index] = nil
             if !givenSparseEmbeddings.contains(index) { sparseEmbeddings?[index] = nil }  // derived from the unchanged document
         }
-        let toEmbed = pendingEmbeddings.filter { !unchanged.contains($0) && included($0) }
-        pendingEmbeddings = []
-        if !toEmbed.isEmpty {
-            let computed = try await collection.computeEmbeddings(
-                of: toEmbed.map { documents![$0]! }, at: toEmbed,
-                ids: ids, operation: operation)
-            for (offset, index) in toEmbed.enumerated() { embeddings[index] = computed[offset] }
-        }
+        pendingEmbeddings.removeAll { unchanged.contains($0) }
         return unchanged.sorted().map { ids[$0] }
     }
 }

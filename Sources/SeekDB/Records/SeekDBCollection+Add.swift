@@ -26,9 +26,10 @@ extension SeekDBCollection {
         try await client.withCall(.add, collection: name, batchSize: ids.values.count) { [self] in
             // The same checks and encoding as update and upsert, with add's rules (every
             // record needs a vector; every field is written).
-            let changes = try await prepareChanges(
+            var changes = try await prepareChanges(
                 ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
-                metadatas: metadatas, metadataMode: .replace, operation: .add)
+                metadatas: metadatas, metadataMode: .replace, operation: .add, computeEmbeddings: false)
+            try await changes.embedFirstStage(collection: self)
             // For session-consistent queries, counted from the end of the write (also a failed
             // one, whose outcome may be unknown).
             defer { client.recentWrites.record(changes.ids, table: table) }
@@ -37,10 +38,15 @@ extension SeekDBCollection {
                 changes.sparseEmbeddings == nil
                 ? [.document, .metadata, .embedding] : [.document, .metadata, .embedding, .sparseEmbedding]
             try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: .write) { connection, logger in
-                try await changes.sendAll(fields: fields) { rows in
-                    statements.insert(fields: fields, rows: rows)
-                } execute: { sql, parameters in
-                    _ = try await connection.execute(sql, parameters, logger: logger)
+                // The other documents are embedded a stage ahead of the INSERTs that write the
+                // stage before.
+                var changes = changes
+                try await changes.writeEmbeddingAhead(collection: self) { changes, stage in
+                    try await changes.sendAll(fields: fields, including: { stage[$0] }) { rows in
+                        statements.insert(fields: fields, rows: rows)
+                    } execute: { sql, parameters in
+                        _ = try await connection.execute(sql, parameters, logger: logger)
+                    }
                 }
             }
         }
@@ -71,16 +77,20 @@ extension SeekDBCollection {
         try validateGivenEmbeddings(vectors, ids: ids, operation: operation)
         let needing = vectors.indices.filter { vectors[$0] == nil && documents?[$0] != nil }
         if requireAll, let missing = vectors.indices.first(where: { vectors[$0] == nil && documents?[$0] == nil }) {
-            throw SeekDBError.invalidArgument(
-                "\(operation): the record at index \(missing) (id '\(ids[missing])') has neither an embedding nor a document to compute "
-                    + "one from"
-            )
+            throw Self.neitherEmbeddingNorDocument(missing, ids: ids, operation: operation)
         }
         guard !needing.isEmpty else { return vectors }
         guard embeddingFunction != nil else { throw missingEmbeddingFunction(operation) }
         let computed = try await computeEmbeddings(of: needing.map { documents![$0]! }, at: needing, ids: ids, operation: operation)
         for (offset, index) in needing.enumerated() { vectors[index] = computed[offset] }
         return vectors
+    }
+
+    /// The error for an added record with no vector to store.
+    static func neitherEmbeddingNorDocument(_ index: Int, ids: [String], operation: SeekDBOperation) -> SeekDBError {
+        SeekDBError.invalidArgument(
+            "\(operation): the record at index \(index) (id '\(ids[index])') has neither an embedding nor a document to compute "
+                + "one from")
     }
 
     /// Checks the dimension and values of every given embedding.

@@ -151,8 +151,11 @@ extension SeekDBCollection {
                 collection: collection, operation: .update)
             let writes = { (index: Int) in rows[Array(changes.ids[index].utf8)]?.matches == true }
             var changes = changes
-            result.unchangedIDs = try await dropUnchangedValues(&changes, stored: rows, included: writes)
-            _ = try await writeUpdates(changes, plan: plan, connection: connection, logger: logger, including: writes)
+            result.unchangedIDs = dropUnchangedDocuments(&changes, stored: rows, included: writes)
+            try await changes.writeEmbeddingAhead(collection: self, including: writes) { changes, stage in
+                _ = try await writeUpdates(
+                    changes, plan: plan, connection: connection, logger: logger, including: { stage[$0] })
+            }
             if let include = plan.returning {
                 result.records = try await readBack(
                     changes.ids.indices.filter(writes).map { changes.ids[$0] }, include: include,
@@ -162,27 +165,24 @@ extension SeekDBCollection {
         }
     }
 
-    /// Leaves out of `changes` what equals the stored record, among the records `included`
-    /// accepts that exist (their rows, locked, are in `stored`): a document equal byte for byte to
-    /// the stored one is neither re-embedded nor rewritten. Computes the embeddings of the other
-    /// documents given without one (of every record `included` accepts, new ones too). Returns the
-    /// ids with an unchanged document, in the order given.
+    /// Leaves out of `changes` the documents equal byte for byte to the stored ones, among the
+    /// records `included` accepts that exist (their rows, locked, are in `stored`): those are
+    /// neither re-embedded nor rewritten. Returns their ids, in the order given.
     ///
     /// Given embeddings are written as given, also when equal to the stored ones: seekdb rewrites
     /// a row for any vector assigned to it, but asking it which vectors are equal cost more than
     /// the writes it saved, because it maintains its vector indexes after the write, not during
     /// it (figures in Benchmarks/README.md, "Why given vectors are written as given").
-    func dropUnchangedValues(
-        _ changes: inout RecordChanges, stored rows: [[UInt8]: LockedRecord],
-        included: (Int) -> Bool
-    ) async throws -> [String] {
+    func dropUnchangedDocuments(
+        _ changes: inout RecordChanges, stored rows: [[UInt8]: LockedRecord], included: (Int) -> Bool
+    ) -> [String] {
         guard !changes.pendingEmbeddings.isEmpty else { return [] }
-        let unchangedDocuments = Set(
+        let unchanged = Set(
             changes.pendingEmbeddings.filter { index in
                 guard included(index), let stored = rows[Array(changes.ids[index].utf8)]?.document else { return false }
                 return stored.elementsEqual(changes.documents![index]!.utf8)
             })
-        return try await changes.resolvePendingEmbeddings(unchanged: unchangedDocuments, included: included, collection: self)
+        return changes.dropDocuments(unchanged)
     }
 
     /// Sends the batched `UPDATE … JOIN` statements for the records `included` accepts and

@@ -90,13 +90,15 @@ extension SeekDBCollection {
             }
             let writes = { (index: Int) in existing[Array(changes.ids[index].utf8)]?.matches != false }
             var changes = changes
-            let unchangedIDs = try await dropUnchangedValues(&changes, stored: existing, included: writes)
-            for fields in changes.fieldSets() {
-                _ = try await changes.send(fields: fields, including: writes) { rows in
-                    statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
-                } execute: { sql, _, parameters in
-                    _ = try await connection.execute(sql, parameters, logger: logger)
-                    return true
+            let unchangedIDs = dropUnchangedDocuments(&changes, stored: existing, included: writes)
+            try await changes.writeEmbeddingAhead(collection: self, including: writes) { changes, stage in
+                for fields in changes.fieldSets() {
+                    _ = try await changes.send(fields: fields, including: { stage[$0] }) { rows in
+                        statements.upsert(fields: fields, rows: rows, metadataMode: plan.metadataMode)
+                    } execute: { sql, _, parameters in
+                        _ = try await connection.execute(sql, parameters, logger: logger)
+                        return true
+                    }
                 }
             }
             var result = UpsertResult(
