@@ -120,6 +120,35 @@ struct LifecycleTests {
         }
     }
 
+    /// The race behind a cancelled call that once waited for its statement timeout (seen in a
+    /// loaded run of `aCallStillRunningWhenTheGracePeriodEndsIsCancelled`): the cancellation lands
+    /// just before the statement is sent, so its `KILL QUERY` could reach the server first and
+    /// interrupt nothing. Such a statement is now not sent at all.
+    @Test func aCancellationJustBeforeAStatementKeepsItFromBeingSent() async throws {
+        try await withLifecycleClient(gracePeriod: .seconds(600)) { client, collection in
+            let lock = try await RowLock.lock("a", in: collection)
+            let counter = StatementCounter()
+            let cancelAtTheUpdate: @Sendable (String, UInt64) async -> Void = { sql, _ in
+                if sql.hasPrefix("UPDATE") { withUnsafeCurrentTask { $0?.cancel() } }
+            }
+            let outcome = await Task {
+                try await StatementTracing.$counter.withValue(counter) {
+                    try await StatementTracing.$beforeStatement.withValue(cancelAtTheUpdate) {
+                        try await collection.update(ids: "a", metadatas: ["n": 2])
+                    }
+                }
+            }.result
+            try await lock.release()
+            switch outcome {
+            case .success: Issue.record("the cancelled update should have failed")
+            case .failure(let error as SeekDBError): #expect(error.code == .cancelled, "\(error)")
+            case .failure(let error): #expect(error is CancellationError, "\(error)")
+            }
+            #expect(!counter.executedSQL.contains { $0.hasPrefix("UPDATE") }, "the UPDATE was not sent: \(counter.executedSQL)")
+            #expect(try await collection.get(ids: "a").metadatas == [nil], "nothing changed")
+        }
+    }
+
     @Test func aPublicCallInsideAnotherIsNotRefusedDuringShutdown() async throws {
         // getOrCreateCollection calls getCollection and createCollection: one call, admitted once.
         try await withLifecycleClient(gracePeriod: .seconds(600)) { client, collection in

@@ -162,8 +162,9 @@ package actor MariaDBConnection {
     }
 
     /// Runs `body` on this connection's executor; a cancellation while it runs sends
-    /// `KILL QUERY` from a second connection and marks this one broken, since a late KILL
-    /// could otherwise interrupt the next statement.
+    /// `KILL QUERY` from a second connection (again until the statement has returned) and marks
+    /// this one broken, since a late KILL could otherwise interrupt the next statement. A
+    /// cancellation that comes before `body` starts throws `CancellationError` without sending it.
     private func cancellable(
         logger: Logger, sql: String,
         _ body: (isolated MariaDBConnection) throws(DriverError) -> ResultSet
@@ -179,13 +180,23 @@ package actor MariaDBConnection {
         let configuration = self.configuration
         let started = ContinuousClock.now
         let observation = StatementObservation(summary: summary(of: sql), configuration: configuration)
-        let result: Result<ResultSet, DriverError> = await withTaskCancellationHandler {
+        let sent: Result<ResultSet, DriverError>? = await withTaskCancellationHandler {
+            // A cancellation that came first is not followed by the statement: its KILL QUERY may
+            // reach the server before the statement does, and would then interrupt nothing.
+            defer { request.markFinished() }
+            if request.isCancelled { return nil }
             do throws(DriverError) { return .success(try body(self)) } catch { return .failure(error) }
         } onCancel: {
             guard request.markCancelled() else { return }
-            Task.detached { await QueryKiller.kill(sessionID: sessionID, configuration: configuration) }
+            Task.detached {
+                await QueryKiller.kill(sessionID: sessionID, configuration: configuration, until: { request.isFinished })
+            }
         }
         if request.isCancelled { broken.store(true, ordering: .releasing) }
+        guard let result = sent else {
+            observation.end(error: nil)
+            throw CancellationError()
+        }
         switch result {
         case .success(let value):
             observation.end(error: nil)
@@ -258,10 +269,14 @@ package actor MariaDBConnection {
 
 /// Remembers whether the task asked to cancel while a statement ran.
 private final class CancelRequest: Sendable {
-    private let flag = Atomic<Bool>(false)
+    private let cancelled = Atomic<Bool>(false)
+    private let finished = Atomic<Bool>(false)
     /// Returns `true` the first time only.
-    func markCancelled() -> Bool { !flag.exchange(true, ordering: .acquiringAndReleasing) }
-    var isCancelled: Bool { flag.load(ordering: .acquiring) }
+    func markCancelled() -> Bool { !cancelled.exchange(true, ordering: .acquiringAndReleasing) }
+    var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+    /// The statement returned (or failed): there is nothing left to interrupt.
+    func markFinished() { finished.store(true, ordering: .releasing) }
+    var isFinished: Bool { finished.load(ordering: .acquiring) }
 }
 
 private func withOptionalCString<R>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {

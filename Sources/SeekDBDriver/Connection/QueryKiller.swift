@@ -6,14 +6,19 @@ import Logging
 /// answers `KILL QUERY <session id>` by failing the statement with 1317 and keeping the
 /// session usable.
 enum QueryKiller {
-    /// Up to three tries, each with the client's own connect timeout: on a busy machine a
-    /// fresh connection can take seconds, and a kill that never arrives leaves the cancelled
-    /// call waiting for its statement timeout (a lock wait: the full `queryTimeout`).
-    static func kill(sessionID: UInt64, configuration: MariaDBConnection.Configuration) async {
+    /// Sends `KILL QUERY` until `finished()` says the statement has returned: a KILL that
+    /// reaches the server before the statement does interrupts nothing, so one more follows
+    /// every 250 ms while the statement still runs (at most 40). A kill that cannot connect is
+    /// tried again too: on a busy machine a fresh connection can take seconds, and a kill that
+    /// never arrives leaves the cancelled call waiting for its statement timeout (a lock wait:
+    /// the full `queryTimeout`).
+    static func kill(
+        sessionID: UInt64, configuration: MariaDBConnection.Configuration, until finished: @Sendable () -> Bool
+    ) async {
         var configuration = configuration
         configuration.initCommands = []
         let logger = Logger(label: "seekdb.cancel", factory: { _ in SwiftLogNoOpLogHandler() })
-        for attempt in 1...3 {
+        for _ in 1...40 where !finished() {
             do {
                 let killer = try await MariaDBConnection.connect(configuration, logger: logger)
                 let killed: Result<ResultSet, any Error>
@@ -22,13 +27,13 @@ enum QueryKiller {
                 }
                 await killer.close()
                 _ = try killed.get()
-                return
             } catch let error as DriverError where error.number == MariaDBErrorNumber.unknownThread {
                 return  // the statement (and its session) ended already
             } catch {
                 // Best effort: try again; the statement timeout is the backstop.
-                if attempt < 3 { try? await Task.sleep(for: .milliseconds(200)) }
             }
+            if finished() { return }
+            try? await Task.sleep(for: .milliseconds(250))
         }
     }
 }
