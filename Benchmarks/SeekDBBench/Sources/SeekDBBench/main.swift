@@ -114,6 +114,11 @@ case "resync-vectors":
     try await VectorResyncMode.run(
         configuration: configuration, records: numbers.first ?? 1_000,
         changed: numbers.dropFirst().first ?? 100, rounds: numbers.dropFirst(2).first ?? 3)
+case "index-catch-up":
+    let numbers = arguments.dropFirst().compactMap { Int($0) }
+    try await IndexCatchUpMode.run(
+        configuration: configuration, records: numbers.first ?? 10_000,
+        changed: numbers.dropFirst().first ?? 100, rounds: numbers.dropFirst(2).first ?? 3)
 case "observability":
     let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
     try await ObservabilityMode.run(configuration: configuration, rounds: rounds)
@@ -150,7 +155,7 @@ default:
     let usage =
         "usage: SeekDBBench serve | soak [OPTIONS] | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | "
         + "probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS] | "
-        + "probe-session [ROUNDS] [RECORDS] | observability [ROUNDS]\n"
+        + "probe-session [ROUNDS] [RECORDS] | observability [ROUNDS] | index-catch-up [RECORDS] [CHANGED] [ROUNDS]\n"
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
