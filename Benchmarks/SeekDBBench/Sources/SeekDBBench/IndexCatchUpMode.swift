@@ -42,7 +42,8 @@ enum IndexCatchUpMode {
                     for index in changing { stored[index] = BenchData.vector(index, round: round) }
                     let indexes = onlyChanged ? changing : Array(0..<records)
                     let write = try await timed {
-                        try await rawUpdate(raw, table: table, ids: indexes.map { ids[$0] }, vectors: indexes.map { stored[$0] })
+                        try await VectorResyncMode.rawUpdate(
+                            raw, table: table, ids: indexes.map { ids[$0] }, vectors: indexes.map { stored[$0] })
                     }
                     let refresh = try await timed { try await collection.refreshIndex() }
                     return (write, refresh)
@@ -59,16 +60,6 @@ enum IndexCatchUpMode {
                     )
                 }
                 try await client.deleteCollection(name: name)
-            }
-        }
-    }
-
-    /// The vectors written in batched `UPDATE … JOIN` statements, in one transaction.
-    private static func rawUpdate(_ raw: RawRunner, table: String, ids: [String], vectors: [[Float]]) async throws {
-        let rows = ids.indices.map { [SQLValue.bytes(Array(ids[$0].utf8)), .vector(vectors[$0])] }
-        try await raw.transaction {
-            for chunk in raw.chunks(rows) {
-                try await raw.client.execute(RawSQL.update(table: table, columns: ["embedding"], rows: chunk.count), chunk.flatMap { $0 })
             }
         }
     }

@@ -55,8 +55,9 @@ enum VectorResyncMode {
         }
     }
 
-    /// Every vector written in batched `UPDATE … JOIN` statements, in one transaction.
-    private static func rawUpdate(_ raw: RawRunner, table: String, ids: [String], vectors: [[Float]]) async throws {
+    /// The given vectors written in batched `UPDATE … JOIN` statements, in one transaction
+    /// (also `index-catch-up`'s writes).
+    static func rawUpdate(_ raw: RawRunner, table: String, ids: [String], vectors: [[Float]]) async throws {
         let rows = ids.indices.map { [SQLValue.bytes(Array(ids[$0].utf8)), .vector(vectors[$0])] }
         try await raw.transaction {
             for chunk in raw.chunks(rows) {
