@@ -103,6 +103,29 @@ struct CollectionTests {
         }
     }
 
+    /// Every client finds the catalog missing and creates it at the same moment; each create
+    /// must still see the catalog afterwards (seekdb can answer `CREATE TABLE IF NOT EXISTS`
+    /// before another session's table is visible). A few new databases, for more chances.
+    @Test func clientsCreatingTheFirstCollectionsOfANewDatabaseAtOnceAllSucceed() async throws {
+        for _ in 0..<3 {
+            try await withSeekDBDatabase { database in
+                let names = (0..<3).map { _ in TestEnvironment.uniqueName("first") }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for name in names {
+                        group.addTask {
+                            try await SeekDBClient.withClient(configuration: database.configuration) { client in
+                                _ = try await client.createCollection(
+                                    name: name, configuration: .init(dimension: 3), embeddingFunction: nil)
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(Set(try await database.client.listCollections().map(\.name)) == Set(names))
+            }
+        }
+    }
+
     @Test func legacyV1CollectionsAreRead() async throws {
         try await withTestClient { client in
             let name = TestEnvironment.uniqueName("legacy")

@@ -17,6 +17,7 @@ Usage (connection from SEEKDB_HOST / SEEKDB_PORT / SEEKDB_USER / SEEKDB_PASSWORD
 import json
 import os
 import sys
+import time
 
 import pyseekdb
 
@@ -29,6 +30,32 @@ def client():
         password=os.environ.get("SEEKDB_PASSWORD", ""),
         database=os.environ.get("SEEKDB_DATABASE", "test"),
     )
+
+
+def create_collection(c, name, **kwargs):
+    """c.create_collection, tried again when seekdb has not yet shown this session a catalog
+    table that another session has just created.
+
+    pyseekdb creates its catalog with CREATE TABLE IF NOT EXISTS and then CREATE UNIQUE INDEX.
+    When another client (the SDK, in a test running beside this one) creates the catalog at the
+    same moment, the first statement can find the table while the second still fails with 1146
+    (table doesn't exist). Nothing of the collection exists yet at that point, so trying again
+    is safe."""
+    for attempt in range(10):
+        try:
+            return c.create_collection(name, **kwargs)
+        except ValueError as error:
+            if attempt == 9 or not catalog_not_yet_visible(error):
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
+def catalog_not_yet_visible(error):
+    while error is not None:
+        if getattr(error, "args", None) and error.args[0] == 1146 and "sdk_collections" in str(error):
+            return True
+        error = error.__cause__
+    return False
 
 
 def read(name):
@@ -53,8 +80,8 @@ def read(name):
 
 def write(name):
     c = client()
-    col = c.create_collection(name, configuration=pyseekdb.HNSWConfiguration(dimension=3, distance="l2"),
-                              embedding_function=None)
+    col = create_collection(c, name, configuration=pyseekdb.HNSWConfiguration(dimension=3, distance="l2"),
+                            embedding_function=None)
     col.add(ids=["p1", "p2", "p3"],
             embeddings=[[1.0, 2.0, 3.0], [0.5, 0.25, 0.125], [-1.0, 0.0, 1.0]],
             documents=["from python", "zwei ü", None],
@@ -74,7 +101,7 @@ def write_bm25(name, source, options="{}"):
         vector_index=pyseekdb.VectorIndexConfig(hnsw=pyseekdb.HNSWConfiguration(dimension=3, distance="l2"), embedding_function=None),
         sparse_vector_index=pyseekdb.SparseVectorIndexConfig(
             embedding_function=BM25SparseEmbeddingFunction(**options.get("bm25", {})), source_key=key, **options.get("index", {})))
-    col = client().create_collection(name, schema=schema)
+    col = create_collection(client(), name, schema=schema)
     col.add(ids=["a", "b"], embeddings=[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]],
             documents=["apples are red fruit", "pears are green"],
             metadatas=[{"title": "apples are red fruit"}, {"title": "pears are green"}])

@@ -297,12 +297,40 @@ extension SeekDBClient {
         forNewCollection name: String, on connection: MariaDBConnection, timeouts: StatementTimeouts,
         logger: Logger
     ) async throws {
-        try await connection.executeDDL(CatalogStatements.create, budget: timeouts.ddl, logger: logger)
-        let catalogued = try await findCatalogEntry(name, on: connection, logger: logger) != nil
+        let catalogued = try await createCatalog(andFind: name, on: connection, timeouts: timeouts, logger: logger) != nil
         let legacy = try await showCreateTable(TableDefinition.v1TableName(name: name), on: connection, logger: logger) != nil
         if catalogued || legacy {
             throw SeekDBError(.collectionExists, "collection '\(name)' already exists")
         }
+    }
+
+    /// Creates the catalog table if needed, then returns the catalog row for `name` (as
+    /// ``findCatalogEntry(_:on:logger:)``).
+    ///
+    /// When another session (pyseekdb, another client) creates the catalog at the same moment,
+    /// seekdb can answer this session's `CREATE TABLE IF NOT EXISTS` at once while the table is
+    /// not yet visible to it: the next statement fails with 1146. Both statements are then sent
+    /// again, pausing 100, 200, … ms (at most 1 s), until the table is seen or the DDL budget is
+    /// spent; the last 1146 is thrown then.
+    static func createCatalog(
+        andFind name: String, on connection: MariaDBConnection, timeouts: StatementTimeouts, logger: Logger
+    ) async throws -> CatalogRow? {
+        let deadline = ContinuousClock.now + timeouts.ddl
+        for attempt in 1... {
+            try await connection.executeDDL(CatalogStatements.create, budget: timeouts.ddl, logger: logger)
+            do {
+                let result = try await connection.execute(CatalogStatements.selectByName, [.string(name)], logger: logger)
+                return try catalogEntry(in: result)
+            } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
+                let pause = Duration.milliseconds(100 * min(attempt, 10))
+                guard ContinuousClock.now + pause < deadline else { throw error }
+                logger.debug(
+                    "the catalog table is not yet visible after CREATE TABLE IF NOT EXISTS; trying again",
+                    metadata: ["attempt": "\(attempt)"])
+                try await Task.sleep(for: pause)
+            }
+        }
+        fatalError("unreachable: the loop returns or throws")
     }
 
     /// The catalog row for `name` (case-insensitive). `nil` if there is none or the catalog
@@ -316,6 +344,12 @@ extension SeekDBClient {
         } catch let error as DriverError where error.number == MariaDBErrorNumber.noSuchTable {
             return nil
         }
+        return try catalogEntry(in: result)
+    }
+
+    /// The first catalog row of `result` that is not a namespace row; a namespace row alone is a
+    /// typed error (LakeBase only).
+    private static func catalogEntry(in result: ResultSet) throws -> CatalogRow? {
         var namespaceName: String?
         for entry in result.rows.compactMap(CatalogRow.init(row:)) {
             if entry.settings.usesNamespace {
