@@ -103,33 +103,49 @@ struct LayerNorm: Sendable {
     }
 }
 
-/// A batch of token-id sequences padded (with `[PAD]`) to the longest one.
+/// A batch of token-id sequences, packed: the tokens of every sequence one after another, with
+/// no padding. Every layer but attention works row by row, so a padded row would cost a full
+/// row of every matrix product and change no real token's result; attention is computed per
+/// sequence from the offsets (see ``SelfAttention``).
 struct TokenBatch: Sendable, Equatable {
-    /// `count × sequenceLength` ids, row-major.
+    /// The ids of every sequence, one sequence after another (`lengths.reduce(0, +)` ids).
     let ids: [Int]
-    /// The real (unpadded) length of each sequence: its attention mask is `length` ones.
+    /// The length of each sequence.
     let lengths: [Int]
-    /// The padded length: the longest sequence's.
-    let sequenceLength: Int
+    /// The first row of each sequence, then the total row count (`count + 1` values).
+    let offsets: [Int]
 
-    /// Pads sequences to the longest one.
+    /// Packs sequences in order.
     ///
-    /// - Parameters:
-    ///   - sequences: Token ids, each non-empty.
-    ///   - paddingID: The id of `[PAD]`.
-    init(_ sequences: [[Int]], paddingID: Int) {
-        let longest = sequences.map(\.count).max() ?? 0
-        var ids = [Int](repeating: paddingID, count: sequences.count * longest)
-        for (index, sequence) in sequences.enumerated() {
-            ids.replaceSubrange((index * longest)..<(index * longest + sequence.count), with: sequence)
-        }
-        self.ids = ids
+    /// - Parameter sequences: Token ids, one array per text.
+    init(_ sequences: [[Int]]) {
+        self.ids = Array(sequences.joined())
         self.lengths = sequences.map(\.count)
-        self.sequenceLength = longest
+        var offsets = [0]
+        offsets.reserveCapacity(sequences.count + 1)
+        for sequence in sequences { offsets.append(offsets[offsets.count - 1] + sequence.count) }
+        self.offsets = offsets
     }
 
     /// The number of sequences.
     var count: Int { lengths.count }
+    /// The number of rows the encoder processes: every token of every sequence.
+    var rows: Int { ids.count }
+    /// The longest sequence's length.
+    var longest: Int { lengths.max() ?? 0 }
+
+    /// Consecutive runs of whole sequences of at most `maxRows` rows each (a longer sequence
+    /// gets a run of its own), for the layers that work on a few sequences at a time.
+    func blocks(maxRows: Int) -> [Range<Int>] {
+        var blocks: [Range<Int>] = []
+        var first = 0
+        for sequence in 0..<count where sequence > first && offsets[sequence + 1] - offsets[first] > maxRows {
+            blocks.append(first..<sequence)
+            first = sequence
+        }
+        if first < count { blocks.append(first..<count) }
+        return blocks
+    }
 }
 
 /// BERT's input embeddings: word + token type (always type 0) + absolute position, then LayerNorm.
@@ -145,22 +161,26 @@ struct BERTEmbeddings: Sendable {
     let vocabSize: Int
     let maxPositions: Int
 
-    /// The embedded batch: `count × sequenceLength` rows of `hiddenSize`.
+    /// The embedded batch: one row of `hiddenSize` per token (``TokenBatch/rows``).
     func callAsFunction(_ batch: TokenBatch) -> Matrix {
-        precondition(batch.sequenceLength <= maxPositions, "Sequence longer than the model's \(maxPositions) positions")
+        precondition(batch.longest <= maxPositions, "Sequence longer than the model's \(maxPositions) positions")
         let hidden = hiddenSize
-        var output = Matrix(rows: batch.count * batch.sequenceLength, columns: hidden)
+        var output = Matrix(rows: batch.rows, columns: hidden)
         wordEmbeddings.withUnsafeBufferPointer { word in
             positionEmbeddings.withUnsafeBufferPointer { position in
                 tokenTypeEmbedding.withUnsafeBufferPointer { tokenType in
                     output.values.withUnsafeMutableBufferPointer { out in
-                        for (row, id) in batch.ids.enumerated() {
-                            precondition(id >= 0 && id < vocabSize, "Token id \(id) outside the vocabulary")
-                            let wordRow = word.baseAddress! + id * hidden
-                            let positionRow = position.baseAddress! + (row % batch.sequenceLength) * hidden
-                            let target = out.baseAddress! + row * hidden
-                            for column in 0..<hidden {
-                                target[column] = (wordRow[column] + tokenType[column]) + positionRow[column]
+                        for sequence in 0..<batch.count {
+                            let first = batch.offsets[sequence]
+                            for place in 0..<batch.lengths[sequence] {
+                                let id = batch.ids[first + place]
+                                precondition(id >= 0 && id < vocabSize, "Token id \(id) outside the vocabulary")
+                                let wordRow = word.baseAddress! + id * hidden
+                                let positionRow = position.baseAddress! + place * hidden
+                                let target = out.baseAddress! + (first + place) * hidden
+                                for column in 0..<hidden {
+                                    target[column] = (wordRow[column] + tokenType[column]) + positionRow[column]
+                                }
                             }
                         }
                     }
@@ -183,46 +203,44 @@ struct SelfAttention: Sendable {
 
     /// Attends within each sequence of the batch.
     ///
-    /// The padding mask is applied by restricting each sequence's attention to its real tokens:
-    /// the scores of padded keys are never computed, which is exactly what adding `-inf` to them
-    /// before the softmax gives (their weight is `exp(-inf) = 0`). Rows of padded query positions
-    /// get a zero context; they never reach the pooled output.
+    /// The batch is packed (no padded rows), so each sequence attends to exactly its own tokens:
+    /// what BERT's padding mask gives a padded batch (a padded key's weight is `exp(-inf) = 0`).
     ///
     /// - Parameters:
-    ///   - hidden: `count × sequenceLength` rows of `hiddenSize`.
-    ///   - lengths: The real length of each sequence.
-    ///   - sequenceLength: The padded length.
-    func callAsFunction(_ hidden: Matrix, lengths: [Int], sequenceLength: Int) -> Matrix {
+    ///   - hidden: One row of `hiddenSize` per token of `batch`.
+    ///   - batch: Where each sequence's rows are.
+    func callAsFunction(_ hidden: Matrix, batch: TokenBatch) -> Matrix {
         let width = hidden.columns
         let headSize = width / heads
         let stride = 3 * width
         let scale = 1 / Float(headSize).squareRoot()
         // Q, K and V are projected for a few sequences at a time (about `blockRows` rows).
-        let sequencesPerBlock = max(1, min(lengths.count, blockRows / max(sequenceLength, 1)))
-        var projected = [Float](repeating: 0, count: sequencesPerBlock * sequenceLength * stride)
+        let blocks = batch.blocks(maxRows: blockRows)
+        let widestBlock = blocks.map { batch.offsets[$0.upperBound] - batch.offsets[$0.lowerBound] }.max() ?? 0
+        var projected = [Float](repeating: 0, count: widestBlock * stride)
         var context = Matrix(rows: hidden.rows, columns: width)
-        let longest = lengths.max() ?? 0
+        let longest = batch.longest
         var scores = [Float](repeating: 0, count: longest * longest)
         hidden.values.withUnsafeBufferPointer { hidden in
             projected.withUnsafeMutableBufferPointer { projected in
                 context.values.withUnsafeMutableBufferPointer { context in
                     scores.withUnsafeMutableBufferPointer { scores in
-                        for first in Swift.stride(from: 0, to: lengths.count, by: sequencesPerBlock) {
-                            let last = min(first + sequencesPerBlock, lengths.count)
+                        for block in blocks {
+                            let firstRow = batch.offsets[block.lowerBound]
                             queryKeyValue.project(
-                                hidden.baseAddress! + first * sequenceLength * width,
-                                rows: (last - first) * sequenceLength,
+                                hidden.baseAddress! + firstRow * width,
+                                rows: batch.offsets[block.upperBound] - firstRow,
                                 into: projected.baseAddress!
                             )
-                            for sequence in first..<last {
-                                let length = lengths[sequence]
-                                let rows = projected.baseAddress! + (sequence - first) * sequenceLength * stride
-                                let contextRows = context.baseAddress! + sequence * sequenceLength * width
+                            for sequence in block {
+                                let length = batch.lengths[sequence]
+                                let rows = projected.baseAddress! + (batch.offsets[sequence] - firstRow) * stride
+                                let contextRows = context.baseAddress! + batch.offsets[sequence] * width
                                 for head in 0..<heads {
                                     let query = rows + head * headSize
                                     let key = rows + width + head * headSize
                                     let value = rows + 2 * width + head * headSize
-                                    // scores = Q Kᵀ / √d over the real tokens.
+                                    // scores = Q Kᵀ / √d over the sequence's tokens.
                                     gemm(
                                         transposeB: true,
                                         m: length, n: length, k: headSize,
@@ -288,7 +306,7 @@ struct EncoderLayer: Sendable {
     let attention: SelfAttention
     let feedForward: FeedForward
 
-    func callAsFunction(_ hidden: Matrix, lengths: [Int], sequenceLength: Int) -> Matrix {
-        feedForward(attention(hidden, lengths: lengths, sequenceLength: sequenceLength))
+    func callAsFunction(_ hidden: Matrix, batch: TokenBatch) -> Matrix {
+        feedForward(attention(hidden, batch: batch))
     }
 }

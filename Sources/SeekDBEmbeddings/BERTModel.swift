@@ -74,11 +74,11 @@ struct BERTModel: Sendable {
         self.config = config
     }
 
-    /// The last hidden state: `count × sequenceLength` rows of `hiddenSize` (padded rows included).
+    /// The last hidden state: one row of `hiddenSize` per token of `batch`, in its order.
     func callAsFunction(_ batch: TokenBatch) -> Matrix {
         var hidden = embeddings(batch)
         for layer in layers {
-            hidden = layer(hidden, lengths: batch.lengths, sequenceLength: batch.sequenceLength)
+            hidden = layer(hidden, batch: batch)
         }
         return hidden
     }

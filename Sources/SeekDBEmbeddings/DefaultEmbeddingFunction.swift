@@ -3,15 +3,16 @@
 /// The output matches pyseekdb's `DefaultEmbeddingFunction`: 384 floats per text, the mean of
 /// the last hidden states over the text's tokens, **not** normalised (pass `normalize: true` for
 /// sentence-transformers' unit vectors). Texts are truncated to 256 tokens and run in batches of
-/// 32, each batch padded to its longest text.
+/// 32. A batch is never padded: its texts' tokens are packed one after another, and each text
+/// attends only to its own tokens, which gives what a padded batch with an attention mask gives.
 ///
 /// The model files are read from a local folder (see ``ModelLocation``) on the first call to
 /// ``embed(_:)`` or ``embedSync(_:)``, never at initialisation, and never downloaded: run the
 /// repository's `scripts/fetch-model` once to put them in place. The loaded model is cached for
 /// the process and shared by every instance and task using the same folder.
 ///
-/// Each batch is split into one shard per processor, each padded to its own longest text and
-/// run on its own thread. The matrix products use OpenBLAS, which loading the model switches to
+/// Each batch is split into one shard per processor, of about equal work, each run on its own
+/// thread. The matrix products use OpenBLAS, which loading the model switches to
 /// single-threaded mode for the whole process (`openblas_set_num_threads(1)`): the SDK spreads
 /// the work over the cores itself.
 ///

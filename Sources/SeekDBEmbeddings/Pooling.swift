@@ -1,27 +1,27 @@
 /// Mean pooling over the attention mask: for each sequence, the average of the hidden states of
-/// its real tokens (the first `length` rows of its block), as sentence-transformers and pyseekdb
-/// compute it (the token count is clipped below at 1e-9, so an empty mask gives zeros).
+/// its tokens, as sentence-transformers and pyseekdb compute it over a padded batch (the token
+/// count is clipped below at 1e-9, so an empty sequence gives zeros).
 ///
 /// - Parameters:
-///   - hidden: `lengths.count × sequenceLength` rows, one block of `sequenceLength` rows per sequence.
-///   - lengths: The real length of each sequence (its attention mask is `length` ones, then zeros).
-///   - sequenceLength: The padded length of every block.
+///   - hidden: The packed hidden states: the rows of each sequence one after another.
+///   - lengths: The length of each sequence; they add up to `hidden.rows`.
 /// - Returns: One vector of `hidden.columns` values per sequence.
-func meanPool(_ hidden: Matrix, lengths: [Int], sequenceLength: Int) -> [[Float]] {
-    precondition(hidden.rows == lengths.count * sequenceLength, "Hidden states do not match the batch")
+func meanPool(_ hidden: Matrix, lengths: [Int]) -> [[Float]] {
+    precondition(hidden.rows == lengths.reduce(0, +), "Hidden states do not match the batch")
     let width = hidden.columns
+    var first = 0
     return hidden.values.withUnsafeBufferPointer { values in
-        lengths.enumerated().map { sequence, length in
-            precondition(length <= sequenceLength, "A length exceeds the padded length")
+        lengths.map { length in
             var sum = [Float](repeating: 0, count: width)
             sum.withUnsafeMutableBufferPointer { sum in
-                for row in 0..<length {
-                    let base = values.baseAddress! + (sequence * sequenceLength + row) * width
+                for row in first..<(first + length) {
+                    let base = values.baseAddress! + row * width
                     for column in 0..<width { sum[column] += base[column] }
                 }
                 let inverse = 1 / max(Float(length), 1e-9)
                 for column in 0..<width { sum[column] *= inverse }
             }
+            first += length
             return sum
         }
     }

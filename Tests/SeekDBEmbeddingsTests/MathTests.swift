@@ -5,21 +5,21 @@ import Testing
 
 @Suite("Pooling, normalisation and element-wise kernels")
 struct MathTests {
-    @Test func meanPoolAveragesOnlyRealTokens() {
-        // Two sequences padded to length 3, hidden size 2.
+    @Test func meanPoolAveragesEachSequencesOwnRows() {
+        // Two packed sequences, hidden size 2.
         let hidden = Matrix(
-            rows: 6, columns: 2,
+            rows: 5, columns: 2,
             values: [
-                1, 2, 3, 4, 100, 100,  // sequence 0: length 2, one padded row
+                1, 2, 3, 4,  // sequence 0: length 2
                 -1, 0, 1, 2, 3, 4  // sequence 1: length 3
             ])
-        let pooled = meanPool(hidden, lengths: [2, 3], sequenceLength: 3)
+        let pooled = meanPool(hidden, lengths: [2, 3])
         #expect(pooled == [[2, 3], [1, 2]])
     }
 
-    @Test func meanPoolOfAnEmptyMaskIsZero() {
-        let hidden = Matrix(rows: 2, columns: 2, values: [5, 5, 5, 5])
-        #expect(meanPool(hidden, lengths: [0], sequenceLength: 2) == [[0, 0]])
+    @Test func meanPoolOfAnEmptySequenceIsZero() {
+        let hidden = Matrix(rows: 2, columns: 2, values: [5, 5, 7, 7])
+        #expect(meanPool(hidden, lengths: [0, 2]) == [[0, 0], [6, 6]])
     }
 
     @Test func l2NormalisationGivesUnitLength() {
@@ -105,10 +105,20 @@ struct MathTests {
         #expect(layer(x, residual: residual).values == [8.5, 23, 25.5, 37])
     }
 
-    @Test func tokenBatchPadsToTheLongest() {
-        let batch = TokenBatch([[101, 5, 102], [101, 102], [101, 7, 8, 9, 102]], paddingID: 0)
-        #expect(batch.sequenceLength == 5)
+    @Test func tokenBatchPacksSequencesWithoutPadding() {
+        let batch = TokenBatch([[101, 5, 102], [101, 102], [101, 7, 8, 9, 102]])
+        #expect(batch.longest == 5)
+        #expect(batch.rows == 10)
         #expect(batch.lengths == [3, 2, 5])
-        #expect(batch.ids == [101, 5, 102, 0, 0, 101, 102, 0, 0, 0, 101, 7, 8, 9, 102])
+        #expect(batch.offsets == [0, 3, 5, 10])
+        #expect(batch.ids == [101, 5, 102, 101, 102, 101, 7, 8, 9, 102])
+    }
+
+    @Test func tokenBatchBlocksHoldWholeSequencesUpToTheRowLimit() {
+        let batch = TokenBatch([[1, 2, 3], [4, 5], [6, 7, 8, 9, 10, 11], [12], [13, 14]])
+        #expect(batch.blocks(maxRows: 5) == [0..<2, 2..<3, 3..<5])
+        #expect(batch.blocks(maxRows: 100) == [0..<5])
+        #expect(batch.blocks(maxRows: 1) == [0..<1, 1..<2, 2..<3, 3..<4, 4..<5])
+        #expect(TokenBatch([]).blocks(maxRows: 4) == [])
     }
 }

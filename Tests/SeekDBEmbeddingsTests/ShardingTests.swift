@@ -10,9 +10,9 @@ struct ShardingTests {
         #expect(groups.allSatisfy { !$0.isEmpty && $0 == $0.sorted() })
     }
 
-    /// The rows the encoder processes for a group: count × longest.
-    func paddedSize(_ group: [Int], _ lengths: [Int]) -> Int {
-        group.count * (group.map { lengths[$0] }.max() ?? 0)
+    /// The encoder's work for a group.
+    func work(_ group: [Int], _ lengths: [Int]) -> Int {
+        group.map { LoadedModel.encoderWork(length: lengths[$0]) }.reduce(0, +)
     }
 
     @Test func oneShardKeepsEverythingInOrder() {
@@ -27,13 +27,18 @@ struct ShardingTests {
         #expect(groups.map(\.count) == [16, 16])
     }
 
-    @Test func oneLongTextGoesMostlyAlone() {
+    @Test func oneLongTextsShardTakesFewerShortOnes() {
         let lengths = [13, 13, 256] + Array(repeating: 13, count: 29)
         let groups = LoadedModel.partition(lengths: lengths, into: 2)
         checkCover(groups, count: 32)
-        let sizes = groups.map { paddedSize($0, lengths) }
-        // The long text's group is not padded with the short ones to 256 each.
-        #expect(sizes.max()! <= 2 * 256)
+        let loads = groups.map { work($0, lengths) }
+        // Balanced to within one short text's work.
+        #expect(loads.max()! - loads.min()! <= LoadedModel.encoderWork(length: 13))
+        #expect(groups.first { $0.contains(2) }!.count < 16)
+    }
+
+    @Test func longerTextsCountForMoreThanTheirTokens() {
+        #expect(LoadedModel.encoderWork(length: 256) > 256 / 13 * LoadedModel.encoderWork(length: 13))
     }
 
     @Test func neverMoreShardsThanTexts() {
