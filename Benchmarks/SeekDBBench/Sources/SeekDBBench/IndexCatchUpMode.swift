@@ -16,50 +16,35 @@ import SeekDB
 /// order of the two variants alternates from round to round.
 enum IndexCatchUpMode {
     static func run(configuration: SeekDBClient.Configuration, records: Int, changed: Int, rounds: Int) async throws {
-        var rawConfiguration = configuration
-        rawConfiguration.pool.maximumConnections = 1  // START TRANSACTION … COMMIT on one connection
-        try await SeekDBClient.withClient(configuration: configuration) { client in
-            try await SeekDBClient.withClient(configuration: rawConfiguration) { rawClient in
-                let name = "index_catch_up_\(records)_\(changed)"
-                try? await client.deleteCollection(name: name)
-                let collection = try await client.createCollection(
-                    name: name, configuration: HNSWConfiguration(dimension: BenchData.dimension, distance: .l2), embeddingFunction: nil)
-                let ids = BenchData.ids(0..<records)
-                var stored = BenchData.vectors(0..<records, round: 0)
-                for start in stride(from: 0, to: records, by: 1_000) {
-                    let range = start..<min(records, start + 1_000)
-                    try await collection.add(ids: IDs(ids[range]), embeddings: Embeddings(Array(stored[range])))
+        try await VectorResyncCollection.with(
+            configuration: configuration, name: "index_catch_up_\(records)_\(changed)", records: records, changed: changed
+        ) { fixture in
+            let (collection, ids, changing) = (fixture.collection, fixture.ids, fixture.changing)
+            try await collection.refreshIndex()
+            var stored = BenchData.vectors(0..<records, round: 0)
+            var round = 0
+            // Changes CHANGED stored vectors; writes every vector or only those, then waits for the index.
+            func resync(onlyChanged: Bool) async throws -> (write: Double, refresh: Double) {
+                round += 1
+                for index in changing { stored[index] = BenchData.vector(index, round: round) }
+                let indexes = onlyChanged ? changing : Array(0..<records)
+                let write = try await timed {
+                    try await VectorResyncMode.rawUpdate(
+                        fixture.raw, table: fixture.table, ids: indexes.map { ids[$0] }, vectors: indexes.map { stored[$0] })
                 }
-                try await collection.refreshIndex()
-                let raw = RawRunner(client: rawClient, rowsPerStatement: 500)
-                let table = "`c$v2$\(collection.id ?? "")`"
-                let step = max(1, records / max(1, changed))
-                let changing = Array(stride(from: 0, to: records, by: step).prefix(changed))
-                var round = 0
-                // Changes CHANGED stored vectors; writes every vector or only those, then waits for the index.
-                func resync(onlyChanged: Bool) async throws -> (write: Double, refresh: Double) {
-                    round += 1
-                    for index in changing { stored[index] = BenchData.vector(index, round: round) }
-                    let indexes = onlyChanged ? changing : Array(0..<records)
-                    let write = try await timed {
-                        try await VectorResyncMode.rawUpdate(
-                            raw, table: table, ids: indexes.map { ids[$0] }, vectors: indexes.map { stored[$0] })
-                    }
-                    let refresh = try await timed { try await collection.refreshIndex() }
-                    return (write, refresh)
-                }
-                for number in 1...rounds {
-                    let first = number % 2 == 1
-                    let a = try await resync(onlyChanged: !first)
-                    let b = try await resync(onlyChanged: first)
-                    let (all, some) = first ? (a, b) : (b, a)
-                    emit(
-                        #"{"records": \#(records), "changed": \#(changed), "#
-                            + #""all_write_ms": \#(all.write), "all_refresh_ms": \#(all.refresh), "#
-                            + #""changed_write_ms": \#(some.write), "changed_refresh_ms": \#(some.refresh)}"#
-                    )
-                }
-                try await client.deleteCollection(name: name)
+                let refresh = try await timed { try await collection.refreshIndex() }
+                return (write, refresh)
+            }
+            for number in 1...rounds {
+                let first = number % 2 == 1
+                let a = try await resync(onlyChanged: !first)
+                let b = try await resync(onlyChanged: first)
+                let (all, some) = first ? (a, b) : (b, a)
+                emit(
+                    #"{"records": \#(records), "changed": \#(changed), "#
+                        + #""all_write_ms": \#(all.write), "all_refresh_ms": \#(all.refresh), "#
+                        + #""changed_write_ms": \#(some.write), "changed_refresh_ms": \#(some.refresh)}"#
+                )
             }
         }
     }

@@ -13,44 +13,29 @@ import SeekDB
 /// JSON line per round.
 enum VectorResyncMode {
     static func run(configuration: SeekDBClient.Configuration, records: Int, changed: Int, rounds: Int) async throws {
-        var rawConfiguration = configuration
-        rawConfiguration.pool.maximumConnections = 1  // START TRANSACTION … COMMIT on one connection
-        try await SeekDBClient.withClient(configuration: configuration) { client in
-            try await SeekDBClient.withClient(configuration: rawConfiguration) { rawClient in
-                let name = "resync_vectors_\(records)_\(changed)"
-                try? await client.deleteCollection(name: name)
-                let collection = try await client.createCollection(
-                    name: name, configuration: HNSWConfiguration(dimension: BenchData.dimension, distance: .l2), embeddingFunction: nil)
-                let ids = BenchData.ids(0..<records)
-                for start in stride(from: 0, to: records, by: 1_000) {
-                    let range = start..<min(records, start + 1_000)
-                    try await collection.add(ids: IDs(ids[range]), embeddings: Embeddings(BenchData.vectors(range, round: 0)))
+        try await VectorResyncCollection.with(
+            configuration: configuration, name: "resync_vectors_\(records)_\(changed)", records: records, changed: changed
+        ) { fixture in
+            let (collection, raw, table, ids) = (fixture.collection, fixture.raw, fixture.table, fixture.ids)
+            for round in 1...rounds {
+                let base = round * 10
+                var vectors = BenchData.vectors(0..<records, round: base)
+                let sdkAll = try await timed { try await collection.update(ids: IDs(ids), embeddings: Embeddings(vectors)) }
+                for index in fixture.changing { vectors[index] = BenchData.vector(index, round: base + 1) }
+                var unchanged = 0
+                let sdkSome = try await timed {
+                    unchanged = try await collection.update(ids: IDs(ids), embeddings: Embeddings(vectors)).unchangedIDs.count
                 }
-                let raw = RawRunner(client: rawClient, rowsPerStatement: 500)
-                let table = "`c$v2$\(collection.id ?? "")`"
-                let step = max(1, records / max(1, changed))
-                let changing = Array(stride(from: 0, to: records, by: step).prefix(changed))
-                for round in 1...rounds {
-                    let base = round * 10
-                    var vectors = BenchData.vectors(0..<records, round: base)
-                    let sdkAll = try await timed { try await collection.update(ids: IDs(ids), embeddings: Embeddings(vectors)) }
-                    for index in changing { vectors[index] = BenchData.vector(index, round: base + 1) }
-                    var unchanged = 0
-                    let sdkSome = try await timed {
-                        unchanged = try await collection.update(ids: IDs(ids), embeddings: Embeddings(vectors)).unchangedIDs.count
-                    }
-                    for index in changing { vectors[index] = BenchData.vector(index, round: base + 2) }
-                    let rawSome = try await timed { try await rawUpdate(raw, table: table, ids: ids, vectors: vectors) }
-                    let rawAll = try await timed {
-                        try await rawUpdate(raw, table: table, ids: ids, vectors: BenchData.vectors(0..<records, round: base + 3))
-                    }
-                    emit(
-                        #"{"records": \#(records), "changed": \#(changed), "unchanged": \#(unchanged), "#
-                            + #""sdk_some_ms": \#(sdkSome), "raw_some_ms": \#(rawSome), "#
-                            + #""sdk_all_ms": \#(sdkAll), "raw_all_ms": \#(rawAll)}"#
-                    )
+                for index in fixture.changing { vectors[index] = BenchData.vector(index, round: base + 2) }
+                let rawSome = try await timed { try await rawUpdate(raw, table: table, ids: ids, vectors: vectors) }
+                let rawAll = try await timed {
+                    try await rawUpdate(raw, table: table, ids: ids, vectors: BenchData.vectors(0..<records, round: base + 3))
                 }
-                try await client.deleteCollection(name: name)
+                emit(
+                    #"{"records": \#(records), "changed": \#(changed), "unchanged": \#(unchanged), "#
+                        + #""sdk_some_ms": \#(sdkSome), "raw_some_ms": \#(rawSome), "#
+                        + #""sdk_all_ms": \#(sdkAll), "raw_all_ms": \#(rawAll)}"#
+                )
             }
         }
     }
