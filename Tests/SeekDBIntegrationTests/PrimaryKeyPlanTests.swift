@@ -50,6 +50,21 @@ struct PrimaryKeyPlanTests {
                         try await collection.update(ids: ["id5", "id6", "id7"], embeddings: [[1, 2, 3, 4], [6, 6, 6, 6], [1, 2, 3, 4]])
                     }
                 ),
+                (
+                    "update many, equal embeddings skipped",
+                    {
+                        try await collection.update(
+                            ids: ["id5", "id6", "id7"], embeddings: [[1, 2, 3, 4], [6, 6, 6, 6], [1, 2, 3, 4]],
+                            equalEmbeddings: .skip)
+                    }
+                ),
+                (
+                    "upsert many, equal embeddings skipped",
+                    {
+                        try await collection.upsert(
+                            ids: ["id17", "new5"], embeddings: [[1, 2, 3, 4], [2, 2, 2, 2]], equalEmbeddings: .skip)
+                    }
+                ),
                 ("update with returning", { try await collection.update(ids: "id5", metadatas: ["n": 5], returning: .default) }),
                 (
                     "upsert with returning",

@@ -4,26 +4,16 @@ import SeekDBTesting
 import Synchronization
 import Testing
 
-@testable import SeekDBDriver
-
 /// `upsert` skips unchanged documents as `update` does; given embeddings are written as given.
 @Suite(.enabled(if: TestEnvironment.isEnabled), .seekdbDatabase)
 struct UpsertUnchangedDocumentTests {
-    /// The vectors the write statements of `body` bound (the `UPDATE`s and `INSERT`s), as floats.
-    private func writtenVectors(_ body: () async throws -> Void) async throws -> [[Float]] {
-        let counter = StatementCounter()
-        try await StatementTracing.$counter.withValue(counter) { try await body() }
-        return counter.executedStatements.filter { $0.sql.hasPrefix("UPDATE") || $0.sql.hasPrefix("INSERT") }
-            .flatMap(\.parameters).compactMap { if case .vector(let vector) = $0 { vector } else { nil } }
-    }
-
     @Test func upsertSkipsUnchangedDocuments() async throws {
         let counting = UnchangedDocumentTests.CountingEmbedding()
         try await withTestCollection(dimension: 4, embeddingFunction: counting) { _, collection in
             try await collection.add(ids: ["a", "b"], documents: ["aaa", "bbb"], metadatas: [["v": 1], ["v": 1]])
             counting.texts.withLock { $0 = [] }
             var result = UpsertResult()
-            let written = try await writtenVectors {
+            let written = try await vectorsWritten {
                 // a: the same document (not embedded, not rewritten); b: a new one; n: a new record.
                 result = try await collection.upsert(
                     ids: ["a", "b", "n"], documents: ["aaa", "bab", "ndd"],
@@ -51,7 +41,7 @@ struct UpsertUnchangedDocumentTests {
             var result = UpdateResult(updatedCount: 0)
             // seekdb compares nothing for us; the SDK sends both vectors, the equal one included,
             // in one statement (comparing first was measured to cost more than the write).
-            let written = try await writtenVectors {
+            let written = try await vectorsWritten {
                 result = try await collection.update(ids: ["a", "b"], embeddings: [[1, 2, 3], [4, 5, 7]])
             }
             #expect(written == [[1, 2, 3], [4, 5, 7]])

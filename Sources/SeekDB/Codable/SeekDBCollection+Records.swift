@@ -3,9 +3,8 @@ public import Logging
 /// Record-shaped writes: each record's fields side by side (``RecordInput``) instead of
 /// parallel lists. Each call builds the lists and runs the list-shaped call, so validation,
 /// batching, transactions and results are exactly those of
-/// ``add(ids:embeddings:documents:metadatas:logger:)``,
-/// ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)`` and
-/// ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``.
+/// ``add(ids:embeddings:documents:metadatas:logger:)``, and of `update(ids:…)` and
+/// `upsert(ids:…)` taking ``IDs``.
 extension SeekDBCollection {
     /// Adds records, in one transaction: either every record is added or none is.
     ///
@@ -36,14 +35,15 @@ extension SeekDBCollection {
     public func update(
         _ records: [RecordUpdate], metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write,
         returning include: Include? = nil, logger: Logger? = nil
     ) async throws -> UpdateResult {
         let columns = RecordColumns(records)
         return try await update(
             ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
             metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
-            whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
+            whereDocument: whereDocument, missing: missing, conflicts: conflicts, equalEmbeddings: equalEmbeddings, returning: include,
+            logger: logger)
     }
 
     /// Changes the given fields of one record: one statement, no transaction (without
@@ -53,32 +53,31 @@ extension SeekDBCollection {
     public func update(
         _ record: RecordUpdate, metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write,
         returning include: Include? = nil, logger: Logger? = nil
     ) async throws -> UpdateResult {
         try await update(
             [record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
-            missing: missing, conflicts: conflicts, returning: include, logger: logger)
+            missing: missing, conflicts: conflicts, equalEmbeddings: equalEmbeddings, returning: include, logger: logger)
     }
 
     /// Inserts the records that do not exist and updates the given fields of those that do,
     /// in one transaction.
     ///
-    /// - Returns: as
-    /// ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``.
+    /// - Returns: as `upsert(ids:…)` (the call taking ``IDs``) with the same records.
     /// - Throws: as that call.
     @discardableResult
     public func upsert(
         _ records: [RecordInput], metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write, returning include: Include? = nil,
         logger: Logger? = nil
     ) async throws -> UpsertResult {
         let columns = RecordColumns(records)
         return try await upsert(
             ids: columns.ids, embeddings: columns.embeddings, sparseEmbeddings: columns.sparseEmbeddings, documents: columns.documents,
             metadatas: columns.metadatas, metadataMode: metadataMode, where: metadataFilter,
-            whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
+            whereDocument: whereDocument, conflicts: conflicts, equalEmbeddings: equalEmbeddings, returning: include, logger: logger)
     }
 
     /// Inserts or updates one record. The same as the call taking a list, with a list of one.
@@ -86,11 +85,11 @@ extension SeekDBCollection {
     public func upsert(
         _ record: RecordInput, metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write, returning include: Include? = nil,
         logger: Logger? = nil
     ) async throws -> UpsertResult {
         try await upsert(
             [record], metadataMode: metadataMode, where: metadataFilter, whereDocument: whereDocument,
-            conflicts: conflicts, returning: include, logger: logger)
+            conflicts: conflicts, equalEmbeddings: equalEmbeddings, returning: include, logger: logger)
     }
 }

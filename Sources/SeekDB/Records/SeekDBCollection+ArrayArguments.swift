@@ -22,36 +22,37 @@ extension SeekDBCollection {
             metadatas: metadatas.map(Metadatas.init), logger: logger)
     }
 
-    /// ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)``
+    /// `update(ids:…)` (the call taking ``IDs``)
     /// with plain arrays.
     @discardableResult
     public func update(
         ids: [String], embeddings: [[Float]?]? = nil, documents: [String?]? = nil,
         metadatas: [Metadata?]? = nil, metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write,
         returning include: Include? = nil, logger: Logger? = nil
     ) async throws -> UpdateResult {
         try await update(
             ids: IDs(ids), embeddings: embeddings.map(Embeddings.init), documents: documents.map(Documents.init),
             metadatas: metadatas.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
-            whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
+            whereDocument: whereDocument, missing: missing, conflicts: conflicts, equalEmbeddings: equalEmbeddings, returning: include,
+            logger: logger)
     }
 
-    /// ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``
+    /// `upsert(ids:…)` (the call taking ``IDs``)
     /// with plain arrays.
     @discardableResult
     public func upsert(
         ids: [String], embeddings: [[Float]?]? = nil, documents: [String?]? = nil,
         metadatas: [Metadata?]? = nil, metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write, returning include: Include? = nil,
         logger: Logger? = nil
     ) async throws -> UpsertResult {
         try await upsert(
             ids: IDs(ids), embeddings: embeddings.map(Embeddings.init), documents: documents.map(Documents.init),
             metadatas: metadatas.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
-            whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
+            whereDocument: whereDocument, conflicts: conflicts, equalEmbeddings: equalEmbeddings, returning: include, logger: logger)
     }
 
     /// ``get(ids:where:whereDocument:limit:offset:include:logger:)`` for ids in a `[String]`.

@@ -22,36 +22,37 @@ extension SeekDBCollection {
             metadatas: metadata.map(Metadatas.init), logger: logger)
     }
 
-    /// ``update(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:missing:conflicts:returning:logger:)``
+    /// `update(ids:…)` (the call taking ``IDs``)
     /// for one record: one statement, no transaction (a transaction with `returning:`).
     @discardableResult
     public func update(
         ids id: String, embeddings embedding: [Float]? = nil, documents document: String? = nil,
         metadatas metadata: Metadata? = nil, metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write,
         returning include: Include? = nil, logger: Logger? = nil
     ) async throws -> UpdateResult {
         try await update(
             ids: IDs(id), embeddings: embedding.map(Embeddings.init(oneRecord:)), documents: document.map { Documents($0) },
             metadatas: metadata.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
-            whereDocument: whereDocument, missing: missing, conflicts: conflicts, returning: include, logger: logger)
+            whereDocument: whereDocument, missing: missing, conflicts: conflicts, equalEmbeddings: equalEmbeddings, returning: include,
+            logger: logger)
     }
 
-    /// ``upsert(ids:embeddings:sparseEmbeddings:documents:metadatas:metadataMode:where:whereDocument:conflicts:returning:logger:)``
+    /// `upsert(ids:…)` (the call taking ``IDs``)
     /// for one record.
     @discardableResult
     public func upsert(
         ids id: String, embeddings embedding: [Float]? = nil, documents document: String? = nil,
         metadatas metadata: Metadata? = nil, metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write, returning include: Include? = nil,
         logger: Logger? = nil
     ) async throws -> UpsertResult {
         try await upsert(
             ids: IDs(id), embeddings: embedding.map(Embeddings.init(oneRecord:)), documents: document.map { Documents($0) },
             metadatas: metadata.map(Metadatas.init), metadataMode: metadataMode, where: metadataFilter,
-            whereDocument: whereDocument, conflicts: conflicts, returning: include, logger: logger)
+            whereDocument: whereDocument, conflicts: conflicts, equalEmbeddings: equalEmbeddings, returning: include, logger: logger)
     }
 
     /// ``get(ids:where:whereDocument:limit:offset:include:logger:)`` for an id in a `String`.

@@ -46,6 +46,10 @@ extension SeekDBCollection {
     ///   - conflicts: for records that exist but do not match the condition:
     ///     ``ConflictPolicy/fail`` (default: ``SeekDBError/Code/conditionFailed``, nothing
     ///     changed) or ``ConflictPolicy/skip`` (reported in ``UpdateResult/conflictIDs``).
+    ///   - equalEmbeddings: ``EqualEmbeddingPolicy/write`` (default) writes every given
+    ///     embedding; ``EqualEmbeddingPolicy/skip`` has the server compare them with the stored
+    ///     ones first and leaves the equal ones out (listed in `unchangedIDs`), at the cost of a
+    ///     read of those records.
     ///   - include: (`returning:`) the fields of the updated records to read back after the
     ///     write, in the same transaction, into ``UpdateResult/records``; `nil` (default) reads
     ///     nothing and lets a one-record update run as one statement.
@@ -63,7 +67,7 @@ extension SeekDBCollection {
         ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
         metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail,
+        missing: MissingRecordPolicy = .fail, conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write,
         returning include: Include? = nil, logger: Logger? = nil
     ) async throws -> UpdateResult {
         try await client.withCall(.update, collection: name, batchSize: ids.values.count) { [self] in
@@ -75,13 +79,15 @@ extension SeekDBCollection {
                 computeEmbeddings: false)
             let plan = UpdatePlan(
                 metadataMode: metadataMode, condition: filter.condition, missing: missing, conflicts: conflicts,
+                equalEmbeddings: equalEmbeddings,
                 returning: include)
             // For session-consistent queries (dense or sparse vectors may change, also through a
             // metadata key a sparse vector is computed from), counted from the end of the write.
             defer { client.recentWrites.record(changes.ids, table: table) }
             // Documents to embed: the stored documents are read (with the lock) first, so only the
-            // ones that changed are embedded and written.
-            if !changes.pendingEmbeddings.isEmpty {
+            // ones that changed are embedded and written. Equal embeddings to skip: the server
+            // compares them with the stored ones (with the lock) first.
+            if !changes.pendingEmbeddings.isEmpty || (equalEmbeddings == .skip && changes.givesEmbeddings) {
                 return try await lockedUpdate(changes, plan: plan, logger: logger)
             }
             if changes.ids.count == 1 && include == nil {
@@ -135,7 +141,7 @@ extension SeekDBCollection {
     /// The update with the ids locked and checked first, then only the existing (and matching)
     /// ones written: after the optimistic write matched fewer rows than it was given (and was
     /// rolled back), for records changing different sets of fields, and when stored documents
-    /// are compared with the given ones.
+    /// or embeddings are compared with the given ones.
     private func lockedUpdate(_ changes: RecordChanges, plan: UpdatePlan, logger: Logger?) async throws -> UpdateResult {
         let collection = name
         return try await client.withDriverTransaction(logger: logger, collection: name, table: table, retry: plan.retrySafety) {
@@ -152,6 +158,11 @@ extension SeekDBCollection {
             let writes = { (index: Int) in rows[Array(changes.ids[index].utf8)]?.matches == true }
             var changes = changes
             result.unchangedIDs = dropUnchangedDocuments(&changes, stored: rows, included: writes)
+            if plan.equalEmbeddings == .skip {
+                let equal = try await dropEqualEmbeddings(
+                    &changes, stored: rows, included: writes, connection: connection, logger: logger)
+                result.unchangedIDs = changes.ids(unchangedDocuments: result.unchangedIDs, equalEmbeddings: equal)
+            }
             try await changes.writeEmbeddingAhead(collection: self, including: writes) { changes, stage in
                 _ = try await writeUpdates(
                     changes, plan: plan, connection: connection, logger: logger, including: { stage[$0] })
@@ -169,10 +180,6 @@ extension SeekDBCollection {
     /// records `included` accepts that exist (their rows, locked, are in `stored`): those are
     /// neither re-embedded nor rewritten. Returns their ids, in the order given.
     ///
-    /// Given embeddings are written as given, also when equal to the stored ones: seekdb rewrites
-    /// a row for any vector assigned to it, but asking it which vectors are equal cost more than
-    /// the writes it saved, because it maintains its vector indexes after the write, not during
-    /// it (figures in Benchmarks/README.md, "Why given vectors are written as given").
     func dropUnchangedDocuments(
         _ changes: inout RecordChanges, stored rows: [[UInt8]: LockedRecord], included: (Int) -> Bool
     ) -> [String] {
@@ -267,6 +274,8 @@ struct UpdatePlan: Sendable {
     var condition: SQLFragment?
     var missing: MissingRecordPolicy = .fail
     var conflicts: ConflictPolicy = .fail
+    /// Whether given embeddings equal to the stored ones are written.
+    var equalEmbeddings: EqualEmbeddingPolicy = .write
     /// The fields to read back after the write (`returning:`), or `nil`.
     var returning: Include? = nil
 

@@ -33,6 +33,10 @@ extension SeekDBCollection {
     ///   - whereDocument: a condition on an existing record's stored document.
     ///   - conflicts: existing records that do not match: ``ConflictPolicy/fail`` (default,
     ///   ``SeekDBError/Code/conditionFailed``, nothing changed) or ``ConflictPolicy/skip``.
+    ///   - equalEmbeddings: ``EqualEmbeddingPolicy/write`` (default) writes every given
+    ///     embedding; ``EqualEmbeddingPolicy/skip`` has the server compare them with the stored
+    ///     ones first and leaves the equal ones out (listed in `unchangedIDs`), at the cost of a
+    ///     read of those records.
     ///   - include: (`returning:`) the fields of the inserted and updated records to read back
     ///     after the write, in the same transaction, into ``UpsertResult/records``; `nil` (default)
     ///     reads nothing.
@@ -48,7 +52,7 @@ extension SeekDBCollection {
         ids: IDs, embeddings: Embeddings? = nil, sparseEmbeddings: SparseEmbeddings? = nil, documents: Documents? = nil,
         metadatas: Metadatas? = nil, metadataMode: MetadataUpdateMode = .replace,
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
-        conflicts: ConflictPolicy = .fail, returning include: Include? = nil,
+        conflicts: ConflictPolicy = .fail, equalEmbeddings: EqualEmbeddingPolicy = .write, returning include: Include? = nil,
         logger: Logger? = nil
     ) async throws -> UpsertResult {
         try await client.withCall(.upsert, collection: name, batchSize: ids.values.count) { [self] in
@@ -60,9 +64,13 @@ extension SeekDBCollection {
                 ids: ids, embeddings: embeddings, sparseEmbeddings: sparseEmbeddings, documents: documents,
                 metadatas: metadatas, metadataMode: metadataMode, operation: .upsert,
                 computeEmbeddings: false)
-            let plan = UpdatePlan(metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts, returning: include)
+            let plan = UpdatePlan(
+                metadataMode: metadataMode, condition: filter.condition, conflicts: conflicts, equalEmbeddings: equalEmbeddings,
+                returning: include)
             defer { client.recentWrites.record(changes.ids, table: table) }  // for session-consistent queries
-            if changes.ids.count == 1 && include == nil && changes.pendingEmbeddings.isEmpty {
+            if changes.ids.count == 1 && include == nil && changes.pendingEmbeddings.isEmpty
+                && !(equalEmbeddings == .skip && changes.givesEmbeddings)
+            {
                 return try await upsertOne(changes, plan: plan, logger: logger)
             }
             return try await lockedUpsert(changes, plan: plan, logger: logger)
@@ -90,7 +98,12 @@ extension SeekDBCollection {
             }
             let writes = { (index: Int) in existing[Array(changes.ids[index].utf8)]?.matches != false }
             var changes = changes
-            let unchangedIDs = dropUnchangedDocuments(&changes, stored: existing, included: writes)
+            var unchangedIDs = dropUnchangedDocuments(&changes, stored: existing, included: writes)
+            if plan.equalEmbeddings == .skip {
+                let equal = try await dropEqualEmbeddings(
+                    &changes, stored: existing, included: writes, connection: connection, logger: logger)
+                unchangedIDs = changes.ids(unchangedDocuments: unchangedIDs, equalEmbeddings: equal)
+            }
             try await changes.writeEmbeddingAhead(collection: self, including: writes) { changes, stage in
                 for fields in changes.fieldSets() {
                     _ = try await changes.send(fields: fields, including: { stage[$0] }) { rows in

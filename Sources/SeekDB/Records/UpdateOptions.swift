@@ -27,6 +27,22 @@ public enum ConflictPolicy: Sendable, Hashable {
     case skip
 }
 
+/// What `update` and `upsert` do with a given embedding that equals the stored one.
+///
+/// seekdb counts any assignment to a VECTOR column as a change, even of the very same vector,
+/// and rewrites the row for it; an equal document or metadata it leaves alone by itself.
+public enum EqualEmbeddingPolicy: Sendable, Hashable {
+    /// Every given embedding is written (the default). Cheapest for the call: nothing is read
+    /// first, and several records go out as one optimistic statement per chunk.
+    case write
+    /// The rows are locked and the server is asked which given embeddings equal the stored
+    /// ones, compared exactly as float32; those are left out of the write and listed in the
+    /// result's `unchangedIDs`. For re-sync jobs that send every vector they have but change
+    /// few, and want the server to rewrite only those rows. It costs the call a read of every
+    /// given record first: measured in Benchmarks/README.md ("Equal embeddings").
+    case skip
+}
+
 /// What an `update` call changed.
 public struct UpdateResult: Sendable, Hashable {
     /// How many records were updated.
@@ -37,8 +53,9 @@ public struct UpdateResult: Sendable, Hashable {
     /// Ids of records that exist but did not match the call's condition and were left alone
     /// (only with ``ConflictPolicy/skip``), in the order they were given.
     public var conflictIDs: [String]
-    /// Ids (counted in ``updatedCount``) whose new document equals the stored one byte for byte:
-    /// it was not re-embedded and not rewritten (their other given fields were written).
+    /// Ids (counted in ``updatedCount``) whose new document equals the stored one byte for byte
+    /// (not re-embedded, not rewritten), or, with ``EqualEmbeddingPolicy/skip``, whose given
+    /// embedding equals the stored one (not rewritten); their other given fields were written.
     public var unchangedIDs: [String]
     /// With `returning:`, the updated records as they are after the write (read in the same
     /// transaction), with the fields asked for, in the order the ids were given; skipped and
@@ -66,8 +83,9 @@ public struct UpsertResult: Sendable, Hashable {
     /// Ids of existing records that did not match the call's condition and were left alone
     /// (only with ``ConflictPolicy/skip``), in the order given.
     public var conflictIDs: [String]
-    /// Ids (counted in ``updatedIDs``) whose new document equals the stored one byte for byte: it
-    /// was not re-embedded and not rewritten (their other given fields were written).
+    /// Ids (counted in ``updatedIDs``) whose new document equals the stored one byte for byte
+    /// (not re-embedded, not rewritten), or, with ``EqualEmbeddingPolicy/skip``, whose given
+    /// embedding equals the stored one (not rewritten); their other given fields were written.
     public var unchangedIDs: [String]
     /// With `returning:`, the inserted and updated records as they are after the write (read in
     /// the same transaction), with the fields asked for, in the order the ids were given;

@@ -117,6 +117,21 @@ struct RecordStatements: Sendable {
         return "SELECT _id\(matches)\(documentColumn) FROM \(table) WHERE _id IN (\(Self.idList(count))) FOR UPDATE"
     }
 
+    /// The ids among `rows` (id, embedding) pairs whose stored embedding equals the given one,
+    /// compared exactly by the server (the text it prints has about 6 significant digits, so
+    /// the client cannot compare). Parameters per row: id, embedding. The pairs are a derived
+    /// table joined on the primary key, the form `UPDATE … JOIN` uses: measured on 10,000
+    /// records, 2.3× faster than one primary-key `SELECT` per pair joined by `UNION ALL`. The
+    /// comparison must be in the `ON` clause: in a `WHERE` clause seekdb 1.4.0 refuses it
+    /// (error 5083) when the derived table has few rows. Sent after the rows are locked, so the
+    /// answer holds until the transaction ends.
+    func equalEmbeddings(rows: Int) -> String {
+        let first = "SELECT \(Self.id) AS _id, \(Self.vector) AS embedding"
+        let other = " UNION ALL SELECT \(Self.id), \(Self.vector)"
+        return "SELECT t._id FROM \(table) t JOIN (\(first)\(String(repeating: other, count: rows - 1))) v "
+            + "ON t._id = v._id AND t.embedding = v.embedding"
+    }
+
     // MARK: Writes
 
     /// Inserts `rows` complete records. Parameters per row: id, document, metadata, embedding.

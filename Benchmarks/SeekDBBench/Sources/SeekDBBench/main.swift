@@ -10,6 +10,8 @@
 //   SeekDBBench hot-load | hot-restore | hot   per-record calls on a large collection (HotPathMode.swift)
 //   SeekDBBench resync RECORDS CHANGED [ROUNDS]  documents-only update where only CHANGED documents differ
 //   SeekDBBench resync-vectors RECORDS CHANGED [ROUNDS]  given embeddings where only CHANGED differ, SDK and raw
+//   SeekDBBench index-catch-up RECORDS CHANGED [ROUNDS]  the same, with the server's CPU, writes and index refresh
+//   SeekDBBench compare-forms [RECORDS]  statement forms that find given vectors equal to the stored ones
 //   SeekDBBench probe-session [ROUNDS] [RECORDS]  write-then-query under each query consistency
 //   SeekDBBench soak [OPTIONS]   mixed workload under restarts and kills, checked against a model (SoakMode.swift)
 //   SeekDBBench observability [ROUNDS]  update of 1,000 records without a backend, with no-op and with test backends
@@ -114,6 +116,8 @@ case "resync-vectors":
     try await VectorResyncMode.run(
         configuration: configuration, records: numbers.first ?? 1_000,
         changed: numbers.dropFirst().first ?? 100, rounds: numbers.dropFirst(2).first ?? 3)
+case "compare-forms":
+    try await CompareFormsMode.run(configuration: configuration, records: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000)
 case "index-catch-up":
     let numbers = arguments.dropFirst().compactMap { Int($0) }
     try await IndexCatchUpMode.run(
@@ -155,7 +159,8 @@ default:
     let usage =
         "usage: SeekDBBench serve | soak [OPTIONS] | memory [RECORDS] | profile [ROUNDS] | paired [PAIRS] [WORKLOADS] | "
         + "probe-encode [REPEATS] | probe-lock [N] | probe-query [N] | probe-update [DIMENSION] [RECORDS] | "
-        + "probe-session [ROUNDS] [RECORDS] | observability [ROUNDS] | index-catch-up [RECORDS] [CHANGED] [ROUNDS]\n"
+        + "probe-session [ROUNDS] [RECORDS] | observability [ROUNDS] | index-catch-up [RECORDS] [CHANGED] [ROUNDS] | "
+        + "resync-vectors [RECORDS] [CHANGED] [ROUNDS] | compare-forms [RECORDS]\n"
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
