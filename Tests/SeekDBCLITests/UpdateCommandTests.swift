@@ -33,6 +33,22 @@ extension CLIServerTests {
             }
         }
 
+        @Test("update and upsert --skip-equal-embeddings leave equal vectors unwritten and list them as unchanged")
+        func skipEqualEmbeddings() async throws {
+            try await CLI.withCollection { name in
+                #expect(try await CLI.run(["add", name, "--file", "-"], stdin: Self.records).status == 0)
+                let changes = #"{"id": "a", "embedding": [1, 2, 3]}"# + "\n" + #"{"id": "b", "embedding": [4, 5, 6]}"#
+                let run = try await CLI.run(["update", name, "--file", "-", "--skip-equal-embeddings", "-o", "json"], stdin: changes)
+                #expect(run.status == 0, "\(run)")
+                #expect(try run.object() as NSDictionary == ["updated": 2, "skipped": [String](), "unchanged": ["a"]])
+                let upsert = #"{"id": "b", "embedding": [4, 5, 6]}"# + "\n" + #"{"id": "c", "embedding": [7, 8, 9]}"#
+                let upserted = try await CLI.run(["upsert", name, "--file", "-", "--skip-equal-embeddings", "-o", "json"], stdin: upsert)
+                #expect(upserted.status == 0, "\(upserted)")
+                #expect(try upserted.object() as NSDictionary == ["inserted": ["c"], "updated": ["b"], "unchanged": ["b"]])
+                #expect(try await Self.all(name)["embeddings"] as? [[Double]] == [[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+            }
+        }
+
         @Test("update --merge applies metadata as a merge patch: null removes a key, other keys stay")
         func updateMerge() async throws {
             try await CLI.withCollection { name in

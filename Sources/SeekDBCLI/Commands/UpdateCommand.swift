@@ -21,6 +21,8 @@ struct UpdateCommand: AsyncParsableCommand {
             conditional: a record is written only if it still matches when the statement runs; \
             one that exists but does not match fails the update (conditionFailed, naming the ids; \
             nothing changes) unless --skip-conflicts is given.
+            --skip-equal-embeddings has the server compare each given embedding with the stored \
+            one first and leaves the equal ones unwritten; -o json then adds "unchanged": [ids].
             -o json prints {"updated": N, "skipped": [ids]}, with "conflicts": [ids] when --if or \
             --if-document is given, and "records" (the updated records after the write, read in \
             the same transaction, in get's shape, with the --include fields) with --returning.
@@ -57,6 +59,8 @@ struct UpdateCommand: AsyncParsableCommand {
         name: .customLong("if-document"), help: #"Update a record only if its document matches this filter, e.g. '{"$contains": "draft"}'."#
     )
     var documentCondition: String?
+    @Flag(help: "Leave given embeddings equal to the stored ones unwritten (compared by the server first).")
+    var skipEqualEmbeddings = false
     @Flag(help: "With --if: leave records that do not match and report them instead of failing.") var skipConflicts = false
     @OptionGroup(title: "Update by filter") var filters: FilterOptions
     @Flag(help: "With --where or --where-document: list the records that would change and write nothing.") var dryRun = false
@@ -84,7 +88,7 @@ struct UpdateCommand: AsyncParsableCommand {
                     ids: ids, embeddings: embeddings, sparseEmbeddings: sparse, documents: documents, metadatas: metadatas,
                     metadataMode: merge ? .merge : .replace, where: metadataFilter, whereDocument: documentFilter,
                     missing: skipMissing ? .skip : .fail, conflicts: skipConflicts ? .skip : .fail,
-                    returning: include)
+                    equalEmbeddings: skipEqualEmbeddings ? .skip : .write, returning: include)
             }
             let skipped = result.skippedIDs.isEmpty ? "" : "; skipped missing: \(result.skippedIDs.joined(separator: ", "))"
             let conflicts = result.conflictIDs.isEmpty ? "" : "; not matching: \(result.conflictIDs.joined(separator: ", "))"
@@ -96,6 +100,10 @@ struct UpdateCommand: AsyncParsableCommand {
                 json.append(("conflicts", .array(result.conflictIDs.map(JSONOutput.string))))
             }
             var table = "Updated \(result.updatedCount) record\(result.updatedCount == 1 ? "" : "s") in \(collection)\(skipped)\(conflicts)"
+            if skipEqualEmbeddings {
+                json.append(("unchanged", .array(result.unchangedIDs.map(JSONOutput.string))))
+                table += "; \(result.unchangedIDs.count) unchanged"
+            }
             if let records = result.records {
                 json.append(("records", JSONOutput(records)))
                 table += "\n" + RecordTable.text(records)
@@ -132,7 +140,7 @@ struct UpdateCommand: AsyncParsableCommand {
     /// `--where` / `--where-document`: one bulk metadata update (or a dry run of it).
     private func updateMatching() async throws {
         guard file == nil, id == nil, idsFile == nil, document == nil, embedding == nil, condition == nil,
-            documentCondition == nil, !skipMissing, !skipConflicts
+            documentCondition == nil, !skipMissing, !skipConflicts, !skipEqualEmbeddings
         else {
             throw CLIError.invalidArgument(
                 "update: --where and --where-document change the metadata of the records they match; give only --metadata (and --merge, "
