@@ -11,7 +11,8 @@ import SeekDB
 /// is in the `WHERE` clause and the derived table is small.
 enum CompareFormsMode {
     static func run(configuration: SeekDBClient.Configuration, records: Int) async throws {
-        try await VectorResyncCollection.with(configuration: configuration, name: "compare_forms", records: records, changed: 1) { fixture in
+        try await VectorResyncCollection.with(configuration: configuration, name: "compare_forms", records: records, changed: 1) {
+            fixture in
             let vectors = BenchData.vectors(0..<records, round: 0)
             let (id, vector, table) = ("CAST(? AS BINARY)", "CAST(? AS BINARY)", fixture.table)
             func repeated(_ text: String, _ count: Int, _ separator: String) -> String {
@@ -21,10 +22,16 @@ enum CompareFormsMode {
                 "(SELECT \(id) AS _id, \(vector) AS e" + String(repeating: " UNION ALL SELECT \(id), \(vector)", count: rows - 1) + ")"
             }
             let forms: [(name: String, rows: Int, sql: (Int) -> String)] = [
-                ("union-pk-gets", 256, { repeated("SELECT _id FROM \(table) WHERE _id = \(id) AND embedding = \(vector)", $0, " UNION ALL ") }),
+                (
+                    "union-pk-gets", 256,
+                    { repeated("SELECT _id FROM \(table) WHERE _id = \(id) AND embedding = \(vector)", $0, " UNION ALL ") }
+                ),
                 ("join-on", 500, { "SELECT t._id FROM \(table) t JOIN \(derived($0)) v ON t._id = v._id AND t.embedding = v.e" }),
                 ("join-where", 500, { "SELECT t._id FROM \(table) t JOIN \(derived($0)) v ON t._id = v._id WHERE t.embedding = v.e" }),
-                ("join-l2", 500, { "SELECT t._id FROM \(table) t JOIN \(derived($0)) v ON t._id = v._id WHERE l2_distance(t.embedding, v.e) = 0" }),
+                (
+                    "join-l2", 500,
+                    { "SELECT t._id FROM \(table) t JOIN \(derived($0)) v ON t._id = v._id WHERE l2_distance(t.embedding, v.e) = 0" }
+                )
             ]
             for form in forms {
                 do {
