@@ -36,8 +36,10 @@ WORKLOADS = {
     "upsert_1k": "upsert 1,000 (half new)",
     "delete_1k": "delete 1,000 by id",
     "update_docs_1k": "update 1,000 documents (embed + write)",
+    "resync_docs_1k": "re-sync 1,000 documents, 100 changed",
     "query_10k": "query top-10 of 10,000:",
 }
+EMBEDDING_WORKLOADS = {"update_docs_1k", "resync_docs_1k"}   # documents embedded by the client
 QUERY_WARMUP = 10   # untimed queries first, as QuerySettings.warmupQueries in Workload.swift
 WRITE_WORKLOADS = set(WORKLOADS) - {"query_10k"}
 CLIENTS = ["sdk", "pyseekdb", "raw"]
@@ -86,7 +88,7 @@ class PyseekdbRunner:
     def run(self, workload, rnd):
         name = f"bench_py_{workload}_{rnd}_{random.getrandbits(32)}"
         # Documents-only updates are embedded by pyseekdb's default function (its ONNX model).
-        function = pyseekdb.DefaultEmbeddingFunction() if workload == "update_docs_1k" else None
+        function = pyseekdb.DefaultEmbeddingFunction() if workload in EMBEDDING_WORKLOADS else None
         col = self.client.create_collection(
             name, configuration=pyseekdb.HNSWConfiguration(dimension=DIMENSION, distance="cosine"),
             embedding_function=function)
@@ -128,6 +130,16 @@ class PyseekdbRunner:
             col.update(ids=ids, documents=docs)
             ms = (time.perf_counter() - start) * 1000
             assert col.get(ids=[vid(999)], include=["documents"])["documents"][0] == docs[-1]
+            return {"ms": ms}
+        if workload == "resync_docs_1k":
+            # pyseekdb embeds every document it is given, changed or not.
+            self.preload(col, 1000)
+            ids = [vid(i) for i in range(1000)]
+            docs = [document(i, w if i % 10 == 0 else 0) for i in range(1000)]
+            start = time.perf_counter()
+            col.update(ids=ids, documents=docs)
+            ms = (time.perf_counter() - start) * 1000
+            assert col.get(ids=[vid(990)], include=["documents"])["documents"][0] == docs[990]
             return {"ms": ms}
         if workload == "upsert_1k":
             self.preload(col, 1000)
@@ -319,7 +331,7 @@ def main():
         for w in workloads:
             order = CLIENTS[rnd % 3:] + CLIENTS[:rnd % 3]   # rotate who goes first
             for c in order:
-                if c == "pyseekdb" and w == "update_docs_1k" and not PYSEEKDB_MODEL_OFFLINE:
+                if c == "pyseekdb" and w in EMBEDDING_WORKLOADS and not PYSEEKDB_MODEL_OFFLINE:
                     continue   # its model would be downloaded, which this machine cannot (see README)
                 result = py.run(w, rnd) if c == "pyseekdb" else worker.run(c, w, rnd)
                 if recorded:

@@ -36,4 +36,9 @@ enum BenchData {
     static func vectors(_ range: Range<Int>, round: Int) -> [[Float]] { range.map { vector($0, round: round) } }
     static func metadatas(_ range: Range<Int>, round: Int) -> [Metadata] { range.map { metadata($0, round: round) } }
     static func documents(_ range: Range<Int>, round: Int) -> [String] { range.map { document($0, round: round) } }
+    /// The documents of `resync_docs_1k`: records 0, 10, 20, … get round `round`'s document, the
+    /// others keep round 0's (what the preload stored).
+    static func resyncDocuments(_ range: Range<Int>, round: Int) -> [String] {
+        range.map { document($0, round: $0 % 10 == 0 ? round : 0) }
+    }
 }

@@ -96,6 +96,37 @@ struct RawRunner {
             }
             let got = try await collection.get(ids: IDs(BenchData.id(999)), include: .documents)
             try check(got.documents?.first ?? nil == documents.last, "raw update documents: document")
+        case .resyncDocuments:
+            // By hand what the SDK does: lock and read the stored documents, embed and write only
+            // the changed ones.
+            try await SDKRunner.preload(collection, 0..<1_000)
+            let documents = BenchData.resyncDocuments(0..<1_000, round: write)
+            let ids = BenchData.ids(0..<1_000)
+            ms = try await timed {
+                try await transaction {
+                    let stored = try await client.execute(
+                        "SELECT _id, document FROM \(table) WHERE _id IN (\(RawSQL.ids(ids.count))) FOR UPDATE",
+                        ids.map { .bytes(Array($0.utf8)) })
+                    var storedDocuments: [String: String] = [:]
+                    for row in stored.rows {
+                        if let id = row[0].bytesValue, let document = row[1].stringValue {
+                            storedDocuments[String(decoding: id, as: UTF8.self)] = document
+                        }
+                    }
+                    let changed = ids.indices.filter { storedDocuments[ids[$0]] != documents[$0] }
+                    let vectors = try await embedder.embed(changed.map { documents[$0] })
+                    let rows = changed.indices.map { position in
+                        let index = changed[position]
+                        return [SQLValue.bytes(Array(ids[index].utf8)), .string(documents[index]), .vector(vectors[position])]
+                    }
+                    for chunk in chunks(rows) {
+                        try await client.execute(
+                            RawSQL.update(table: table, columns: ["document", "embedding"], rows: chunk.count), chunk.flatMap { $0 })
+                    }
+                }
+            }
+            let got = try await collection.get(ids: IDs(BenchData.id(990)), include: .documents)
+            try check(got.documents?.first ?? nil == documents[990], "raw re-sync documents: document")
         case .query:
             try await SDKRunner.preload(collection, 0..<QuerySettings.records)
             try await collection.refreshIndex()

@@ -26,8 +26,11 @@ enum RawSQL {
     }
 
     static func delete(table: String, count: Int) -> String {
-        "DELETE FROM \(table) WHERE _id IN (\(repeated(id, count)))"
+        "DELETE FROM \(table) WHERE _id IN (\(ids(count)))"
     }
+
+    /// `count` id placeholders, for an `IN (…)` list.
+    static func ids(_ count: Int) -> String { repeated(id, count) }
 
     private static func placeholder(_ column: String) -> String {
         column == "embedding" ? "CAST(? AS BINARY)" : "?"

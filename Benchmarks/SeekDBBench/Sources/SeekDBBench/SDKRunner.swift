@@ -8,7 +8,7 @@ struct SDKRunner {
     func run(_ workload: Workload, round: Int) async throws -> Measurement {
         try await withFreshCollection(
             client, prefix: "sdk", workload: workload, round: round,
-            embeddingFunction: workload == .updateDocuments ? DefaultEmbeddingFunction() : nil
+            embeddingFunction: [.updateDocuments, .resyncDocuments].contains(workload) ? DefaultEmbeddingFunction() : nil
         ) {
             try await measure(workload, round: round, collection: $0)
         }
@@ -75,6 +75,17 @@ struct SDKRunner {
             }
             let got = try await collection.get(ids: IDs(BenchData.id(999)), include: [.documents, .embeddings])
             try check(got.documents?.first ?? nil == documents.last, "update documents: document")
+        case .resyncDocuments:
+            try await Self.preload(collection, 0..<1_000)
+            let documents = BenchData.resyncDocuments(0..<1_000, round: write)
+            var unchanged = 0
+            ms = try await timed {
+                unchanged = try await collection.update(ids: IDs(BenchData.ids(0..<1_000)), documents: Documents(documents)).unchangedIDs
+                    .count
+            }
+            try check(unchanged == 900, "re-sync documents: \(unchanged) unchanged")
+            let got = try await collection.get(ids: IDs(BenchData.id(990)), include: .documents)
+            try check(got.documents?.first ?? nil == documents[990], "re-sync documents: document")
         case .query:
             try await Self.preload(collection, 0..<QuerySettings.records)
             try await collection.refreshIndex()

@@ -19,6 +19,9 @@ enum Workload: String, CaseIterable, Sendable {
     /// `update` 1,000 existing records with new documents only: each is embedded locally
     /// (all-MiniLM-L6-v2), then document and embedding are written.
     case updateDocuments = "update_docs_1k"
+    /// `update` 1,000 existing records with documents of which 100 (every tenth) changed and
+    /// the rest equal the stored ones: a re-sync. The SDK embeds and writes only the changed.
+    case resyncDocuments = "resync_docs_1k"
     /// Latency of single-vector top-10 queries over 10,000 records, without and with a metadata
     /// equality filter (`tag == "t3"`, a seventh of the records).
     case query = "query_10k"
