@@ -1,6 +1,6 @@
 /// One record to write, with its fields side by side: the record-shaped alternative to the
-/// parallel lists of ``SeekDBCollection/add(_:logger:)``, ``SeekDBCollection/upsert(_:metadataMode:where:whereDocument:conflicts:logger:)``
-/// and ``SeekDBCollection/update(_:metadataMode:where:whereDocument:missing:conflicts:logger:)``.
+/// parallel lists of `add`, `upsert` and `update` (their `add(_:)`, `upsert(_:)` and `update(_:)`
+/// forms take records).
 ///
 /// ```swift
 /// struct Book: Codable { var title: String; var year: Int }
@@ -63,7 +63,7 @@ public struct RecordInput: Sendable, Hashable {
     }
 }
 
-/// One record to change with ``SeekDBCollection/update(_:metadataMode:where:whereDocument:missing:conflicts:logger:)``:
+/// One record to change with `SeekDBCollection.update(_:)` (one record or a list):
 /// the fields given change, the fields left `nil` stay as they are.
 ///
 /// ```swift

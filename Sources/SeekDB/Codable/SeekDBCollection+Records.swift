@@ -3,12 +3,12 @@ public import Logging
 /// Record-shaped writes: each record's fields side by side (``RecordInput``) instead of
 /// parallel lists. Each call builds the lists and runs the list-shaped call, so validation,
 /// batching, transactions and results are exactly those of
-/// ``add(ids:embeddings:documents:metadatas:logger:)``, and of `update(ids:…)` and
+/// `add(ids:…)`, `update(ids:…)` and
 /// `upsert(ids:…)` taking ``IDs``.
 extension SeekDBCollection {
     /// Adds records, in one transaction: either every record is added or none is.
     ///
-    /// - Throws: as ``add(ids:embeddings:documents:metadatas:logger:)``.
+    /// - Throws: as `add(ids:…)` with the same records.
     public func add(_ records: [RecordInput], logger: Logger? = nil) async throws {
         let columns = RecordColumns(records)
         try await add(

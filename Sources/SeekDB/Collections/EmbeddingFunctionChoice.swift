@@ -12,7 +12,7 @@
 /// ```
 public enum EmbeddingFunctionChoice: Sendable {
     /// The function the collection's settings name, as pyseekdb restores it: `"default"` is
-    /// ``DefaultEmbeddingFunction``; a collection with no function recorded gets the default
+    /// `DefaultEmbeddingFunction`; a collection with no function recorded gets the default
     /// function when its dimension is 384 and none otherwise. A function the SDK does not
     /// implement (a name other than `"default"`) means none: documents must come with their
     /// embeddings, and queries with vectors.

@@ -37,9 +37,12 @@ extension SeekDBClient {
     /// key) they change, in the same call.
     ///
     /// - Parameters:
+    ///   - name: 1…512 characters from `[A-Za-z0-9_]`, case-insensitive on the server.
+    ///   - configuration: dimension, distance and HNSW options. `nil` takes the embedding
+    ///     function's dimension with cosine distance.
+    ///   - embeddingFunction: computes embeddings from documents; `nil` for none.
     ///   - sparseVectorIndex: the sparse index and the function that fills it; `nil` for none.
-    ///   - name, configuration, embeddingFunction, logger: as
-    ///     ``createCollection(name:configuration:embeddingFunction:logger:)``.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: the new collection.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` (also for sparse index
     ///   options out of pyseekdb's ranges, or a metadata source key starting with `#`),

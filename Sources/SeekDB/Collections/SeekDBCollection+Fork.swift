@@ -19,7 +19,7 @@ extension SeekDBCollection {
     /// 1.1 or later (not OceanBase); an older server's error is passed on.
     ///
     /// - Parameters:
-    ///   - name: the new collection's name (1…512 characters from `[A-Za-z0-9_]`).
+    ///   - newName: (`name:`) the new collection's name (1…512 characters from `[A-Za-z0-9_]`).
     ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Returns: the new collection, with this collection's embedding function and sparse index.
     /// - Throws: ``SeekDBError`` — ``SeekDBError/Code/invalidArgument`` (bad name),

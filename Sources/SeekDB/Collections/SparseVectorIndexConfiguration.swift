@@ -12,15 +12,15 @@ public import SeekDBEmbeddings
 ///     sparseVectorIndex: SparseVectorIndexConfiguration(function: BM25SparseEmbeddingFunction()))
 /// ```
 ///
-/// The function's ``SparseEmbeddingFunction/name`` and ``SparseEmbeddingFunction/properties``
+/// The function's `SparseEmbeddingFunction.name` and `SparseEmbeddingFunction.properties`
 /// are stored in the collection's settings exactly as pyseekdb stores them, so pyseekdb opens
-/// the collection with its own function (for `"bm25"`, ``BM25SparseEmbeddingFunction``, which
+/// the collection with its own function (for `"bm25"`, `BM25SparseEmbeddingFunction`, which
 /// computes the same vectors) and both clients keep the column current on every write.
 ///
 /// The index options and their defaults are pyseekdb's; pyseekdb writes every one of them into
 /// the index definition, and so does the SDK.
 public struct SparseVectorIndexConfiguration: Sendable {
-    /// Computes the sparse vectors, for example ``BM25SparseEmbeddingFunction``.
+    /// Computes the sparse vectors, for example `BM25SparseEmbeddingFunction`.
     public var function: any SparseEmbeddingFunction
     /// What the sparse vector is computed from: the document (default) or one metadata key.
     public var source: SparseVectorIndexSettings.Source

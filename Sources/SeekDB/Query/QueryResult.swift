@@ -1,5 +1,5 @@
-/// What ``SeekDBCollection/query(embeddings:nResults:where:whereDocument:include:consistency:logger:)``
-/// returns, in pyseekdb's shape: **one inner list per query**, nearest record first.
+/// What `SeekDBCollection.query(embeddings:…)` and `query(texts:…)` return, in pyseekdb's
+/// shape: **one inner list per query**, nearest record first.
 ///
 /// `ids[q][i]`, `documents?[q][i]`, `metadatas?[q][i]`, `embeddings?[q][i]` and
 /// `distances?[q][i]` describe the `i`-th hit of query `q`.

@@ -67,7 +67,7 @@ extension SeekDBCollection {
     /// ```swift
     /// let hits = try await notes.query(texts: "vector search in swift", nResults: 3)
     /// ```
-    /// Otherwise the same as ``query(embeddings:nResults:where:whereDocument:include:consistency:logger:)``.
+    /// Otherwise the same as `query(embeddings:…)` taking ``Embeddings``.
     ///
     /// - Throws: ``SeekDBError/Code/invalidArgument`` when the collection has no embedding
     ///   function, for an empty list or a `nil` text, and as the embeddings variant;

@@ -20,7 +20,7 @@ extension SeekDBCollection {
     ///
     /// Records without a sparse vector, and (on the index) records sharing no index with the
     /// query, are not returned. Filters and consistency work as for
-    /// ``query(embeddings:nResults:where:whereDocument:include:consistency:logger:)``.
+    /// `query(embeddings:…)` taking ``Embeddings``.
     ///
     /// - Parameters:
     ///   - sparseEmbeddings: one or more query vectors, none empty.
@@ -52,7 +52,7 @@ extension SeekDBCollection {
 
     /// Finds the records nearest to each query text through the chosen index: `.dense` embeds
     /// the texts with the collection's embedding function (as
-    /// ``query(texts:nResults:where:whereDocument:include:consistency:logger:)``), `.sparse`
+    /// `query(texts:…)` taking ``Documents``), `.sparse`
     /// with its sparse function (pyseekdb's `query(query_texts=…, query_key=K.SPARSE_EMBEDDING)`;
     /// ranked as ``query(sparseEmbeddings:nResults:where:whereDocument:include:consistency:logger:)``).
     ///

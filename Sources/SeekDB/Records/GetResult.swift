@@ -1,4 +1,4 @@
-/// Records returned by ``SeekDBCollection/get(ids:where:whereDocument:limit:offset:include:logger:)``, in
+/// Records returned by `SeekDBCollection.get(ids:…)` and `get(where:…)`, in
 /// pyseekdb's column shape: one array per field, index `i` of each describing record `i`.
 public struct GetResult: Sendable, Hashable {
     /// Record ids.

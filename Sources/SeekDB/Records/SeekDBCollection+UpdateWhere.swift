@@ -65,8 +65,13 @@ extension SeekDBCollection {
     /// the ids are exactly the records changed even while other clients write.
     ///
     /// - Parameters:
+    ///   - metadataFilter: (`where:`) a condition on the metadata, as in the call without `dryRun:`.
+    ///   - whereDocument: a condition on the document.
+    ///   - metadata: the patch or the new metadata.
+    ///   - mode: (`metadataMode:`) ``MetadataUpdateMode/merge`` (default) or ``MetadataUpdateMode/replace``.
     ///   - dryRun: `true` writes nothing.
     ///   - include: (`returning:`) the fields of the records to read back; `nil` reads none.
+    ///   - logger: logs the statements at debug level; the client's logger by default.
     /// - Throws: as ``update(where:whereDocument:metadata:metadataMode:logger:)``.
     public func update(
         where metadataFilter: MetadataFilter? = nil, whereDocument: DocumentFilter? = nil,
