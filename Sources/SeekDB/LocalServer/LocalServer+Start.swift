@@ -169,8 +169,12 @@ extension LocalServer {
     }
 
     /// "exited with status N" or "was killed by signal N", once Foundation has reaped the child.
+    /// The process is already gone when this is asked; Foundation learns it from its own child
+    /// watcher, which on a busy machine took over a second (a CI run saw plain "exited"), so
+    /// this waits up to 10 s for it.
     private static func exitDescription(of process: Process) async -> String {
-        for _ in 0..<50 where process.isRunning {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
         guard !process.isRunning else { return "exited" }
