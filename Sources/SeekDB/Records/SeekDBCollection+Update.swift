@@ -179,7 +179,6 @@ extension SeekDBCollection {
     /// Leaves out of `changes` the documents equal byte for byte to the stored ones, among the
     /// records `included` accepts that exist (their rows, locked, are in `stored`): those are
     /// neither re-embedded nor rewritten. Returns their ids, in the order given.
-    ///
     func dropUnchangedDocuments(
         _ changes: inout RecordChanges, stored rows: [[UInt8]: LockedRecord], included: (Int) -> Bool
     ) -> [String] {
