@@ -177,13 +177,14 @@ extension SeekDBCollection {
 extension RecordChanges {
     /// Drops the documents of `unchanged` (they equal the stored ones), and the sparse vectors
     /// derived from them unless given, so those records are neither re-embedded nor rewritten.
-    /// Returns their ids, in the order given.
-    mutating func dropDocuments(_ unchanged: Set<Int>) -> [String] {
+    mutating func dropDocuments(_ unchanged: Set<Int>) {
         for index in unchanged {
             documents?[index] = nil
             if !givenSparseEmbeddings.contains(index) { sparseEmbeddings?[index] = nil }  // derived from the unchanged document
         }
         pendingEmbeddings.removeAll { unchanged.contains($0) }
-        return unchanged.sorted().map { ids[$0] }
     }
+
+    /// The ids of the records at `indexes`, in the order given.
+    func ids(at indexes: Set<Int>) -> [String] { indexes.sorted().map { ids[$0] } }
 }

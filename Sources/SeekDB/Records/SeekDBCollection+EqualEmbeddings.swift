@@ -43,11 +43,4 @@ extension SeekDBCollection {
 extension RecordChanges {
     /// Whether the call gives any record an embedding (not counting ones still to compute).
     var givesEmbeddings: Bool { embeddings.contains { $0 != nil } }
-
-    /// The ids of `unchangedDocuments` and `equalEmbeddings` (record indexes), in the order given.
-    func ids(unchangedDocuments: [String], equalEmbeddings: Set<Int>) -> [String] {
-        guard !equalEmbeddings.isEmpty else { return unchangedDocuments }
-        let documents = Set(unchangedDocuments.map { Array($0.utf8) })
-        return ids.indices.filter { equalEmbeddings.contains($0) || documents.contains(Array(ids[$0].utf8)) }.map { ids[$0] }
-    }
 }

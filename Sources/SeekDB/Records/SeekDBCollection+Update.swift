@@ -157,12 +157,12 @@ extension SeekDBCollection {
                 collection: collection, operation: .update)
             let writes = { (index: Int) in rows[Array(changes.ids[index].utf8)]?.matches == true }
             var changes = changes
-            result.unchangedIDs = dropUnchangedDocuments(&changes, stored: rows, included: writes)
+            var unchanged = dropUnchangedDocuments(&changes, stored: rows, included: writes)
             if plan.equalEmbeddings == .skip {
-                let equal = try await dropEqualEmbeddings(
-                    &changes, stored: rows, included: writes, connection: connection, logger: logger)
-                result.unchangedIDs = changes.ids(unchangedDocuments: result.unchangedIDs, equalEmbeddings: equal)
+                unchanged.formUnion(
+                    try await dropEqualEmbeddings(&changes, stored: rows, included: writes, connection: connection, logger: logger))
             }
+            result.unchangedIDs = changes.ids(at: unchanged)
             try await changes.writeEmbeddingAhead(collection: self, including: writes) { changes, stage in
                 _ = try await writeUpdates(
                     changes, plan: plan, connection: connection, logger: logger, including: { stage[$0] })
@@ -178,17 +178,18 @@ extension SeekDBCollection {
 
     /// Leaves out of `changes` the documents equal byte for byte to the stored ones, among the
     /// records `included` accepts that exist (their rows, locked, are in `stored`): those are
-    /// neither re-embedded nor rewritten. Returns their ids, in the order given.
+    /// neither re-embedded nor rewritten. Returns their indexes.
     func dropUnchangedDocuments(
         _ changes: inout RecordChanges, stored rows: [[UInt8]: LockedRecord], included: (Int) -> Bool
-    ) -> [String] {
+    ) -> Set<Int> {
         guard !changes.pendingEmbeddings.isEmpty else { return [] }
         let unchanged = Set(
             changes.pendingEmbeddings.filter { index in
                 guard included(index), let stored = rows[Array(changes.ids[index].utf8)]?.document else { return false }
                 return stored.elementsEqual(changes.documents![index]!.utf8)
             })
-        return changes.dropDocuments(unchanged)
+        changes.dropDocuments(unchanged)
+        return unchanged
     }
 
     /// Sends the batched `UPDATE … JOIN` statements for the records `included` accepts and

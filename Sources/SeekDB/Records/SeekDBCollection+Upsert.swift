@@ -98,11 +98,10 @@ extension SeekDBCollection {
             }
             let writes = { (index: Int) in existing[Array(changes.ids[index].utf8)]?.matches != false }
             var changes = changes
-            var unchangedIDs = dropUnchangedDocuments(&changes, stored: existing, included: writes)
+            var unchanged = dropUnchangedDocuments(&changes, stored: existing, included: writes)
             if plan.equalEmbeddings == .skip {
-                let equal = try await dropEqualEmbeddings(
-                    &changes, stored: existing, included: writes, connection: connection, logger: logger)
-                unchangedIDs = changes.ids(unchangedDocuments: unchangedIDs, equalEmbeddings: equal)
+                unchanged.formUnion(
+                    try await dropEqualEmbeddings(&changes, stored: existing, included: writes, connection: connection, logger: logger))
             }
             try await changes.writeEmbeddingAhead(collection: self, including: writes) { changes, stage in
                 for fields in changes.fieldSets() {
@@ -117,7 +116,7 @@ extension SeekDBCollection {
             var result = UpsertResult(
                 insertedIDs: newIndexes.map { changes.ids[$0] },
                 updatedIDs: changes.ids.filter { existing[Array($0.utf8)]?.matches == true }, conflictIDs: conflictIDs,
-                unchangedIDs: unchangedIDs)
+                unchangedIDs: changes.ids(at: unchanged))
             if let include = plan.returning {
                 result.records = try await readBack(
                     changes.ids.indices.filter(writes).map { changes.ids[$0] }, include: include,
