@@ -19,12 +19,9 @@ enum VectorResyncMode {
             let (collection, raw, table, ids) = (fixture.collection, fixture.raw, fixture.table, fixture.ids)
             var round = 0
             var vectors = BenchData.vectors(0..<records, round: 0)
-            // The next round of vectors: CHANGED of them, or all.
-            func change(all: Bool) {
-                round += 1
-                for index in all ? Array(0..<records) : fixture.changing { vectors[index] = BenchData.vector(index, round: round) }
-            }
-            func update(_ policy: EqualEmbeddingPolicy) async throws -> (ms: Double, unchanged: Int) {
+            // Changes CHANGED of the vectors (or all), then sends them all through the SDK.
+            func sdk(_ policy: EqualEmbeddingPolicy, all: Bool) async throws -> (ms: Double, unchanged: Int) {
+                change(all: all)
                 var unchanged = 0
                 let ms = try await timed {
                     unchanged = try await collection.update(ids: IDs(ids), embeddings: Embeddings(vectors), equalEmbeddings: policy)
@@ -32,19 +29,22 @@ enum VectorResyncMode {
                 }
                 return (ms, unchanged)
             }
+            // The same as raw SQL.
+            func rawSQL(all: Bool) async throws -> Double {
+                change(all: all)
+                return try await timed { try await rawUpdate(raw, table: table, ids: ids, vectors: vectors) }
+            }
+            func change(all: Bool) {
+                round += 1
+                for index in all ? Array(0..<records) : fixture.changing { vectors[index] = BenchData.vector(index, round: round) }
+            }
             for _ in 1...rounds {
-                change(all: false)
-                let writeSome = try await update(.write)
-                change(all: false)
-                let skipSome = try await update(.skip)
-                change(all: false)
-                let rawSome = try await timed { try await rawUpdate(raw, table: table, ids: ids, vectors: vectors) }
-                change(all: true)
-                let skipAll = try await update(.skip)
-                change(all: true)
-                let writeAll = try await update(.write)
-                change(all: true)
-                let rawAll = try await timed { try await rawUpdate(raw, table: table, ids: ids, vectors: vectors) }
+                let writeSome = try await sdk(.write, all: false)
+                let skipSome = try await sdk(.skip, all: false)
+                let rawSome = try await rawSQL(all: false)
+                let skipAll = try await sdk(.skip, all: true)
+                let writeAll = try await sdk(.write, all: true)
+                let rawAll = try await rawSQL(all: true)
                 emit(
                     #"{"records": \#(records), "changed": \#(changed), "unchanged": \#(skipSome.unchanged), "#
                         + #""sdk_write_some_ms": \#(writeSome.ms), "sdk_skip_some_ms": \#(skipSome.ms), "raw_some_ms": \#(rawSome), "#
